@@ -1,0 +1,62 @@
+package io.imagegraph.cli;
+
+import io.imagegraph.core.graph.GraphLoadResult;
+import io.imagegraph.core.graph.GraphLoader;
+import io.imagegraph.core.graph.GraphProblem;
+import io.imagegraph.core.graph.ImageGraph;
+import io.imagegraph.core.graph.LoadOptions;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** Where the graph is and how to read it: shared by every command that loads a graph. */
+final class GraphOptions {
+
+    @Option(names = {"-d", "--dir"}, paramLabel = "DIR", defaultValue = ".",
+            description = "The graph root: the folder holding images/<name>/Dockerfile (default: ${DEFAULT-VALUE}).")
+    Path dir;
+
+    @Option(names = "--graph-file", paramLabel = "FILE",
+            description = "The graph file, relative to the root (default: imagegraph.yaml if it exists).")
+    Path graphFile;
+
+    @Option(names = "--build-arg", paramLabel = "KEY=VALUE",
+            description = "A build argument for every image, over the graph file's (repeatable).")
+    Map<String, String> buildArgs = new LinkedHashMap<>();
+
+    @Option(names = "--platform", paramLabel = "OS/ARCH",
+            description = "Target platform: sets TARGETARCH and friends in FROM lines and leaves out images"
+                    + " the graph marks unbuildable on it (default: linux/amd64).")
+    String platform;
+
+    @Option(names = "--strict", description = "Treat lint warnings (such as an external base not pinned by digest) as errors.")
+    boolean strict;
+
+    LoadOptions loadOptions() {
+        return new LoadOptions(Optional.ofNullable(graphFile), buildArgs,
+                platform == null ? LoadOptions.DEFAULT_PLATFORM : platform, strict);
+    }
+
+    /** The graph, with its warnings printed to {@code err}; or every error, as bad input. */
+    LoadedGraph load(PrintWriter err) throws BadInputException {
+        GraphLoadResult result = GraphLoader.load(dir, loadOptions());
+        if (result.graph().isEmpty()) {
+            List<String> messages = result.problems().stream()
+                    .map(p -> (p.isError() ? "error: " : "warning: ") + p).toList();
+            throw new BadInputException(messages);
+        }
+        for (GraphProblem warning : result.warnings()) {
+            err.println("warning: " + warning);
+        }
+        err.flush();
+        return new LoadedGraph(result.graph().get(), result.warnings());
+    }
+
+    /** A graph that loaded, and the warnings it came with. */
+    record LoadedGraph(ImageGraph graph, List<GraphProblem> warnings) {
+    }
+}

@@ -1,0 +1,74 @@
+package io.imagegraph.cli;
+
+import io.imagegraph.core.plan.ChangeSet;
+import io.imagegraph.core.plan.Plan;
+import io.imagegraph.core.plan.PlanDot;
+import io.imagegraph.core.plan.PlanJson;
+import io.imagegraph.core.plan.Planner;
+import io.imagegraph.core.plan.SelectionException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "plan",
+        description = {
+            "Find the image graph, validate it, and show what a build would do: every image in",
+            "dependency order with its parents, its input digest, and whether it is selected and",
+            "affected by the changes.",
+            ""
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  imagegraph plan --dir examples/openstack",
+            "  imagegraph plan --dir . --profile core --with-parents",
+            "  imagegraph plan --changed-from origin/main --format json",
+            "  imagegraph plan --format dot | dot -Tsvg > graph.svg",
+            "",
+            "Exit codes: 0 planned; 2 bad input (the messages say what to fix); 1 anything else."
+        })
+final class PlanCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    GraphOptions graphOptions;
+
+    @Mixin
+    SelectionOptions selectionOptions;
+
+    @Mixin
+    ChangeOptions changeOptions;
+
+    @Option(names = {"-o", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (a table), json (for machines) or dot (Graphviz). Default: ${DEFAULT-VALUE}.")
+    OutputFormat format;
+
+    @Override
+    public Integer call() throws BadInputException, IOException, InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        GraphOptions.LoadedGraph loaded = graphOptions.load(err);
+        Optional<ChangeSet> changes = changeOptions.changeSet(loaded.graph().root());
+        Plan plan;
+        try {
+            plan = Planner.plan(loaded.graph(), loaded.warnings(),
+                    selectionOptions.selection(Optional.ofNullable(graphOptions.platform)), changes);
+        } catch (SelectionException e) {
+            throw new BadInputException(e.getMessage());
+        }
+        switch (format) {
+            case json -> out.print(PlanJson.write(plan));
+            case dot -> out.print(PlanDot.write(plan));
+            default -> out.print(PlanTable.render(plan));
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

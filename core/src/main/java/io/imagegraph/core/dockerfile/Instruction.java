@@ -1,0 +1,18 @@
+package io.imagegraph.core.dockerfile;
+
+import java.util.List;
+
+/**
+ * One Dockerfile instruction after line continuations are joined and comments dropped.
+ *
+ * @param keyword  upper-cased, such as {@code FROM} or {@code COPY}
+ * @param args     everything after the keyword on the logical line, heredoc bodies excluded
+ * @param line     1-based line where the instruction starts
+ * @param heredocs the bodies of any {@code <<EOF} documents the instruction carries
+ */
+public record Instruction(String keyword, String args, int line, List<String> heredocs) {
+
+    public Instruction {
+        heredocs = List.copyOf(heredocs);
+    }
+}

@@ -1,0 +1,37 @@
+package io.imagegraph.core.graph;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The optional {@code imagegraph.yaml} at the root of a graph, as written: global settings and
+ * per-image additions or overrides. {@link GraphFileReader} reads it; {@link GraphLoader} applies it.
+ *
+ * @param registry  registry host (and port) the images are pushed to, such as {@code quay.io}
+ * @param namespace repository path under the registry, such as {@code acme}
+ * @param tags      tags every build pushes, unless an image says otherwise
+ * @param profiles  named groups of image names or regular expressions ({@code /regex/})
+ * @param images    per-image entries, by image name
+ */
+public record GraphFile(String registry, String namespace, List<String> tags,
+                        Map<String, List<String>> profiles, Map<String, ImageEntry> images) {
+
+    public static final String FILE_NAME = "imagegraph.yaml";
+
+    public GraphFile {
+        tags = tags == null ? List.of() : List.copyOf(tags);
+        profiles = profiles == null ? Map.of() : copySorted(profiles);
+        images = images == null ? Map.of() : copySorted(images);
+    }
+
+    public static GraphFile empty() {
+        return new GraphFile(null, null, null, null, null);
+    }
+
+    private static <V> Map<String, V> copySorted(Map<String, V> map) {
+        Map<String, V> sorted = new TreeMap<>();
+        map.forEach((key, value) -> sorted.put(key, value));
+        return java.util.Collections.unmodifiableMap(sorted);
+    }
+}

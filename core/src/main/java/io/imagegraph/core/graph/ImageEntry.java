@@ -1,0 +1,38 @@
+package io.imagegraph.core.graph;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One image's entry in the graph file. Every field is optional; a field left out keeps what the
+ * {@code images/<name>/} folder gives. Paths are relative to the graph root.
+ *
+ * @param context      the build context directory
+ * @param dockerfile   the Dockerfile
+ * @param buildArgs    build arguments, which also resolve ARGs in FROM lines
+ * @param builder      docker (the default), buildah, loci or script
+ * @param target       the stage to build in a multi-stage Dockerfile
+ * @param command      for the script builder: argv that builds the image
+ * @param tags         tags for this image instead of the global ones
+ * @param smokeTests   tests the gate runs against the fresh image
+ * @param profiles     profiles this image belongs to
+ * @param watch        extra paths (patterns as in .dockerignore) whose change affects the image
+ * @param dependsOn    images this one needs although no FROM says so
+ * @param unbuildable  platforms (such as {@code linux/arm64}) this image cannot be built for, with the reason
+ */
+public record ImageEntry(String context, String dockerfile, Map<String, String> buildArgs, BuilderKind builder,
+                         String target, List<String> command, List<String> tags, List<SmokeTest> smokeTests,
+                         List<String> profiles, List<String> watch, List<String> dependsOn,
+                         Map<String, String> unbuildable) {
+
+    public ImageEntry {
+        buildArgs = buildArgs == null ? null : Map.copyOf(buildArgs);
+        command = command == null ? null : List.copyOf(command);
+        tags = tags == null ? null : List.copyOf(tags);
+        smokeTests = smokeTests == null ? null : List.copyOf(smokeTests);
+        profiles = profiles == null ? List.of() : List.copyOf(profiles);
+        watch = watch == null ? List.of() : List.copyOf(watch);
+        dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
+        unbuildable = unbuildable == null ? Map.of() : Map.copyOf(unbuildable);
+    }
+}

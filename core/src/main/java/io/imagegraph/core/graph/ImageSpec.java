@@ -1,0 +1,48 @@
+package io.imagegraph.core.graph;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Everything the graph says about one image once its folder and its graph-file entry are merged.
+ * Paths are relative to the graph root, with '/' separators, so they read the same on any machine.
+ *
+ * @param name        the image name, which is also its repository name under the namespace
+ * @param folder      the {@code images/<name>} folder it was found in, if any
+ * @param context     the build context directory
+ * @param dockerfile  the Dockerfile, if the builder uses one
+ * @param buildArgs   resolved build arguments, sorted by name
+ * @param builder     which tool builds it
+ * @param target      the stage to build, if not the last
+ * @param command     for the script builder, argv that builds the image
+ * @param tags        tags this image is pushed under besides the run's own
+ * @param smokeTests  tests the gate runs
+ * @param profiles    profiles the image declares itself in
+ * @param watch       extra patterns whose change affects it
+ * @param dependsOn   explicit dependencies on other images of the graph
+ * @param unbuildable platform to reason, for platforms it cannot be built for
+ */
+public record ImageSpec(String name, Optional<String> folder, String context, Optional<String> dockerfile,
+                        SortedMap<String, String> buildArgs, BuilderKind builder, Optional<String> target,
+                        List<String> command, List<String> tags, List<SmokeTest> smokeTests, List<String> profiles,
+                        List<String> watch, List<String> dependsOn, Map<String, String> unbuildable) {
+
+    public ImageSpec {
+        buildArgs = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(buildArgs));
+        command = List.copyOf(command);
+        tags = List.copyOf(tags);
+        smokeTests = List.copyOf(smokeTests);
+        profiles = List.copyOf(profiles);
+        watch = List.copyOf(watch);
+        dependsOn = List.copyOf(dependsOn);
+        unbuildable = Map.copyOf(unbuildable);
+    }
+
+    /** Where messages about the Dockerfile point: its path, or the image's folder. */
+    public String dockerfileOrFolder() {
+        return dockerfile.or(() -> folder).orElse(context);
+    }
+}

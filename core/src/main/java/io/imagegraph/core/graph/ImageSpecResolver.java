@@ -1,0 +1,151 @@
+package io.imagegraph.core.graph;
+
+import io.imagegraph.core.graph.GraphFileReader.LocatedGraphFile;
+import io.imagegraph.core.graph.ImageFolderDiscovery.ImageFolder;
+import io.imagegraph.core.ref.RepositoryName;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Merges the discovered {@code images/<name>/} folders with the graph file's entries into one
+ * {@link ImageSpec} per image, reporting duplicate and invalid names and paths that leave the root.
+ */
+final class ImageSpecResolver {
+
+    private final Path root;
+    private final LocatedGraphFile graphFile;
+    private final Map<String, String> buildArgOverrides;
+    private final List<GraphProblem> problems;
+
+    ImageSpecResolver(Path root, LocatedGraphFile graphFile, Map<String, String> buildArgOverrides,
+                      List<GraphProblem> problems) {
+        this.root = root;
+        this.graphFile = graphFile;
+        this.buildArgOverrides = buildArgOverrides;
+        this.problems = problems;
+    }
+
+    Map<String, ImageSpec> resolve(List<ImageFolder> folders) {
+        Map<String, ImageFolder> byName = new LinkedHashMap<>();
+        for (ImageFolder folder : folders) {
+            ImageFolder first = byName.get(folder.name());
+            if (first != null) {
+                problems.add(GraphProblem.error(GraphProblem.Kind.DUPLICATE_NAME, folder.name(), folder.folder(),
+                        "the image name '" + folder.name() + "' is also used by " + first.folder()
+                                + "; image names must be unique across the graph, so rename one of the folders"));
+                continue;
+            }
+            byName.put(folder.name(), folder);
+        }
+        Map<String, ImageSpec> specs = new TreeMap<>();
+        for (ImageFolder folder : byName.values()) {
+            ImageEntry entry = graphFile.file().images().get(folder.name());
+            if (!folder.hasDockerfile() && (entry == null || needsDockerfile(entry))) {
+                problems.add(GraphProblem.warning(GraphProblem.Kind.NOT_AN_IMAGE, folder.name(), folder.folder(),
+                        "this folder has no Dockerfile and no entry in " + graphFile.name()
+                                + ", so it is not an image; add a Dockerfile or remove the folder from images/"));
+                continue;
+            }
+            if (checkName(folder.name(), folder.folder())) {
+                spec(folder.name(), Optional.of(folder.folder()), entry).ifPresent(spec -> specs.put(spec.name(), spec));
+            }
+        }
+        for (Map.Entry<String, ImageEntry> declared : graphFile.file().images().entrySet()) {
+            if (byName.containsKey(declared.getKey())) {
+                continue;
+            }
+            String where = graphFile.at("images." + declared.getKey());
+            if (checkName(declared.getKey(), where)) {
+                spec(declared.getKey(), Optional.empty(), declared.getValue()).ifPresent(spec -> specs.put(spec.name(), spec));
+            }
+        }
+        return specs;
+    }
+
+    private static boolean needsDockerfile(ImageEntry entry) {
+        return entry.builder() == null || entry.builder().needsDockerfile();
+    }
+
+    private boolean checkName(String name, String where) {
+        if (RepositoryName.isValid(name)) {
+            return true;
+        }
+        problems.add(GraphProblem.error(GraphProblem.Kind.INVALID_NAME, name, where,
+                "'" + name + "' is not a valid OCI repository name (" + RepositoryName.rule()
+                        + "); rename it, for example to '" + suggestName(name) + "'"));
+        return false;
+    }
+
+    private static String suggestName(String name) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9._/-]+", "-")
+                .replaceAll("^[^a-z0-9]+|[^a-z0-9]+$", "");
+        return lower.isEmpty() ? "image" : lower;
+    }
+
+    private Optional<ImageSpec> spec(String name, Optional<String> folder, ImageEntry entry) {
+        String keyPath = "images." + name;
+        ImageEntry e = entry == null ? emptyEntry() : entry;
+        BuilderKind builder = e.builder() == null ? BuilderKind.DOCKER : e.builder();
+        Optional<String> context = path(e.context(), keyPath + ".context", name);
+        Optional<String> dockerfile = path(e.dockerfile(), keyPath + ".dockerfile", name);
+        if ((e.context() != null && context.isEmpty()) || (e.dockerfile() != null && dockerfile.isEmpty())) {
+            return Optional.empty();
+        }
+        String contextDir = context.or(() -> folder).or(() -> dockerfile.map(ImageSpecResolver::parentOf)).orElse(null);
+        if (contextDir == null) {
+            if (builder.needsDockerfile()) {
+                problems.add(GraphProblem.error(GraphProblem.Kind.INVALID_PATH, name, graphFile.at(keyPath),
+                        "image '" + name + "' has no images/" + name + "/ folder and its entry gives neither"
+                                + " 'context' nor 'dockerfile'; add one of them or create images/" + name + "/Dockerfile"));
+                return Optional.empty();
+            }
+            contextDir = ".";
+        }
+        if (!Files.isDirectory(root.resolve(contextDir))) {
+            problems.add(GraphProblem.error(GraphProblem.Kind.INVALID_PATH, name, graphFile.at(keyPath + ".context"),
+                    "the build context '" + contextDir + "' of image '" + name + "' is not a directory under "
+                            + root + "; fix the path"));
+            return Optional.empty();
+        }
+        String base = contextDir;
+        Optional<String> dockerfilePath = dockerfile.or(() -> builder.needsDockerfile()
+                ? Optional.of(base.equals(".") ? "Dockerfile" : base + "/Dockerfile") : Optional.empty());
+        Map<String, String> buildArgs = new TreeMap<>(e.buildArgs() == null ? Map.of() : e.buildArgs());
+        buildArgs.putAll(buildArgOverrides);
+        return Optional.of(new ImageSpec(name, folder, contextDir, dockerfilePath, new TreeMap<>(buildArgs), builder,
+                Optional.ofNullable(e.target()), e.command() == null ? List.of() : e.command(),
+                e.tags() == null ? graphFile.file().tags() : e.tags(),
+                e.smokeTests() == null ? List.of() : e.smokeTests(), e.profiles(), e.watch(), e.dependsOn(),
+                e.unbuildable()));
+    }
+
+    /** A graph-file path made relative and '/'-separated, or empty (with a problem) when it leaves the root. */
+    private Optional<String> path(String value, String keyPath, String image) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        Path resolved = root.resolve(value).normalize();
+        if (!resolved.startsWith(root)) {
+            problems.add(GraphProblem.error(GraphProblem.Kind.INVALID_PATH, image, graphFile.at(keyPath),
+                    "'" + value + "' points outside the graph root " + root
+                            + "; paths in the graph file are relative to the root and must stay under it"));
+            return Optional.empty();
+        }
+        String relative = ImageFolderDiscovery.relative(root, resolved);
+        return Optional.of(relative.isEmpty() ? "." : relative);
+    }
+
+    private static String parentOf(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "." : path.substring(0, slash);
+    }
+
+    private static ImageEntry emptyEntry() {
+        return new ImageEntry(null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+}

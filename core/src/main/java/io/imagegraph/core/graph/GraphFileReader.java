@@ -60,16 +60,34 @@ public final class GraphFileReader {
         if (yaml.isBlank()) {
             return new LocatedGraphFile(displayName, GraphFile.empty(), Map.of());
         }
+        Map<String, Integer> lines;
         try {
-            GraphFile graphFile = MAPPER.readValue(yaml, GraphFile.class);
-            return new LocatedGraphFile(displayName, graphFile == null ? GraphFile.empty() : graphFile, locate(yaml));
+            lines = locate(yaml, displayName);
         } catch (JsonProcessingException e) {
             throw new GraphFileException(displayName, lineOf(e.getLocation()), describe(e));
+        }
+        try {
+            GraphFile graphFile = MAPPER.readValue(yaml, GraphFile.class);
+            return new LocatedGraphFile(displayName, graphFile == null ? GraphFile.empty() : graphFile, lines);
+        } catch (JsonProcessingException e) {
+            throw new GraphFileException(displayName, lineOf(e, lines), describe(e));
         }
     }
 
     private static int lineOf(JsonLocation location) {
         return location == null ? 0 : Math.max(location.getLineNr(), 0);
+    }
+
+    /** The line of the key the error is about, when its path has no list index; else where the parser stopped. */
+    private static int lineOf(JsonProcessingException e, Map<String, Integer> lines) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                && mapping.getPath().stream().allMatch(ref -> ref.getFieldName() != null)) {
+            Integer line = lines.get(path(mapping.getPath()));
+            if (line != null) {
+                return line;
+            }
+        }
+        return lineOf(e.getLocation());
     }
 
     private static String describe(JsonProcessingException e) {
@@ -86,11 +104,7 @@ public final class GraphFileReader {
             String path = path(mismatch.getPath());
             return (path.isEmpty() ? "the file" : "'" + path + "'") + " must be " + expected(mismatch.getTargetType());
         }
-        String message = e.getOriginalMessage();
-        if (message != null && message.startsWith("Duplicate field")) {
-            return message.replace("Duplicate field", "the key") + " is given twice in the same mapping";
-        }
-        return "not valid YAML: " + firstLine(message);
+        return "not valid YAML: " + firstLine(e.getOriginalMessage());
     }
 
     private static String expected(Class<?> type) {
@@ -151,20 +165,30 @@ public final class GraphFileReader {
     }
 
     /** The line of every mapping key, by dotted path ({@code images.keystone.tags}). */
-    private static Map<String, Integer> locate(String yaml) throws JsonProcessingException {
+    private static Map<String, Integer> locate(String yaml, String displayName)
+            throws JsonProcessingException, GraphFileException {
         Map<String, Integer> lines = new HashMap<>();
         try (JsonParser parser = new YAMLFactory().createParser(yaml)) {
             Deque<String> path = new ArrayDeque<>();
             Deque<Boolean> isObject = new ArrayDeque<>();
+            Deque<java.util.Set<String>> keys = new ArrayDeque<>();
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
                 switch (token) {
-                    case START_OBJECT, START_ARRAY -> isObject.push(token == JsonToken.START_OBJECT);
+                    case START_OBJECT, START_ARRAY -> {
+                        isObject.push(token == JsonToken.START_OBJECT);
+                        keys.push(new java.util.HashSet<>());
+                    }
                     case END_OBJECT, END_ARRAY -> {
                         isObject.pop();
+                        keys.pop();
                         popFieldIfValueEnded(path, isObject);
                     }
                     case FIELD_NAME -> {
+                        if (!keys.peek().add(parser.currentName())) {
+                            throw new GraphFileException(displayName, parser.currentLocation().getLineNr(),
+                                    "the key '" + parser.currentName() + "' is given twice in the same mapping");
+                        }
                         path.addLast(parser.currentName());
                         lines.put(String.join(".", path), parser.currentLocation().getLineNr());
                         continue;

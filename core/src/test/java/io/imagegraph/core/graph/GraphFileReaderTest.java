@@ -1,0 +1,121 @@
+package io.imagegraph.core.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.imagegraph.core.graph.GraphFileReader.LocatedGraphFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GraphFileReaderTest {
+
+    @Test
+    void parse_fullFile_bindsEveryField() throws Exception {
+        LocatedGraphFile located = GraphFileReader.parse("""
+                registry: quay.io
+                namespace: acme
+                tags: [test]
+                profiles:
+                  core: [base, /^nova-/]
+                images:
+                  keystone:
+                    context: services/keystone
+                    dockerfile: services/keystone/Dockerfile
+                    buildArgs: {PROJECT: keystone, PORT: 5000}
+                    builder: buildah
+                    target: runtime
+                    tags: [pr-1]
+                    smokeTests:
+                      - name: version
+                        command: [keystone-manage, --version]
+                    profiles: [core]
+                    watch: ["common/**"]
+                    dependsOn: [base]
+                    unbuildable: {linux/arm64: no wheels}
+                """, "imagegraph.yaml");
+        GraphFile file = located.file();
+        assertThat(file.registry()).isEqualTo("quay.io");
+        assertThat(file.profiles().get("core")).containsExactly("base", "/^nova-/");
+        ImageEntry keystone = file.images().get("keystone");
+        assertThat(keystone.buildArgs()).containsEntry("PORT", "5000");
+        assertThat(keystone.builder()).isEqualTo(BuilderKind.BUILDAH);
+        assertThat(keystone.smokeTests().get(0).timeoutSeconds()).isEqualTo(SmokeTest.DEFAULT_TIMEOUT_SECONDS);
+        assertThat(keystone.unbuildable()).containsEntry("linux/arm64", "no wheels");
+        assertThat(located.at("images.keystone.tags")).isEqualTo("imagegraph.yaml line 13");
+    }
+
+    @Test
+    void parse_unknownKey_namesLineKeyAndAllowedKeys() {
+        assertThatThrownBy(() -> GraphFileReader.parse("images:\n  keystone:\n    buildargs: {A: b}\n", "imagegraph.yaml"))
+                .isInstanceOf(GraphFileException.class)
+                .hasMessageStartingWith("imagegraph.yaml line 3: unknown key 'buildargs' in 'images.keystone'")
+                .hasMessageContaining("expected one of: buildArgs, builder,");
+    }
+
+    @Test
+    void parse_unknownTopLevelKey_saysTopLevel() {
+        assertThatThrownBy(() -> GraphFileReader.parse("registy: quay.io\n", "imagegraph.yaml"))
+                .hasMessageContaining("line 1: unknown key 'registy' at the top level");
+    }
+
+    @Test
+    void parse_wrongType_saysWhatWasExpected() {
+        assertThatThrownBy(() -> GraphFileReader.parse("tags: latest\n", "imagegraph.yaml"))
+                .hasMessage("imagegraph.yaml line 1: 'tags' must be a list");
+    }
+
+    @Test
+    void parse_unknownBuilder_listsTheBuilders() {
+        assertThatThrownBy(() -> GraphFileReader.parse("images:\n  a:\n    builder: podman\n", "imagegraph.yaml"))
+                .hasMessageContaining("line 3")
+                .hasMessageContaining("'podman' is not a builder; expected one of docker, buildah, loci, script");
+    }
+
+    @Test
+    void parse_duplicateKey_isAnError() {
+        assertThatThrownBy(() -> GraphFileReader.parse("images:\n  a: {}\n  a: {}\n", "imagegraph.yaml"))
+                .hasMessageContaining("line 3")
+                .hasMessageContaining("'a' is given twice");
+    }
+
+    @Test
+    void parse_invalidYaml_givesTheLine() {
+        assertThatThrownBy(() -> GraphFileReader.parse("images:\n  a: [unclosed\n", "imagegraph.yaml"))
+                .isInstanceOf(GraphFileException.class)
+                .hasMessageContaining("not valid YAML")
+                .satisfies(e -> assertThat(((GraphFileException) e).line()).isPositive());
+    }
+
+    @Test
+    void parse_rootIsAList_isRejected() {
+        assertThatThrownBy(() -> GraphFileReader.parse("- a\n- b\n", "imagegraph.yaml"))
+                .hasMessageContaining("the file must be a mapping of keys to values");
+    }
+
+    @Test
+    void parse_negativeTimeout_isRejectedWithItsPath() {
+        assertThatThrownBy(() -> GraphFileReader.parse(
+                "images:\n  a:\n    smokeTests:\n      - command: [x]\n        timeoutSeconds: -1\n", "imagegraph.yaml"))
+                .hasMessageContaining("timeoutSeconds must be a positive number");
+    }
+
+    @Test
+    void parse_emptyFile_isAnEmptyGraphFile() throws Exception {
+        assertThat(GraphFileReader.parse("  \n", "imagegraph.yaml").file()).isEqualTo(GraphFile.empty());
+    }
+
+    @Test
+    void read_missingFile_saysSo(@TempDir Path dir) {
+        assertThatThrownBy(() -> GraphFileReader.read(dir.resolve("nope.yaml"), "nope.yaml"))
+                .hasMessage("nope.yaml: the file does not exist");
+    }
+
+    @Test
+    void read_notUtf8_saysSo(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("imagegraph.yaml");
+        Files.write(file, new byte[] {(byte) 0xff, (byte) 0xfe, 'a'});
+        assertThatThrownBy(() -> GraphFileReader.read(file, "imagegraph.yaml")).hasMessageContaining("not UTF-8");
+    }
+}

@@ -13,9 +13,9 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         subcommands = {PlanCommand.class, CommandLine.HelpCommand.class},
         description = {
-            "Build, test, promote and track a family of container images: a base, the images",
-            "FROM it, the images FROM those. The graph comes from images/<name>/Dockerfile",
-            "folders and an optional imagegraph.yaml.",
+            "Build, test, promote and track a family of container images: a base, the images FROM it, the"
+                    + " images FROM those. The graph comes from images/<name>/Dockerfile folders and an optional"
+                    + " imagegraph.yaml.",
             ""
         },
         footerHeading = "%nExamples:%n",

@@ -16,11 +16,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "plan",
+@Command(name = "plan", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
-            "Find the image graph, validate it, and show what a build would do: every image in",
-            "dependency order with its parents, its input digest, and whether it is selected and",
-            "affected by the changes.",
+            "Find the image graph, validate it, and show what a build would do: every image in dependency"
+                    + " order with its parents, its input digest, and whether it is selected and affected by the"
+                    + " changes.",
             ""
         },
         footerHeading = "%nExamples:%n",

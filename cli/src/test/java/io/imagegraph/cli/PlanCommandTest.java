@@ -1,0 +1,122 @@
+package io.imagegraph.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PlanCommandTest {
+
+    private static final String OPENSTACK = Path.of("..", "examples", "openstack").toString();
+
+    @Test
+    void text_isATableInBuildOrderWithASummary() {
+        CliRun run = CliRun.of("plan", "--dir", OPENSTACK);
+        assertThat(run.exitCode()).isZero();
+        String[] lines = run.out().split("\n");
+        assertThat(lines[0]).startsWith("#  IMAGE").contains("FROM").contains("PLAN").contains("INPUT DIGEST");
+        assertThat(lines[1]).startsWith("1  base");
+        assertThat(lines[2]).startsWith("2  openstack-base");
+        assertThat(run.out()).contains("6 of 6 images to build; no change detection");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void json_hasPerImageFieldsAndOrder() throws Exception {
+        CliRun run = CliRun.of("plan", "-d", OPENSTACK, "--profile", "core", "--with-parents", "--format", "json");
+        assertThat(run.exitCode()).isZero();
+        JsonNode plan = new ObjectMapper().readTree(run.out());
+        assertThat(plan.get("order")).hasSize(6);
+        assertThat(plan.get("toBuild")).extracting(JsonNode::asText)
+                .containsExactly("base", "openstack-base", "glance", "keystone");
+        JsonNode keystone = plan.get("images").get(3);
+        assertThat(keystone.get("name").asText()).isEqualTo("keystone");
+        assertThat(keystone.get("parents")).extracting(JsonNode::asText).containsExactly("openstack-base");
+        assertThat(keystone.get("selectionReason").asText()).isEqualTo("in profile 'core'");
+        assertThat(keystone.has("externalBases")).isTrue();
+        assertThat(keystone.get("inputDigest").asText()).matches("sha256:[0-9a-f]{64}");
+    }
+
+    @Test
+    void dot_drawsTheGraph() {
+        CliRun run = CliRun.of("plan", "-d", OPENSTACK, "--format", "dot");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("digraph imagegraph {").contains("\"nova-api\" -> \"nova-compute\";");
+    }
+
+    @Test
+    void changedPaths_buildOnlyWhatIsAffected() {
+        CliRun run = CliRun.of("plan", "-d", OPENSTACK, "--changed", "images/glance/container-assets/glance-api");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).containsPattern("glance +openstack-base +build")
+                .containsPattern("keystone +openstack-base +skip \\(unchanged\\)")
+                .contains("1 of 6 images to build; 1 changed path from --changed.");
+    }
+
+    @Test
+    void changedFile_readsOnePathALine(@TempDir Path dir) throws Exception {
+        Path list = dir.resolve("changes.txt");
+        Files.writeString(list, "images/base/Dockerfile\n\n");
+        CliRun run = CliRun.of("plan", "-d", OPENSTACK, "--changed-file", list.toString(), "-o", "json");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("\"source\" : \"" + list + "\"");
+    }
+
+    @Test
+    void invalidGraph_exitsTwoWithEveryProblemOnStderr(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("images/a"));
+        Files.writeString(dir.resolve("images/a/Dockerfile"), "FROM b\n");
+        Files.createDirectories(dir.resolve("images/b"));
+        Files.writeString(dir.resolve("images/b/Dockerfile"), "FROM a\n");
+        CliRun run = CliRun.of("plan", "--dir", dir.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith("imagegraph: error: images/a/Dockerfile line 1 (FROM): dependency cycle a → b → a")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void unknownImage_exitsTwoWithASuggestion() {
+        CliRun run = CliRun.of("plan", "-d", OPENSTACK, "kestone");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("imagegraph: there is no image 'kestone' in the graph (did you mean keystone?)\n");
+    }
+
+    @Test
+    void strict_turnsLintWarningsIntoErrors(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("images/a"));
+        Files.writeString(dir.resolve("images/a/Dockerfile"), "FROM debian:latest\n");
+        CliRun lenient = CliRun.of("plan", "-d", dir.toString());
+        assertThat(lenient.exitCode()).isZero();
+        assertThat(lenient.err()).startsWith("warning: images/a/Dockerfile line 1: external base debian:latest uses :latest");
+        CliRun strict = CliRun.of("plan", "-d", dir.toString(), "--strict");
+        assertThat(strict.exitCode()).isEqualTo(2);
+        assertThat(strict.err()).startsWith("imagegraph: error: images/a/Dockerfile line 1: external base");
+    }
+
+    @Test
+    void twoChangeSources_areRefused() {
+        CliRun run = CliRun.of("plan", "-d", OPENSTACK, "--changed", "x", "--changed-from", "main");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("give the changes one way");
+    }
+
+    @Test
+    void badFormat_isAUsageError() {
+        CliRun run = CliRun.of("plan", "-d", OPENSTACK, "--format", "yaml");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Invalid value for option '--format'").contains("text, json, dot");
+    }
+
+    @Test
+    void help_teachesWithExamples() {
+        CliRun run = CliRun.of("plan", "--help");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("--changed-from=REV").contains("--with-parents").contains("Examples:")
+                .contains("imagegraph plan --changed-from origin/main --format json").contains("Exit codes:");
+    }
+}

@@ -64,7 +64,7 @@ final class PlanCommand implements Callable<Integer> {
             throw new BadInputException(e.getMessage());
         }
         switch (format) {
-            case json -> out.print(PlanJson.write(plan));
+            case json -> PlanJson.write(plan, out);
             case dot -> out.print(PlanDot.write(plan));
             default -> out.print(PlanTable.render(plan));
         }

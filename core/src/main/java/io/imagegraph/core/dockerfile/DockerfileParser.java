@@ -21,6 +21,7 @@ public final class DockerfileParser {
     private static final Set<String> KNOWN_DIRECTIVES = Set.of("syntax", "escape", "check");
     private static final Set<String> HEREDOC_INSTRUCTIONS = Set.of("RUN", "COPY", "ADD");
     private static final Pattern HEREDOC = Pattern.compile("(?<!<)<<(-?)([\"']?)([A-Za-z_][A-Za-z0-9_.-]*)\\2");
+    private static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
     private static final Pattern KEYWORD = Pattern.compile("^([A-Za-z][A-Za-z0-9]*)(?:\\s+(.*))?$", Pattern.DOTALL);
 
     private DockerfileParser() {
@@ -28,7 +29,7 @@ public final class DockerfileParser {
 
     public static ParsedDockerfile parse(String content) throws DockerfileSyntaxException {
         String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
-        String[] lines = text.split("\r?\n", -1);
+        String[] lines = LINE_BREAK.split(text, -1);
         Map<String, String> directives = new LinkedHashMap<>();
         int index = readDirectives(lines, directives);
         char escape = escapeOf(directives);

@@ -4,7 +4,11 @@ import io.imagegraph.core.dockerfile.DockerfileDependencies;
 import io.imagegraph.core.dockerfile.DockerfileParser;
 import io.imagegraph.core.dockerfile.DockerfileSyntaxException;
 import io.imagegraph.core.dockerfile.ParsedDockerfile;
+import io.imagegraph.core.ref.Digest;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -14,8 +18,8 @@ import java.util.Optional;
 /** Reads one image's Dockerfile into its dependencies, or into the problem that prevents it. */
 final class DockerfileReading {
 
-    /** Either the dependencies or the problem. */
-    record Outcome(Optional<DockerfileDependencies> dependencies, Optional<GraphProblem> problem) {
+    /** Either the dependencies (and the digest of the bytes they were read from) or the problem. */
+    record Outcome(Optional<DockerfileDependencies> dependencies, Optional<Digest> digest, Optional<GraphProblem> problem) {
     }
 
     private DockerfileReading() {
@@ -25,8 +29,12 @@ final class DockerfileReading {
         String path = spec.dockerfile().orElseThrow();
         String image = spec.name();
         String content;
+        Digest digest;
         try {
-            content = Files.readString(root.resolve(path));
+            byte[] bytes = Files.readAllBytes(root.resolve(path));
+            digest = Digest.sha256(bytes);
+            content = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (NoSuchFileException e) {
             return problem(GraphProblem.Kind.UNREADABLE_DOCKERFILE, image, path,
                     "image '" + image + "' has no Dockerfile here; create it or set 'dockerfile' in the graph file");
@@ -49,7 +57,7 @@ final class DockerfileReading {
                 return problem(GraphProblem.Kind.NO_FROM, image, path,
                         "the Dockerfile has no FROM line; every build starts FROM an image (or FROM scratch)");
             }
-            return new Outcome(Optional.of(dependencies), Optional.empty());
+            return new Outcome(Optional.of(dependencies), Optional.of(digest), Optional.empty());
         } catch (DockerfileSyntaxException e) {
             return problem(GraphProblem.Kind.DOCKERFILE_SYNTAX, image, path + " line " + e.line(),
                     e.getMessage().substring(e.getMessage().indexOf(": ") + 2));
@@ -57,6 +65,7 @@ final class DockerfileReading {
     }
 
     private static Outcome problem(GraphProblem.Kind kind, String image, String location, String message) {
-        return new Outcome(Optional.empty(), Optional.of(GraphProblem.error(kind, image, location, message)));
+        return new Outcome(Optional.empty(), Optional.empty(),
+                Optional.of(GraphProblem.error(kind, image, location, message)));
     }
 }

@@ -2,6 +2,7 @@ package io.imagegraph.core.graph;
 
 import io.imagegraph.core.dockerfile.DockerfileDependencies;
 import io.imagegraph.core.dockerfile.ImageDependency;
+import io.imagegraph.core.files.FileWorkPool;
 import io.imagegraph.core.graph.GraphFileReader.LocatedGraphFile;
 import io.imagegraph.core.ref.ImageRef;
 import io.imagegraph.core.ref.InvalidReferenceException;
@@ -19,7 +20,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import java.util.stream.Collectors;
 
 /**
  * Loads and validates the image graph under a root: discovers the {@code images/<name>/} folders,
@@ -130,10 +130,18 @@ public final class GraphLoader {
 
     private static Map<String, ImageNode> resolveEdges(Path root, LocatedGraphFile located, Map<String, ImageSpec> specs,
                                                        LoadOptions options, List<GraphProblem> problems) {
-        Map<String, DockerfileReading.Outcome> outcomes = specs.values().parallelStream()
-                .filter(spec -> spec.dockerfile().isPresent() && spec.builder().needsDockerfile())
-                .collect(Collectors.toConcurrentMap(ImageSpec::name,
-                        spec -> DockerfileReading.read(root, spec, options.platform())));
+        List<ImageSpec> withDockerfile = specs.values().stream()
+                .filter(spec -> spec.dockerfile().isPresent() && spec.builder().needsDockerfile()).toList();
+        Map<String, DockerfileReading.Outcome> outcomes = new HashMap<>();
+        List<DockerfileReading.Outcome> read;
+        try {
+            read = FileWorkPool.map(withDockerfile, spec -> DockerfileReading.read(root, spec, options.platform()));
+        } catch (IOException e) {
+            throw new IllegalStateException("reading Dockerfiles reports its failures as problems", e);
+        }
+        for (int i = 0; i < withDockerfile.size(); i++) {
+            outcomes.put(withDockerfile.get(i).name(), read.get(i));
+        }
         ReferenceClassifier classifier = new ReferenceClassifier(Optional.ofNullable(located.file().registry()),
                 Optional.ofNullable(located.file().namespace()), specs.keySet());
         Map<String, ImageNode> nodes = new TreeMap<>();
@@ -161,7 +169,8 @@ public final class GraphLoader {
                                     + NameSuggestion.hint(dependency, specs.keySet())));
                 }
             }
-            nodes.put(spec.name(), new ImageNode(spec, parents, edges, externals));
+            nodes.put(spec.name(), new ImageNode(spec, parents, edges, externals,
+                    outcome == null ? Optional.empty() : outcome.digest()));
         }
         return nodes;
     }

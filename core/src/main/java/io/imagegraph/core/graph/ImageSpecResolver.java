@@ -106,7 +106,8 @@ final class ImageSpecResolver {
             }
             contextDir = ".";
         }
-        if (!Files.isDirectory(root.resolve(contextDir))) {
+        boolean discoveredFolder = folder.isPresent() && contextDir.equals(folder.get());
+        if (!discoveredFolder && !Files.isDirectory(root.resolve(contextDir))) {
             problems.add(GraphProblem.error(GraphProblem.Kind.INVALID_PATH, name, graphFile.at(keyPath + ".context"),
                     "the build context '" + contextDir + "' of image '" + name + "' is not a directory under "
                             + root + "; fix the path"));

@@ -5,45 +5,90 @@ import io.imagegraph.core.ref.Digest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The files a build can see: the context directory less what its ignore file excludes. The ignore
  * file is {@code <Dockerfile>.dockerignore} beside the Dockerfile when there is one (as BuildKit
  * reads it), else {@code .dockerignore} at the context root.
+ *
+ * <p>Contexts are read for every image on every plan, so the walk keeps system calls down: one
+ * listing per directory, one stat per entry, and ignore files found in the listing.
  */
 public final class BuildContext {
 
-    private final Path directory;
-    private final IgnorePatterns ignore;
+    private static final String IGNORE_FILE = ".dockerignore";
 
-    private BuildContext(Path directory, IgnorePatterns ignore) {
+    /** A file the build can see, with what the walk learnt of it. */
+    private record Entry(String path, boolean symbolicLink, boolean executable) {
+    }
+
+    private final Path directory;
+    private final Optional<String> dockerfileInContext;
+    private final IgnorePatterns ignore;
+    private final List<Entry> rootEntries;
+    private final List<Path> rootDirectories;
+
+    private BuildContext(Path directory, Optional<String> dockerfileInContext, IgnorePatterns ignore,
+                         List<Entry> rootEntries, List<Path> rootDirectories) {
         this.directory = directory;
+        this.dockerfileInContext = dockerfileInContext;
         this.ignore = ignore;
+        this.rootEntries = rootEntries;
+        this.rootDirectories = rootDirectories;
     }
 
     public static BuildContext of(Path root, ImageSpec spec) throws IOException {
         Path directory = root.resolve(spec.context());
-        Path ignoreFile = directory.resolve(".dockerignore");
-        if (spec.dockerfile().isPresent()) {
-            Path specific = root.resolve(spec.dockerfile().get() + ".dockerignore");
-            if (Files.isRegularFile(specific)) {
-                ignoreFile = specific;
+        List<Entry> rootEntries = new ArrayList<>();
+        List<Path> rootDirectories = new ArrayList<>();
+        list(directory, "", rootEntries, rootDirectories);
+        Optional<String> dockerfileInContext = spec.dockerfile().map(root::resolve)
+                .filter(file -> file.startsWith(directory)).map(file -> relative(directory, file));
+        IgnorePatterns ignore = IgnorePatterns.none();
+        Optional<String> specific = spec.dockerfile().map(file -> file + IGNORE_FILE);
+        Optional<String> specificInRoot = specific.map(root::resolve).filter(f -> directory.equals(f.getParent()))
+                .map(f -> f.getFileName().toString());
+        if (specificInRoot.isPresent()) {
+            if (contains(rootEntries, specificInRoot.get())) {
+                ignore = IgnorePatterns.parse(Files.readString(directory.resolve(specificInRoot.get())));
+            } else if (contains(rootEntries, IGNORE_FILE)) {
+                ignore = IgnorePatterns.parse(Files.readString(directory.resolve(IGNORE_FILE)));
             }
+        } else {
+            Optional<String> text = specific.flatMap(file -> readIfExists(root.resolve(file)));
+            if (text.isEmpty() && contains(rootEntries, IGNORE_FILE)) {
+                text = readIfExists(directory.resolve(IGNORE_FILE));
+            }
+            ignore = text.map(IgnorePatterns::parse).orElse(IgnorePatterns.none());
         }
-        IgnorePatterns ignore = Files.isRegularFile(ignoreFile)
-                ? IgnorePatterns.parse(Files.readString(ignoreFile)) : IgnorePatterns.none();
-        return new BuildContext(directory, ignore);
+        return new BuildContext(directory, dockerfileInContext, ignore, rootEntries, rootDirectories);
+    }
+
+    private static boolean contains(List<Entry> entries, String name) {
+        return entries.stream().anyMatch(entry -> entry.path().equals(name));
+    }
+
+    private static Optional<String> readIfExists(Path file) {
+        try {
+            return Optional.of(Files.readString(file));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /** Whether a path relative to the context directory is sent to the build. */
@@ -53,54 +98,87 @@ public final class BuildContext {
 
     /** Every file and symbolic link the build can see, as sorted '/'-separated relative paths. */
     public List<String> files() throws IOException {
-        List<String> files = new ArrayList<>();
-        boolean canSkipDirectories = !ignore.hasExclusions();
-        Files.walkFileTree(directory, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                if (!dir.equals(directory) && canSkipDirectories && ignore.matches(relative(dir))) {
-                    return FileVisitResult.SKIP_SUBTREE;
-                }
-                return FileVisitResult.CONTINUE;
-            }
+        return entries().stream().map(Entry::path).toList();
+    }
 
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                String path = relative(file);
-                if (!ignore.matches(path)) {
-                    files.add(path);
-                }
-                return FileVisitResult.CONTINUE;
+    private List<Entry> entries() throws IOException {
+        List<Entry> files = new ArrayList<>();
+        for (Entry entry : rootEntries) {
+            if (!ignore.matches(entry.path())) {
+                files.add(entry);
             }
-        });
-        Collections.sort(files);
+        }
+        boolean canSkipDirectories = !ignore.hasExclusions();
+        List<Path> pending = new ArrayList<>(rootDirectories);
+        while (!pending.isEmpty()) {
+            Path dir = pending.remove(pending.size() - 1);
+            String prefix = relative(directory, dir);
+            if (canSkipDirectories && ignore.matches(prefix)) {
+                continue;
+            }
+            List<Entry> found = new ArrayList<>();
+            list(dir, prefix + "/", found, pending);
+            for (Entry entry : found) {
+                if (!ignore.matches(entry.path())) {
+                    files.add(entry);
+                }
+            }
+        }
+        files.sort(Comparator.comparing(Entry::path));
         return files;
+    }
+
+    /** Lists one directory: files and links into {@code files}, subdirectories into {@code directories}. */
+    private static void list(Path dir, String prefix, List<Entry> files, List<Path> directories) throws IOException {
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+            for (Path child : stream) {
+                BasicFileAttributes attrs = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                if (attrs.isDirectory()) {
+                    directories.add(child);
+                } else {
+                    String path = prefix + child.getFileName();
+                    files.add(new Entry(path, attrs.isSymbolicLink(), !attrs.isSymbolicLink() && isExecutable(child, attrs)));
+                }
+            }
+        }
+    }
+
+    /** {@link #digest(Optional)} without a known Dockerfile digest. */
+    public Digest digest() throws IOException {
+        return digest(Optional.empty());
     }
 
     /**
      * A digest of what the build can see: for each file in path order, its path, whether it is
      * executable (or a link, with its target) and the digest of its content. No time stamps and no
      * owners, so the same tree gives the same digest on any machine and under any checkout path.
+     *
+     * @param dockerfileDigest the Dockerfile's digest when it was already read, so it is not read again
      */
-    public Digest digest() throws IOException {
+    public Digest digest(Optional<Digest> dockerfileDigest) throws IOException {
         MessageDigest hasher = Digest.newSha256();
-        for (String path : files()) {
-            Path file = directory.resolve(path);
+        for (Entry entry : entries()) {
+            Path file = directory.resolve(entry.path());
             String kind;
             String content;
-            if (Files.isSymbolicLink(file)) {
+            if (entry.symbolicLink()) {
                 kind = "link";
                 content = Files.readSymbolicLink(file).toString().replace('\\', '/');
             } else {
-                kind = isExecutable(file) ? "executable" : "file";
-                content = contentDigest(file).toString();
+                kind = entry.executable() ? "executable" : "file";
+                boolean isDockerfile = dockerfileInContext.filter(entry.path()::equals).isPresent();
+                content = (isDockerfile && dockerfileDigest.isPresent() ? dockerfileDigest.get() : contentDigest(file))
+                        .toString();
             }
-            hasher.update((path + '\0' + kind + '\0' + content + '\n').getBytes(StandardCharsets.UTF_8));
+            hasher.update((entry.path() + '\0' + kind + '\0' + content + '\n').getBytes(StandardCharsets.UTF_8));
         }
         return Digest.fromSha256(hasher);
     }
 
-    private static boolean isExecutable(Path file) throws IOException {
+    private static boolean isExecutable(Path file, BasicFileAttributes attrs) throws IOException {
+        if (attrs instanceof PosixFileAttributes posix) {
+            return posix.permissions().contains(PosixFilePermission.OWNER_EXECUTE);
+        }
         try {
             return Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS)
                     .contains(PosixFilePermission.OWNER_EXECUTE);
@@ -111,7 +189,7 @@ public final class BuildContext {
 
     private static Digest contentDigest(Path file) throws IOException {
         MessageDigest hasher = Digest.newSha256();
-        byte[] buffer = new byte[64 * 1024];
+        byte[] buffer = new byte[16 * 1024];
         try (InputStream in = Files.newInputStream(file)) {
             int n;
             while ((n = in.read(buffer)) > 0) {
@@ -121,7 +199,7 @@ public final class BuildContext {
         return Digest.fromSha256(hasher);
     }
 
-    private String relative(Path path) {
-        return directory.relativize(path).toString().replace('\\', '/');
+    private static String relative(Path base, Path path) {
+        return base.relativize(path).toString().replace('\\', '/');
     }
 }

@@ -1,22 +1,20 @@
 package io.imagegraph.core.plan;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.imagegraph.core.files.FileWorkPool;
 import io.imagegraph.core.graph.ExternalBase;
 import io.imagegraph.core.graph.ImageGraph;
 import io.imagegraph.core.graph.ImageNode;
 import io.imagegraph.core.graph.ImageSpec;
 import io.imagegraph.core.ref.Digest;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Computes each image's input digest: the sha256 of a canonical JSON document holding its builder
@@ -27,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class InputDigests {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
     static final String VERSION = "image-graph input digest v1";
 
     private InputDigests() {
@@ -35,55 +33,64 @@ public final class InputDigests {
 
     /** Input digests of every image of the graph, by name. */
     public static Map<String, Digest> compute(ImageGraph graph) throws IOException {
-        Map<String, Digest> contexts = new ConcurrentHashMap<>();
-        Map<String, Digest> dockerfiles = new ConcurrentHashMap<>();
+        List<ImageNode> nodes = List.copyOf(graph.nodes().values());
+        List<Digest> contextDigests;
         try {
-            graph.nodes().values().parallelStream().forEach(node -> {
-                try {
-                    ImageSpec spec = node.spec();
-                    contexts.put(spec.name(), BuildContext.of(graph.root(), spec).digest());
-                    if (spec.dockerfile().isPresent()) {
-                        Path dockerfile = graph.root().resolve(spec.dockerfile().get());
-                        dockerfiles.put(spec.name(), Digest.sha256(Files.readAllBytes(dockerfile)));
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(node.name() + ": " + e.getMessage(), e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw new IOException("cannot read the build context of image " + e.getMessage(), e.getCause());
+            contextDigests = FileWorkPool.map(nodes, node -> BuildContext.of(graph.root(), node.spec()).digest(node.dockerfileDigest()));
+        } catch (IOException e) {
+            throw new IOException("cannot read a build context under " + graph.root() + ": " + e.getMessage(), e);
+        }
+        Map<String, Digest> contexts = new HashMap<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            contexts.put(nodes.get(i).name(), contextDigests.get(i));
         }
         Map<String, Digest> digests = new HashMap<>();
         for (String name : graph.order()) {
             ImageNode node = graph.node(name);
-            digests.put(name, digestOf(node, contexts.get(name), dockerfiles.get(name), digests));
+            digests.put(name, digestOf(node, contexts.get(name), node.dockerfileDigest().orElse(null), digests));
         }
         return digests;
     }
 
     private static Digest digestOf(ImageNode node, Digest context, Digest dockerfile, Map<String, Digest> done) {
         ImageSpec spec = node.spec();
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("version", VERSION);
-        document.put("builder", spec.builder().id());
-        document.put("target", spec.target().orElse(null));
-        document.put("command", spec.command());
-        document.put("dockerfile", dockerfile == null ? null : dockerfile.toString());
-        document.put("context", context.toString());
-        document.put("buildArgs", spec.buildArgs());
-        Map<String, String> parents = new LinkedHashMap<>();
-        node.parents().forEach(parent -> parents.put(parent, done.get(parent).toString()));
-        document.put("parents", parents);
-        List<String> externals = new ArrayList<>();
-        for (ExternalBase base : node.externalBases()) {
-            externals.add(base.ref().toString());
+        ByteArrayOutputStream document = new ByteArrayOutputStream(512);
+        try (JsonGenerator json = JSON.createGenerator(document)) {
+            json.writeStartObject();
+            json.writeStringField("version", VERSION);
+            json.writeStringField("builder", spec.builder().id());
+            json.writeStringField("target", spec.target().orElse(null));
+            json.writeArrayFieldStart("command");
+            for (String word : spec.command()) {
+                json.writeString(word);
+            }
+            json.writeEndArray();
+            json.writeStringField("dockerfile", dockerfile == null ? null : dockerfile.toString());
+            json.writeStringField("context", context.toString());
+            json.writeObjectFieldStart("buildArgs");
+            for (Map.Entry<String, String> arg : spec.buildArgs().entrySet()) {
+                json.writeStringField(arg.getKey(), arg.getValue());
+            }
+            json.writeEndObject();
+            json.writeObjectFieldStart("parents");
+            for (String parent : node.parents()) {
+                json.writeStringField(parent, done.get(parent).toString());
+            }
+            json.writeEndObject();
+            List<String> externals = new ArrayList<>();
+            for (ExternalBase base : node.externalBases()) {
+                externals.add(base.ref().toString());
+            }
+            externals.sort(null);
+            json.writeArrayFieldStart("externalBases");
+            for (String external : externals) {
+                json.writeString(external);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory failed", e);
         }
-        externals.sort(null);
-        document.put("externalBases", externals);
-        try {
-            return Digest.sha256(JSON.writeValueAsBytes(document));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a map of strings could not be written as JSON", e);
-        }
+        return Digest.sha256(document.toByteArray());
     }
 }

@@ -1,99 +1,124 @@
 package io.imagegraph.core.plan;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import io.imagegraph.core.graph.ExternalBase;
 import io.imagegraph.core.graph.GraphProblem;
 import io.imagegraph.core.graph.ImageSpec;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.Collection;
+import java.util.Map;
 
 /**
- * A plan as JSON for machines. Paths are relative to the graph root, so the same checkout gives
- * the same document on any machine. Field names are part of the CLI's contract (docs/cli.md).
+ * A plan as JSON for machines, written as a stream (a 10,000-image plan needs no tree in memory).
+ * Paths are relative to the graph root, so the same checkout gives the same document on any
+ * machine. Field names are part of the CLI's contract (docs/cli.md).
  */
 public final class PlanJson {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final JsonFactory JSON = new JsonFactory();
 
     private PlanJson() {
     }
 
-    public static ObjectNode toTree(Plan plan) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("registry", plan.graph().registry().orElse(null));
-        root.put("namespace", plan.graph().namespace().orElse(null));
-        root.set("order", strings(plan.order()));
-        root.set("toBuild", strings(plan.toBuild()));
-        plan.changes().ifPresentOrElse(changes -> {
-            ObjectNode node = root.putObject("changes");
-            node.put("source", changes.source());
-            node.set("paths", strings(changes.paths()));
-        }, () -> root.putNull("changes"));
-        ArrayNode images = root.putArray("images");
-        for (PlannedImage image : plan.images()) {
-            images.add(image(plan, image));
-        }
-        ArrayNode warnings = root.putArray("warnings");
-        for (GraphProblem warning : plan.warnings()) {
-            ObjectNode node = warnings.addObject();
-            node.put("kind", warning.kind().name());
-            node.put("image", warning.image().orElse(null));
-            node.put("location", warning.location());
-            node.put("message", warning.message());
-        }
-        return root;
-    }
-
     public static String write(Plan plan) {
+        StringWriter out = new StringWriter();
         try {
-            return JSON.writeValueAsString(toTree(plan)) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree could not be written", e);
+            write(plan, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory failed", e);
         }
+        return out.toString();
     }
 
-    private static ObjectNode image(Plan plan, PlannedImage image) {
+    public static void write(Plan plan, Writer out) throws IOException {
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            json.setPrettyPrinter(new DefaultPrettyPrinter());
+            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            json.writeStartObject();
+            json.writeStringField("registry", plan.graph().registry().orElse(null));
+            json.writeStringField("namespace", plan.graph().namespace().orElse(null));
+            strings(json, "order", plan.order());
+            strings(json, "toBuild", plan.toBuild());
+            if (plan.changes().isPresent()) {
+                json.writeObjectFieldStart("changes");
+                json.writeStringField("source", plan.changes().get().source());
+                strings(json, "paths", plan.changes().get().paths());
+                json.writeEndObject();
+            } else {
+                json.writeNullField("changes");
+            }
+            json.writeArrayFieldStart("images");
+            for (PlannedImage image : plan.images()) {
+                image(json, plan, image);
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("warnings");
+            for (GraphProblem warning : plan.warnings()) {
+                json.writeStartObject();
+                json.writeStringField("kind", warning.kind().name());
+                json.writeStringField("image", warning.image().orElse(null));
+                json.writeStringField("location", warning.location());
+                json.writeStringField("message", warning.message());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        out.write('\n');
+        out.flush();
+    }
+
+    private static void image(JsonGenerator json, Plan plan, PlannedImage image) throws IOException {
         ImageSpec spec = image.node().spec();
-        ObjectNode node = JSON.createObjectNode();
-        node.put("name", image.name());
-        node.put("folder", spec.folder().orElse(null));
-        node.put("context", spec.context());
-        node.put("dockerfile", spec.dockerfile().orElse(null));
-        node.put("builder", spec.builder().id());
-        node.put("target", spec.target().orElse(null));
-        ObjectNode args = node.putObject("buildArgs");
-        spec.buildArgs().forEach(args::put);
-        node.set("tags", strings(spec.tags()));
-        node.set("profiles", strings(spec.profiles()));
-        node.set("parents", strings(image.node().parents()));
-        node.set("children", strings(plan.graph().children(image.name())));
-        ArrayNode bases = node.putArray("externalBases");
-        for (ExternalBase base : image.node().externalBases()) {
-            ObjectNode b = bases.addObject();
-            b.put("ref", base.ref().toString());
-            b.put("name", base.ref().name());
-            b.put("tag", base.ref().tag().orElse(null));
-            b.put("digest", base.ref().digest().map(Object::toString).orElse(null));
-            b.put("pinned", base.ref().isPinned());
-            b.put("via", base.via().toString());
-            b.put("line", base.line());
+        json.writeStartObject();
+        json.writeStringField("name", image.name());
+        json.writeStringField("folder", spec.folder().orElse(null));
+        json.writeStringField("context", spec.context());
+        json.writeStringField("dockerfile", spec.dockerfile().orElse(null));
+        json.writeStringField("builder", spec.builder().id());
+        json.writeStringField("target", spec.target().orElse(null));
+        json.writeObjectFieldStart("buildArgs");
+        for (Map.Entry<String, String> arg : spec.buildArgs().entrySet()) {
+            json.writeStringField(arg.getKey(), arg.getValue());
         }
-        node.put("depth", plan.graph().depth(image.name()));
-        node.put("inputDigest", image.inputDigest().toString());
-        node.put("selected", image.selection().selected());
-        node.put("selectionReason", image.selection().reason());
-        node.put("affected", image.affected());
-        node.set("affectedReasons", strings(image.affectedReasons()));
-        node.put("toBuild", image.toBuild());
-        return node;
+        json.writeEndObject();
+        strings(json, "tags", spec.tags());
+        strings(json, "profiles", spec.profiles());
+        strings(json, "parents", image.node().parents());
+        strings(json, "children", plan.graph().children(image.name()));
+        json.writeArrayFieldStart("externalBases");
+        for (ExternalBase base : image.node().externalBases()) {
+            json.writeStartObject();
+            json.writeStringField("ref", base.ref().toString());
+            json.writeStringField("name", base.ref().name());
+            json.writeStringField("tag", base.ref().tag().orElse(null));
+            json.writeStringField("digest", base.ref().digest().map(Object::toString).orElse(null));
+            json.writeBooleanField("pinned", base.ref().isPinned());
+            json.writeStringField("via", base.via().toString());
+            json.writeNumberField("line", base.line());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeNumberField("depth", plan.graph().depth(image.name()));
+        json.writeStringField("inputDigest", image.inputDigest().toString());
+        json.writeBooleanField("selected", image.selection().selected());
+        json.writeStringField("selectionReason", image.selection().reason());
+        json.writeBooleanField("affected", image.affected());
+        strings(json, "affectedReasons", image.affectedReasons());
+        json.writeBooleanField("toBuild", image.toBuild());
+        json.writeEndObject();
     }
 
-    private static ArrayNode strings(Collection<String> values) {
-        ArrayNode array = JSON.createArrayNode();
-        values.forEach(array::add);
-        return array;
+    private static void strings(JsonGenerator json, String field, Collection<String> values) throws IOException {
+        json.writeArrayFieldStart(field);
+        for (String value : values) {
+            json.writeString(value);
+        }
+        json.writeEndArray();
     }
 }

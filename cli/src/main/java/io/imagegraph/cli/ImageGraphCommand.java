@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "imagegraph",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        subcommands = {PlanCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {PlanCommand.class, BuildCommand.class, CommandLine.HelpCommand.class},
         description = {
             "Build, test, promote and track a family of container images: a base, the images FROM it, the"
                     + " images FROM those. The graph comes from images/<name>/Dockerfile folders and an optional"
@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {
             "  imagegraph plan --dir examples/openstack",
-            "  imagegraph help plan",
+            "  imagegraph build --dir examples/openstack --tag test",
+            "  imagegraph help build",
             "",
             "Exit codes: 0 success; 1 something failed; 2 bad input (nothing was done).",
             "Set IMAGEGRAPH_DEBUG=1 to see stack traces of unexpected errors."

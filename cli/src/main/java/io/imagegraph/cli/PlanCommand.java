@@ -1,14 +1,10 @@
 package io.imagegraph.cli;
 
-import io.imagegraph.core.plan.ChangeSet;
 import io.imagegraph.core.plan.Plan;
 import io.imagegraph.core.plan.PlanDot;
 import io.imagegraph.core.plan.PlanJson;
-import io.imagegraph.core.plan.Planner;
-import io.imagegraph.core.plan.SelectionException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,13 +34,7 @@ final class PlanCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    GraphOptions graphOptions;
-
-    @Mixin
-    SelectionOptions selectionOptions;
-
-    @Mixin
-    ChangeOptions changeOptions;
+    PlanOptions planOptions;
 
     @Option(names = {"-o", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
             description = "text (a table), json (for machines) or dot (Graphviz). Default: ${DEFAULT-VALUE}.")
@@ -54,15 +44,7 @@ final class PlanCommand implements Callable<Integer> {
     public Integer call() throws BadInputException, IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        GraphOptions.LoadedGraph loaded = graphOptions.load(err);
-        Optional<ChangeSet> changes = changeOptions.changeSet(loaded.graph().root());
-        Plan plan;
-        try {
-            plan = Planner.plan(loaded.graph(), loaded.warnings(),
-                    selectionOptions.selection(Optional.ofNullable(graphOptions.platform)), changes);
-        } catch (SelectionException e) {
-            throw new BadInputException(e.getMessage());
-        }
+        Plan plan = planOptions.plan(err);
         switch (format) {
             case json -> PlanJson.write(plan, out);
             case dot -> out.print(PlanDot.write(plan));

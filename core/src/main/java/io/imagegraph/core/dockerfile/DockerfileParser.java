@@ -58,6 +58,7 @@ public final class DockerfileParser {
                 index++;
             }
             logical.append(current);
+            int endLine = index;
             Matcher keyword = KEYWORD.matcher(logical.toString().strip());
             if (!keyword.matches()) {
                 throw new DockerfileSyntaxException(startLine,
@@ -69,7 +70,7 @@ public final class DockerfileParser {
             if (HEREDOC_INSTRUCTIONS.contains(name)) {
                 index = readHeredocs(lines, index, args, startLine, heredocs);
             }
-            instructions.add(new Instruction(name, args, startLine, heredocs));
+            instructions.add(new Instruction(name, args, startLine, endLine, heredocs));
         }
         return new ParsedDockerfile(directives, escape, instructions);
     }

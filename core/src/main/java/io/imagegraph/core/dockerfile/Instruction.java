@@ -8,9 +8,10 @@ import java.util.List;
  * @param keyword  upper-cased, such as {@code FROM} or {@code COPY}
  * @param args     everything after the keyword on the logical line, heredoc bodies excluded
  * @param line     1-based line where the instruction starts
+ * @param endLine  1-based line where its logical line ends (heredoc bodies follow it)
  * @param heredocs the bodies of any {@code <<EOF} documents the instruction carries
  */
-public record Instruction(String keyword, String args, int line, List<String> heredocs) {
+public record Instruction(String keyword, String args, int line, int endLine, List<String> heredocs) {
 
     public Instruction {
         heredocs = List.copyOf(heredocs);

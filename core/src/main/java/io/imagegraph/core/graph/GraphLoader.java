@@ -162,7 +162,7 @@ public final class GraphLoader {
                 String where = located.at("images." + spec.name() + ".dependsOn");
                 if (specs.containsKey(dependency)) {
                     parents.add(dependency);
-                    edges.add(new InternalEdge(dependency, spec.name(), where + " (dependsOn)"));
+                    edges.add(new InternalEdge(dependency, spec.name(), where + " (dependsOn)", 0, dependency));
                 } else {
                     problems.add(GraphProblem.error(GraphProblem.Kind.UNKNOWN_PARENT, spec.name(), where,
                             "image '" + spec.name() + "' depends on '" + dependency + "', which is not an image of the graph"
@@ -192,7 +192,8 @@ public final class GraphLoader {
             ReferenceClassifier.Kind kind = classifier.classify(ref);
             if (kind instanceof ReferenceClassifier.Internal internal) {
                 parents.add(internal.name());
-                edges.add(new InternalEdge(internal.name(), spec.name(), where + " (" + dependency.via() + ")"));
+                edges.add(new InternalEdge(internal.name(), spec.name(), where + " (" + dependency.via() + ")",
+                        dependency.line(), dependency.reference()));
             } else if (kind instanceof ReferenceClassifier.MissingInternal missing) {
                 problems.add(GraphProblem.error(GraphProblem.Kind.UNKNOWN_PARENT, spec.name(), where,
                         dependency.via() + " " + ref + " names image '" + missing.name()

@@ -1,0 +1,137 @@
+package io.imagegraph.cli;
+
+import io.imagegraph.core.build.BuildOptions;
+import io.imagegraph.core.build.BuildReport;
+import io.imagegraph.core.build.BuildReportJson;
+import io.imagegraph.core.build.DockerBuilder;
+import io.imagegraph.core.build.DockerImageLookup;
+import io.imagegraph.core.build.GitSource;
+import io.imagegraph.core.build.GraphBuild;
+import io.imagegraph.core.plan.Plan;
+import io.imagegraph.core.process.LocalProcessRunner;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "build", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {
+            "Build the planned images in dependency order, in parallel, critical path first. An image whose"
+                    + " input digest is already tagged (<repository>:input-sha256-<hex>) is reused instead of"
+                    + " built; every parent is pinned to the exact image this run built or reused. Progress"
+                    + " and each image's output (prefixed with its name) go to stderr; the report to stdout,"
+                    + " and as JSON to the run directory.",
+            ""
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  imagegraph build --dir examples/openstack",
+            "  imagegraph build --changed-from origin/main --tag pr-42 --slots 4",
+            "  imagegraph build keystone --with-parents --rebuild --quiet",
+            "",
+            "The Docker Engine is the one DOCKER_HOST names. Exit codes: 0 every image built or reused;"
+                    + " 1 an image failed; 2 bad input (nothing was built)."
+        })
+final class BuildCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    PlanOptions planOptions;
+
+    @Option(names = {"-t", "--tag"}, paramLabel = "TAG",
+            description = "Tag every built or reused image with TAG (repeatable; default: each image's tags"
+                    + " from the graph file, else 'test').")
+    List<String> tags = new ArrayList<>();
+
+    @Option(names = "--slots", paramLabel = "N", description = "How many images build at once (default: the number of cores).")
+    Integer slots;
+
+    @Option(names = "--fail-fast", description = "Stop every build at the first failure.")
+    boolean failFast;
+
+    @Option(names = "--rebuild", description = "Build every image of the run, even when its input digest is already tagged.")
+    boolean rebuild;
+
+    @Option(names = "--retries", paramLabel = "N", defaultValue = "2",
+            description = "Try a build again this many times when it fails for a transient reason"
+                    + " (the daemon unreachable, a dropped connection). Default: ${DEFAULT-VALUE}.")
+    int retries;
+
+    @Option(names = "--run-dir", paramLabel = "DIR",
+            description = "Where the run keeps logs, generated files and build-report.json"
+                    + " (default: <graph root>/.imagegraph/runs/<run id>).")
+    Path runDirectory;
+
+    @Option(names = "--docker", paramLabel = "PROGRAM", defaultValue = "docker",
+            description = "The docker client to run (default: ${DEFAULT-VALUE}).")
+    String docker;
+
+    @Option(names = {"-H", "--docker-host"}, paramLabel = "URL",
+            description = "The Docker Engine to build with, as DOCKER_HOST takes it (default: DOCKER_HOST, else the"
+                    + " local socket).")
+    String dockerHost;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only each image's start and end, not its build output.")
+    boolean quiet;
+
+    @Option(names = {"-o", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (a table) or json, for the report on stdout. Default: ${DEFAULT-VALUE}.")
+    OutputFormat format;
+
+    @Override
+    public Integer call() throws BadInputException, IOException, InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (format == OutputFormat.dot) {
+            throw new BadInputException("build prints text or json; for a drawing use: imagegraph plan --format dot");
+        }
+        int slotCount = slots == null ? Runtime.getRuntime().availableProcessors() : slots;
+        if (slotCount < 1) {
+            throw new BadInputException("--slots must be at least 1");
+        }
+        if (retries < 0) {
+            throw new BadInputException("--retries cannot be negative");
+        }
+        Plan plan = planOptions.plan(err);
+        Path root = plan.graph().root();
+        String runId = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Clock.systemUTC().instant())
+                + "-" + Long.toHexString(ProcessHandle.current().pid());
+        Path runDir = runDirectory != null ? runDirectory : root.resolve(".imagegraph").resolve("runs").resolve(runId);
+        LocalProcessRunner runner = new LocalProcessRunner();
+        GitSource git = new GitSource(runner);
+        BuildOptions options = new BuildOptions(runId, tags, slotCount, failFast, rebuild, retries, Duration.ofSeconds(2),
+                runDir, git.revision(root), git.url(root));
+        Map<String, String> environment = dockerHost == null ? Map.of() : Map.of("DOCKER_HOST", dockerHost);
+        GraphBuild build = new GraphBuild(new DockerBuilder(runner, docker, environment),
+                new DockerImageLookup(runner, docker, environment), new BuildEventPrinter(err, quiet), Clock.systemUTC());
+        BuildReport report = build.run(plan, options);
+        Path reportFile = runDir.resolve("build-report.json");
+        try (Writer writer = Files.newBufferedWriter(reportFile)) {
+            BuildReportJson.write(report, writer);
+        }
+        if (format == OutputFormat.json) {
+            BuildReportJson.write(report, out);
+        } else {
+            out.print(BuildTable.render(report));
+            out.println("Report: " + reportFile);
+        }
+        out.flush();
+        return report.succeeded() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+}

@@ -1,0 +1,69 @@
+package io.imagegraph.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.imagegraph.core.testing.Busybox;
+import io.imagegraph.core.testing.DockerDaemon;
+import io.imagegraph.core.testing.GraphFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `imagegraph build` against the real Docker Engine the core tests start. */
+class BuildCommandTest {
+
+    @TempDir
+    Path dir;
+    private DockerDaemon docker;
+
+    @BeforeEach
+    void graph() throws Exception {
+        docker = DockerDaemon.shared();
+        new GraphFixture(dir)
+                .graphFile("namespace: cli" + Long.toHexString(System.nanoTime()) + "\n")
+                .image("base", "FROM scratch\nCOPY busybox /bin/busybox\n")
+                .image("app", "FROM base\nCOPY app.txt /app.txt\n")
+                .file("images/app/app.txt", "app\n");
+        Busybox.copyInto(dir.resolve("images/base/busybox"));
+    }
+
+    @Test
+    void build_printsATableAndWritesTheReport_thenReuses() throws Exception {
+        CliRun first = CliRun.of("build", "-d", dir.toString(), "-H", docker.host(), "--tag", "pr-7", "--quiet");
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.out()).containsPattern("base +built").containsPattern("app +built")
+                .contains("Succeeded: 2 built, 0 reused");
+        assertThat(first.err()).contains("[app] building").doesNotContain("Step 1/");
+        Path report = Path.of(first.out().lines().filter(l -> l.startsWith("Report: ")).findFirst().orElseThrow()
+                .substring("Report: ".length()));
+        JsonNode json = new ObjectMapper().readTree(Files.readString(report));
+        assertThat(json.get("succeeded").asBoolean()).isTrue();
+        assertThat(json.get("images").get(1).get("tags").toString()).contains("/app:pr-7");
+
+        CliRun second = CliRun.of("build", "-d", dir.toString(), "-H", docker.host(), "--format", "json");
+        assertThat(second.exitCode()).isZero();
+        JsonNode again = new ObjectMapper().readTree(second.out());
+        assertThat(again.get("counts").get("reused").asInt()).isEqualTo(2);
+        assertThat(second.err()).contains("[app] looking up");
+    }
+
+    @Test
+    void failedImage_exitsOne_withTheReason() throws Exception {
+        Files.writeString(dir.resolve("images/app/Dockerfile"), "FROM base\nRUN [\"/bin/busybox\", \"false\"]\n");
+        CliRun run = CliRun.of("build", "-d", dir.toString(), "-H", docker.host());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).containsPattern("app +failed").contains("Failed: 1 built, 0 reused, 1 failed");
+        assertThat(run.err()).contains("[app] Step 2/3 : RUN [\"/bin/busybox\", \"false\"]");
+    }
+
+    @Test
+    void badSlots_isBadInput() {
+        CliRun run = CliRun.of("build", "-d", dir.toString(), "--slots", "0");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--slots must be at least 1");
+    }
+}

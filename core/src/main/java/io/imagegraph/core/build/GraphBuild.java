@@ -1,0 +1,228 @@
+package io.imagegraph.core.build;
+
+import io.imagegraph.core.graph.ExternalBase;
+import io.imagegraph.core.graph.ImageGraph;
+import io.imagegraph.core.graph.ImageNode;
+import io.imagegraph.core.graph.InternalEdge;
+import io.imagegraph.core.plan.Plan;
+import io.imagegraph.core.plan.PlannedImage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Builds a plan: the images to build and every ancestor they need, in dependency order on N
+ * slots, critical path first. An image whose input digest is already tagged is reused (tagged for
+ * this run) instead of built, unless {@link BuildOptions#rebuild()}; a built image's parents are
+ * pinned to the exact images this run built or reused.
+ */
+public final class GraphBuild {
+
+    private final ImageBuilder builder;
+    private final ImageLookup lookup;
+    private final BuildEventSink events;
+    private final Clock clock;
+
+    public GraphBuild(ImageBuilder builder, ImageLookup lookup, BuildEventSink events, Clock clock) {
+        this.builder = builder;
+        this.lookup = lookup;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public BuildReport run(Plan plan, BuildOptions options) throws InterruptedException, IOException {
+        Instant started = clock.instant();
+        ImageGraph graph = plan.graph();
+        Map<String, PlannedImage> planned = new LinkedHashMap<>();
+        plan.images().forEach(image -> planned.put(image.name(), image));
+        Map<String, String> neededBy = new LinkedHashMap<>();
+        for (String name : plan.toBuild()) {
+            for (String ancestor : graph.ancestors(name)) {
+                if (!planned.get(ancestor).toBuild()) {
+                    neededBy.putIfAbsent(ancestor, name);
+                }
+            }
+        }
+        List<String> order = graph.order().stream()
+                .filter(name -> planned.get(name).toBuild() || neededBy.containsKey(name)).toList();
+        Set<String> inRun = Set.copyOf(order);
+        Map<String, Set<String>> dependencies = new HashMap<>();
+        Map<String, Set<String>> dependants = new HashMap<>();
+        for (String name : order) {
+            Set<String> parents = new java.util.TreeSet<>(graph.node(name).parents());
+            parents.retainAll(inRun);
+            dependencies.put(name, parents);
+            parents.forEach(parent -> dependants.computeIfAbsent(parent, k -> new java.util.TreeSet<>()).add(name));
+        }
+        Map<String, Double> priority = CriticalPath.remaining(order, dependants, Map.of());
+        Files.createDirectories(options.runDirectory().resolve("logs"));
+        Map<String, ImageResult> results = new ConcurrentHashMap<>();
+        BuildScheduler scheduler = new BuildScheduler(options.slots(), options.failFast());
+        Map<String, BuildScheduler.Outcome> outcomes = scheduler.run(order, dependencies, priority, name -> {
+            ImageResult result = buildOne(graph, planned.get(name), neededBy.get(name), results, options);
+            results.put(name, result);
+            events.accept(new BuildEvent.Finished(result));
+            return result.status().isSuccess();
+        });
+        List<ImageResult> report = new ArrayList<>();
+        for (String name : graph.order()) {
+            PlannedImage image = planned.get(name);
+            ImageResult result = results.get(name);
+            if (result == null) {
+                result = notRun(graph, image, outcomes.get(name), inRun.contains(name));
+                if (inRun.contains(name)) {
+                    events.accept(new BuildEvent.Finished(result));
+                }
+            }
+            report.add(result);
+        }
+        return new BuildReport(options.runId(), started, clock.instant(), report);
+    }
+
+    private ImageResult notRun(ImageGraph graph, PlannedImage image, BuildScheduler.Outcome outcome, boolean inRun) {
+        String input = image.inputDigest().toString();
+        if (!inRun) {
+            String reason = !image.selection().selected() ? image.selection().reason()
+                    : "not affected by the changes: " + String.join("; ", image.affectedReasons().isEmpty()
+                    ? List.of("nothing it depends on changed") : image.affectedReasons());
+            return new ImageResult(image.name(), ImageStatus.NOT_SELECTED, Optional.empty(), List.of(), input,
+                    Duration.ZERO, Optional.empty(), reason, 0);
+        }
+        if (outcome == BuildScheduler.Outcome.PARENT_FAILED) {
+            return new ImageResult(image.name(), ImageStatus.PARENT_FAILED, Optional.empty(), List.of(), input,
+                    Duration.ZERO, Optional.empty(), "not built: an image it needs failed or was not built", 0);
+        }
+        return new ImageResult(image.name(), ImageStatus.CANCELLED, Optional.empty(), List.of(), input, Duration.ZERO,
+                Optional.empty(), "not built: the run was stopped before it started", 0);
+    }
+
+    private ImageResult buildOne(ImageGraph graph, PlannedImage image, String neededBy, Map<String, ImageResult> done,
+                                 BuildOptions options) throws InterruptedException {
+        String name = image.name();
+        Instant start = clock.instant();
+        String repository = ImageNames.repository(graph, name);
+        String inputRef = repository + ":" + ImageNames.inputTag(image.inputDigest());
+        List<String> runRefs = runTags(image, options).stream().map(tag -> repository + ":" + tag).toList();
+        List<String> allRefs = new ArrayList<>();
+        allRefs.add(inputRef);
+        allRefs.addAll(runRefs);
+        String why = neededBy == null ? "" : " (needed by " + neededBy + ")";
+        Path logFile = options.logFile(name);
+        try {
+            if (!options.rebuild()) {
+                events.accept(new BuildEvent.Started(name, 1, "looking up " + inputRef));
+                Optional<String> existing = lookup.find(inputRef);
+                if (existing.isPresent()) {
+                    for (String ref : runRefs) {
+                        lookup.tag(existing.get(), ref);
+                    }
+                    return new ImageResult(name, ImageStatus.REUSED, existing, allRefs, image.inputDigest().toString(),
+                            Duration.between(start, clock.instant()), Optional.empty(),
+                            "an image with the same input digest exists: " + inputRef + why, 0);
+                }
+            }
+            Map<String, String> pinned = new TreeMap<>();
+            for (String parent : graph.node(name).parents()) {
+                ImageResult parentResult = done.get(parent);
+                if (parentResult == null || parentResult.imageId().isEmpty()) {
+                    throw new ImageBuildException("its parent " + parent + " has no image in this run", false);
+                }
+                pinned.put(parent, parentResult.imageId().get());
+            }
+            BuildJob job = new BuildJob(graph.node(name), graph.root(), pinned, labels(graph, image, pinned, options),
+                    allRefs, options.workDirectory(name));
+            int attempt = 0;
+            while (true) {
+                attempt++;
+                events.accept(new BuildEvent.Started(name, attempt, "building" + why));
+                try (OutputStream log = Files.newOutputStream(logFile);
+                     LineEvents lines = new LineEvents(name, events);
+                     OutputStream both = new TeeOutputStream(log, lines)) {
+                    String id = builder.build(job, both);
+                    return new ImageResult(name, ImageStatus.BUILT, Optional.of(id), allRefs,
+                            image.inputDigest().toString(), Duration.between(start, clock.instant()),
+                            Optional.of(logFile.toString()), "built" + why, attempt);
+                } catch (ImageBuildException e) {
+                    if (!e.isTransient() || attempt > options.retries()) {
+                        return failed(image, start, logFile, e.getMessage(), attempt);
+                    }
+                    long delay = options.retryBackoff().toMillis() << (attempt - 1);
+                    events.accept(new BuildEvent.Retrying(name, attempt, e.getMessage(), delay));
+                    Thread.sleep(delay);
+                }
+            }
+        } catch (ImageBuildException e) {
+            return failed(image, start, logFile, e.getMessage(), 0);
+        } catch (IOException e) {
+            return failed(image, start, logFile, "cannot write its log " + logFile + ": " + e.getMessage(), 0);
+        }
+    }
+
+    private ImageResult failed(PlannedImage image, Instant start, Path logFile, String reason, int attempts) {
+        return new ImageResult(image.name(), ImageStatus.FAILED, Optional.empty(), List.of(),
+                image.inputDigest().toString(), Duration.between(start, clock.instant()),
+                Files.exists(logFile) ? Optional.of(logFile.toString()) : Optional.empty(), reason, attempts);
+    }
+
+    private static List<String> runTags(PlannedImage image, BuildOptions options) {
+        if (!options.runTags().isEmpty()) {
+            return options.runTags();
+        }
+        List<String> own = image.node().spec().tags();
+        return own.isEmpty() ? List.of("test") : own;
+    }
+
+    private java.util.SortedMap<String, String> labels(ImageGraph graph, PlannedImage image,
+                                                       Map<String, String> pinned, BuildOptions options) {
+        java.util.SortedMap<String, String> labels = new TreeMap<>();
+        labels.put("org.opencontainers.image.title", image.name());
+        labels.put("org.opencontainers.image.created", clock.instant().toString());
+        options.sourceRevision().ifPresent(revision -> labels.put("org.opencontainers.image.revision", revision));
+        options.sourceUrl().ifPresent(url -> labels.put("org.opencontainers.image.source", url));
+        finalBase(image.node()).ifPresent(base -> {
+            if (base instanceof InternalEdge edge) {
+                labels.put("org.opencontainers.image.base.name", ImageNames.repository(graph, edge.parent()));
+                labels.put("org.opencontainers.image.base.digest", pinned.get(edge.parent()));
+            } else if (base instanceof ExternalBase external) {
+                labels.put("org.opencontainers.image.base.name", external.ref().name()
+                        + external.ref().tag().map(tag -> ":" + tag).orElse(""));
+                external.ref().digest().ifPresent(d -> labels.put("org.opencontainers.image.base.digest", d.toString()));
+            }
+        });
+        labels.put("io.imagegraph.input-digest", image.inputDigest().toString());
+        labels.put("io.imagegraph.run", options.runId());
+        return labels;
+    }
+
+    /** The base of the final stage: the FROM (internal edge or external base) on the highest line. */
+    private static Optional<Object> finalBase(ImageNode node) {
+        Object best = null;
+        int bestLine = -1;
+        for (InternalEdge edge : node.parentEdges()) {
+            if (edge.source().endsWith("(FROM)") && edge.line() > bestLine) {
+                best = edge;
+                bestLine = edge.line();
+            }
+        }
+        for (ExternalBase base : node.externalBases()) {
+            if (base.via() == io.imagegraph.core.dockerfile.ImageDependency.Via.FROM && base.line() > bestLine) {
+                best = base;
+                bestLine = base.line();
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+}

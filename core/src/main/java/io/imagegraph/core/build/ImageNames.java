@@ -1,0 +1,27 @@
+package io.imagegraph.core.build;
+
+import io.imagegraph.core.graph.ImageGraph;
+import io.imagegraph.core.ref.Digest;
+
+/**
+ * How the images of a graph are named: {@code [registry/][namespace/]name}, and the tag that
+ * records an input digest ({@code input-sha256-<hex>}), by which an unchanged image is found again.
+ */
+public final class ImageNames {
+
+    static final String INPUT_TAG_PREFIX = "input-";
+
+    private ImageNames() {
+    }
+
+    public static String repository(ImageGraph graph, String image) {
+        StringBuilder name = new StringBuilder();
+        graph.registry().ifPresent(registry -> name.append(registry).append('/'));
+        graph.namespace().ifPresent(namespace -> name.append(namespace).append('/'));
+        return name.append(image).toString();
+    }
+
+    public static String inputTag(Digest inputDigest) {
+        return INPUT_TAG_PREFIX + inputDigest.algorithm() + "-" + inputDigest.encoded();
+    }
+}

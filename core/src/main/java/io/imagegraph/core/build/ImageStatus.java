@@ -1,0 +1,34 @@
+package io.imagegraph.core.build;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/** What a run did with one image. */
+public enum ImageStatus {
+    /** Built by this run. */
+    BUILT,
+    /** Not built: an image with the same input digest already exists, and was tagged for this run. */
+    REUSED,
+    /** Its build failed; the reason says why. */
+    FAILED,
+    /** Not built because an image it needs failed (or was cancelled). */
+    PARENT_FAILED,
+    /** Not built because the run was stopped (--fail-fast, or cancelled). */
+    CANCELLED,
+    /** Not part of this run. */
+    NOT_SELECTED;
+
+    @JsonValue
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public boolean isSuccess() {
+        return this == BUILT || this == REUSED;
+    }
+
+    @Override
+    public String toString() {
+        return id();
+    }
+}

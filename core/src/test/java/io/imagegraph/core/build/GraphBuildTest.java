@@ -1,0 +1,136 @@
+package io.imagegraph.core.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.imagegraph.core.graph.GraphLoadResult;
+import io.imagegraph.core.plan.ChangeSet;
+import io.imagegraph.core.plan.Plan;
+import io.imagegraph.core.plan.Planner;
+import io.imagegraph.core.plan.Selection;
+import io.imagegraph.core.process.LocalProcessRunner;
+import io.imagegraph.core.testing.Busybox;
+import io.imagegraph.core.testing.DockerDaemon;
+import io.imagegraph.core.testing.GraphFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Builds small graphs with the real Docker Engine (see {@link DockerDaemon}). */
+class GraphBuildTest {
+
+    @TempDir
+    Path dir;
+    private DockerDaemon docker;
+    private GraphFixture fixture;
+    private final List<BuildEvent> events = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void family() throws Exception {
+        docker = DockerDaemon.shared();
+        fixture = new GraphFixture(dir)
+                .graphFile("namespace: t" + Long.toHexString(System.nanoTime()) + "\n")
+                .image("base", "FROM scratch\nCOPY busybox /bin/busybox\nRUN [\"/bin/busybox\", \"--install\", \"-s\", \"/bin\"]\n"
+                        + "COPY base.txt /base.txt\n")
+                .file("images/base/base.txt", "base v1\n")
+                .image("mid", "FROM base\nCOPY mid.txt /mid.txt\n").file("images/mid/mid.txt", "mid\n")
+                .image("leaf", "FROM mid\nCOPY leaf.txt /leaf.txt\n").file("images/leaf/leaf.txt", "leaf v1\n")
+                .image("sibling", "FROM base\nRUN cat /base.txt > /copy.txt\n");
+        Busybox.copyInto(dir.resolve("images/base/busybox"));
+    }
+
+    private BuildReport build(Optional<ChangeSet> changes, boolean failFast) throws Exception {
+        GraphLoadResult loaded = fixture.load();
+        Plan plan = Planner.plan(loaded.graph().orElseThrow(), loaded.warnings(), Selection.all(), changes);
+        LocalProcessRunner runner = new LocalProcessRunner();
+        GraphBuild build = new GraphBuild(new DockerBuilder(runner, "docker", docker.environment()),
+                new DockerImageLookup(runner, "docker", docker.environment()), events::add, Clock.systemUTC());
+        BuildOptions options = new BuildOptions("run-" + System.nanoTime(), List.of("test"), 2, failFast, false, 0,
+                Duration.ofMillis(10), dir.resolve(".imagegraph/run-" + System.nanoTime()), Optional.of("abc123"),
+                Optional.empty());
+        return build.run(plan, options);
+    }
+
+    private static Map<String, ImageResult> byName(BuildReport report) {
+        return report.images().stream().collect(Collectors.toMap(ImageResult::name, Function.identity()));
+    }
+
+    private static Map<String, ImageStatus> statuses(BuildReport report) {
+        return report.images().stream().collect(Collectors.toMap(ImageResult::name, ImageResult::status));
+    }
+
+    private String label(String imageId, String key) throws Exception {
+        return docker.docker("image", "inspect", "--format", "{{index .Config.Labels \"" + key + "\"}}", imageId)
+                .stdout().strip();
+    }
+
+    @Test
+    void failingImageInTheMiddle_stopsItsDescendantsOnly() throws Exception {
+        fixture.image("broken", "FROM base\nRUN echo about to fail && exit 3\n").image("after", "FROM broken\n");
+        BuildReport report = build(Optional.empty(), false);
+        assertThat(statuses(report)).containsEntry("base", ImageStatus.BUILT).containsEntry("mid", ImageStatus.BUILT)
+                .containsEntry("leaf", ImageStatus.BUILT).containsEntry("sibling", ImageStatus.BUILT)
+                .containsEntry("broken", ImageStatus.FAILED).containsEntry("after", ImageStatus.PARENT_FAILED);
+        assertThat(report.succeeded()).isFalse();
+        ImageResult broken = byName(report).get("broken");
+        assertThat(broken.reason()).isEqualTo("docker build exited with 3: The command '/bin/sh -c echo about to fail"
+                + " && exit 3' returned a non-zero code: 3");
+        assertThat(Files.readString(Path.of(broken.logFile().orElseThrow()))).contains("about to fail");
+        assertThat(events).anySatisfy(e -> assertThat(e).isEqualTo(new BuildEvent.Output("broken", "about to fail")));
+    }
+
+    @Test
+    void secondRun_reusesEveryImage() throws Exception {
+        BuildReport first = build(Optional.empty(), false);
+        assertThat(first.succeeded()).isTrue();
+        BuildReport second = build(Optional.empty(), false);
+        assertThat(statuses(second).values()).containsOnly(ImageStatus.REUSED);
+        assertThat(byName(second).get("leaf").imageId()).isEqualTo(byName(first).get("leaf").imageId());
+    }
+
+    @Test
+    void childIsPinnedToTheParentThisRunBuilt_andLabelledWithLineage() throws Exception {
+        BuildReport report = build(Optional.empty(), false);
+        String mid = byName(report).get("mid").imageId().orElseThrow();
+        String leaf = byName(report).get("leaf").imageId().orElseThrow();
+        assertThat(label(leaf, "org.opencontainers.image.base.digest")).isEqualTo(mid);
+        assertThat(label(leaf, "org.opencontainers.image.revision")).isEqualTo("abc123");
+        assertThat(label(leaf, "io.imagegraph.input-digest")).isEqualTo(byName(report).get("leaf").inputDigest());
+        assertThat(docker.docker("run", "--rm", "--network", "none", leaf, "/bin/cat", "/base.txt", "/mid.txt",
+                "/leaf.txt").stdout()).isEqualTo("base v1\nmid\nleaf v1\n");
+    }
+
+    @Test
+    void leafChange_rebuildsExactlyTheLeaf() throws Exception {
+        BuildReport first = build(Optional.empty(), false);
+        fixture.file("images/leaf/leaf.txt", "leaf v2\n");
+        BuildReport second = build(Optional.of(new ChangeSet("test", List.of("images/leaf/leaf.txt"))), false);
+        assertThat(statuses(second)).containsEntry("leaf", ImageStatus.BUILT).containsEntry("mid", ImageStatus.REUSED)
+                .containsEntry("base", ImageStatus.REUSED).containsEntry("sibling", ImageStatus.NOT_SELECTED);
+        assertThat(byName(second).get("leaf").imageId()).isNotEqualTo(byName(first).get("leaf").imageId());
+        assertThat(byName(second).get("mid").reason()).contains("needed by leaf");
+    }
+
+    @Test
+    void baseChange_rebuildsEverythingUnderIt() throws Exception {
+        BuildReport first = build(Optional.empty(), false);
+        fixture.file("images/base/base.txt", "base v2\n");
+        BuildReport second = build(Optional.of(new ChangeSet("test", List.of("images/base/base.txt"))), false);
+        assertThat(statuses(second).values()).containsOnly(ImageStatus.BUILT);
+        for (String name : List.of("base", "mid", "leaf", "sibling")) {
+            assertThat(byName(second).get(name).imageId()).as(name).isNotEqualTo(byName(first).get(name).imageId());
+        }
+        String sibling = byName(second).get("sibling").imageId().orElseThrow();
+        assertThat(docker.docker("run", "--rm", "--network", "none", sibling, "/bin/cat", "/copy.txt").stdout())
+                .isEqualTo("base v2\n");
+    }
+}

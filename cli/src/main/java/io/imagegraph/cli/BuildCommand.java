@@ -7,6 +7,7 @@ import io.imagegraph.core.build.DockerBuilder;
 import io.imagegraph.core.build.DockerImageLookup;
 import io.imagegraph.core.build.GitSource;
 import io.imagegraph.core.build.GraphBuild;
+import io.imagegraph.core.lineage.JsonLinesLineageStore;
 import io.imagegraph.core.plan.Plan;
 import io.imagegraph.core.process.LocalProcessRunner;
 import java.io.IOException;
@@ -78,6 +79,11 @@ final class BuildCommand implements Callable<Integer> {
                     + " (default: <graph root>/.imagegraph/runs/<run id>).")
     Path runDirectory;
 
+    @Option(names = "--lineage", paramLabel = "FILE",
+            description = "The lineage store, a JSON-lines file: every built or reused image is appended, and earlier"
+                    + " durations order the builds (default: <graph root>/.imagegraph/lineage.jsonl).")
+    Path lineageFile;
+
     @Option(names = "--docker", paramLabel = "PROGRAM", defaultValue = "docker",
             description = "The docker client to run (default: ${DEFAULT-VALUE}).")
     String docker;
@@ -119,7 +125,9 @@ final class BuildCommand implements Callable<Integer> {
                 runDir, git.revision(root), git.url(root));
         Map<String, String> environment = dockerHost == null ? Map.of() : Map.of("DOCKER_HOST", dockerHost);
         GraphBuild build = new GraphBuild(new DockerBuilder(runner, docker, environment),
-                new DockerImageLookup(runner, docker, environment), new BuildEventPrinter(err, quiet), Clock.systemUTC());
+                new DockerImageLookup(runner, docker, environment),
+                new JsonLinesLineageStore(lineageFile != null ? lineageFile
+                        : root.resolve(".imagegraph").resolve("lineage.jsonl")), new BuildEventPrinter(err, quiet), Clock.systemUTC());
         BuildReport report = build.run(plan, options);
         Path reportFile = runDir.resolve("build-report.json");
         try (Writer writer = Files.newBufferedWriter(reportFile)) {

@@ -4,6 +4,9 @@ import io.imagegraph.core.graph.ExternalBase;
 import io.imagegraph.core.graph.ImageGraph;
 import io.imagegraph.core.graph.ImageNode;
 import io.imagegraph.core.graph.InternalEdge;
+import io.imagegraph.core.lineage.DurationEstimates;
+import io.imagegraph.core.lineage.LineageRecord;
+import io.imagegraph.core.lineage.LineageStore;
 import io.imagegraph.core.plan.Plan;
 import io.imagegraph.core.plan.PlannedImage;
 import java.io.IOException;
@@ -33,12 +36,14 @@ public final class GraphBuild {
 
     private final ImageBuilder builder;
     private final ImageLookup lookup;
+    private final LineageStore lineage;
     private final BuildEventSink events;
     private final Clock clock;
 
-    public GraphBuild(ImageBuilder builder, ImageLookup lookup, BuildEventSink events, Clock clock) {
+    public GraphBuild(ImageBuilder builder, ImageLookup lookup, LineageStore lineage, BuildEventSink events, Clock clock) {
         this.builder = builder;
         this.lookup = lookup;
+        this.lineage = lineage;
         this.events = events;
         this.clock = clock;
     }
@@ -67,7 +72,8 @@ public final class GraphBuild {
             dependencies.put(name, parents);
             parents.forEach(parent -> dependants.computeIfAbsent(parent, k -> new java.util.TreeSet<>()).add(name));
         }
-        Map<String, Double> priority = CriticalPath.remaining(order, dependants, Map.of());
+        Map<String, Double> priority = CriticalPath.remaining(order, dependants,
+                DurationEstimates.of(lineage.records(), order));
         Files.createDirectories(options.runDirectory().resolve("logs"));
         Map<String, ImageResult> results = new ConcurrentHashMap<>();
         BuildScheduler scheduler = new BuildScheduler(options.slots(), options.failFast());
@@ -89,7 +95,30 @@ public final class GraphBuild {
             }
             report.add(result);
         }
+        lineage.append(lineageRecords(graph, report, options));
         return new BuildReport(options.runId(), started, clock.instant(), report);
+    }
+
+    private static List<LineageRecord> lineageRecords(ImageGraph graph, List<ImageResult> results, BuildOptions options) {
+        Map<String, ImageResult> byName = new HashMap<>();
+        results.forEach(result -> byName.put(result.name(), result));
+        List<LineageRecord> records = new ArrayList<>();
+        for (ImageResult result : results) {
+            if (!result.status().isSuccess() || result.imageId().isEmpty()) {
+                continue;
+            }
+            ImageNode node = graph.node(result.name());
+            List<LineageRecord.ParentDigest> parents = node.parents().stream()
+                    .map(parent -> new LineageRecord.ParentDigest(parent,
+                            byName.get(parent).imageId().orElse(null)))
+                    .toList();
+            List<String> externals = node.externalBases().stream().map(base -> base.ref().toString()).toList();
+            records.add(new LineageRecord(result.name(), result.status().id(), result.imageId().get(),
+                    ImageNames.repository(graph, result.name()), result.inputDigest(), parents, externals,
+                    options.sourceRevision().orElse(null), Instant.now().toString(), options.runId(),
+                    result.duration().toMillis()));
+        }
+        return records;
     }
 
     private ImageResult notRun(ImageGraph graph, PlannedImage image, BuildScheduler.Outcome outcome, boolean inRun) {

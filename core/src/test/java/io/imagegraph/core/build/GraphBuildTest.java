@@ -3,6 +3,8 @@ package io.imagegraph.core.build;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagegraph.core.graph.GraphLoadResult;
+import io.imagegraph.core.lineage.JsonLinesLineageStore;
+import io.imagegraph.core.lineage.LineageRecord;
 import io.imagegraph.core.plan.ChangeSet;
 import io.imagegraph.core.plan.Plan;
 import io.imagegraph.core.plan.Planner;
@@ -33,10 +35,12 @@ class GraphBuildTest {
     private DockerDaemon docker;
     private GraphFixture fixture;
     private final List<BuildEvent> events = new CopyOnWriteArrayList<>();
+    private JsonLinesLineageStore lineage;
 
     @BeforeEach
     void family() throws Exception {
         docker = DockerDaemon.shared();
+        lineage = new JsonLinesLineageStore(dir.resolve(".imagegraph/lineage.jsonl"));
         fixture = new GraphFixture(dir)
                 .graphFile("namespace: t" + Long.toHexString(System.nanoTime()) + "\n")
                 .image("base", "FROM scratch\nCOPY busybox /bin/busybox\nRUN [\"/bin/busybox\", \"--install\", \"-s\", \"/bin\"]\n"
@@ -53,7 +57,7 @@ class GraphBuildTest {
         Plan plan = Planner.plan(loaded.graph().orElseThrow(), loaded.warnings(), Selection.all(), changes);
         LocalProcessRunner runner = new LocalProcessRunner();
         GraphBuild build = new GraphBuild(new DockerBuilder(runner, "docker", docker.environment()),
-                new DockerImageLookup(runner, "docker", docker.environment()), events::add, Clock.systemUTC());
+                new DockerImageLookup(runner, "docker", docker.environment()), lineage, events::add, Clock.systemUTC());
         BuildOptions options = new BuildOptions("run-" + System.nanoTime(), List.of("test"), 2, failFast, false, 0,
                 Duration.ofMillis(10), dir.resolve(".imagegraph/run-" + System.nanoTime()), Optional.of("abc123"),
                 Optional.empty());
@@ -107,6 +111,12 @@ class GraphBuildTest {
         assertThat(label(leaf, "io.imagegraph.input-digest")).isEqualTo(byName(report).get("leaf").inputDigest());
         assertThat(docker.docker("run", "--rm", "--network", "none", leaf, "/bin/cat", "/base.txt", "/mid.txt",
                 "/leaf.txt").stdout()).isEqualTo("base v1\nmid\nleaf v1\n");
+        LineageRecord leafRecord = lineage.records().stream().filter(r -> r.image().equals("leaf")).findFirst().orElseThrow();
+        assertThat(leafRecord.digest()).isEqualTo(leaf);
+        assertThat(leafRecord.parents()).containsExactly(new LineageRecord.ParentDigest("mid", mid));
+        assertThat(leafRecord.sourceRevision()).isEqualTo("abc123");
+        assertThat(leafRecord.status()).isEqualTo("built");
+        assertThat(lineage.records()).hasSize(4);
     }
 
     @Test

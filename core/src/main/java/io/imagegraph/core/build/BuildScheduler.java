@@ -2,13 +2,11 @@ package io.imagegraph.core.build;
 
 import java.util.ArrayList;
 import java.util.ArrayDeque;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -60,8 +58,7 @@ public final class BuildScheduler {
             waiting.put(task, needs.size());
             needs.forEach(need -> dependants.computeIfAbsent(need, k -> new ArrayList<>()).add(task));
         }
-        PriorityQueue<String> ready = new PriorityQueue<>(Comparator
-                .comparing((String task) -> -priority.getOrDefault(task, 0.0)).thenComparing(Comparator.naturalOrder()));
+        ReadyQueue ready = new ReadyQueue(priority);
         order.stream().filter(task -> waiting.get(task) == 0).forEach(ready::add);
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(slots, runnable -> {

@@ -3,8 +3,7 @@ package io.imagegraph.cli;
 import io.imagegraph.core.build.BuildOptions;
 import io.imagegraph.core.build.BuildReport;
 import io.imagegraph.core.build.BuildReportJson;
-import io.imagegraph.core.build.DockerBuilder;
-import io.imagegraph.core.build.DockerImageLookup;
+import io.imagegraph.core.build.BuildTools;
 import io.imagegraph.core.build.GitSource;
 import io.imagegraph.core.build.GraphBuild;
 import io.imagegraph.core.lineage.JsonLinesLineageStore;
@@ -88,6 +87,11 @@ final class BuildCommand implements Callable<Integer> {
             description = "The docker client to run (default: ${DEFAULT-VALUE}).")
     String docker;
 
+    @Option(names = "--buildah", paramLabel = "PROGRAM", defaultValue = "buildah",
+            description = "The buildah program, for images whose graph entry says 'builder: buildah'"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String buildah;
+
     @Option(names = {"-H", "--docker-host"}, paramLabel = "URL",
             description = "The Docker Engine to build with, as DOCKER_HOST takes it (default: DOCKER_HOST, else the"
                     + " local socket).")
@@ -124,8 +128,7 @@ final class BuildCommand implements Callable<Integer> {
         BuildOptions options = new BuildOptions(runId, tags, slotCount, failFast, rebuild, retries, Duration.ofSeconds(2),
                 runDir, git.revision(root), git.url(root));
         Map<String, String> environment = dockerHost == null ? Map.of() : Map.of("DOCKER_HOST", dockerHost);
-        GraphBuild build = new GraphBuild(new DockerBuilder(runner, docker, environment),
-                new DockerImageLookup(runner, docker, environment),
+        GraphBuild build = new GraphBuild(BuildTools.local(runner, docker, buildah, environment),
                 new JsonLinesLineageStore(lineageFile != null ? lineageFile
                         : root.resolve(".imagegraph").resolve("lineage.jsonl")), new BuildEventPrinter(err, quiet), Clock.systemUTC());
         BuildReport report = build.run(plan, options);

@@ -34,15 +34,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class GraphBuild {
 
-    private final ImageBuilder builder;
-    private final ImageLookup lookup;
+    private final BuildTools tools;
     private final LineageStore lineage;
     private final BuildEventSink events;
     private final Clock clock;
 
-    public GraphBuild(ImageBuilder builder, ImageLookup lookup, LineageStore lineage, BuildEventSink events, Clock clock) {
-        this.builder = builder;
-        this.lookup = lookup;
+    public GraphBuild(BuildTools tools, LineageStore lineage, BuildEventSink events, Clock clock) {
+        this.tools = tools;
         this.lineage = lineage;
         this.events = events;
         this.clock = clock;
@@ -150,7 +148,23 @@ public final class GraphBuild {
         allRefs.addAll(runRefs);
         String why = neededBy == null ? "" : " (needed by " + neededBy + ")";
         Path logFile = options.logFile(name);
+        Optional<BuildTool> tool = tools.forKind(image.node().spec().builder());
+        if (tool.isEmpty()) {
+            return failed(image, start, logFile, "this run has no '" + image.node().spec().builder()
+                    + "' builder; the imagegraph command builds with docker, buildah and script", 0);
+        }
+        ImageLookup lookup = tool.get().lookup();
+        ImageBuilder builder = tool.get().builder();
         try {
+            for (String parent : graph.node(name).parents()) {
+                String parentStore = tools.forKind(graph.node(parent).spec().builder()).map(BuildTool::store).orElse("?");
+                if (!parentStore.equals(tool.get().store())) {
+                    throw new ImageBuildException("it is built with " + image.node().spec().builder() + " (into the "
+                            + tool.get().store() + " image store) but its parent " + parent + " is built into the "
+                            + parentStore + " store, which " + image.node().spec().builder()
+                            + " cannot read; give both the same builder", false);
+                }
+            }
             if (!options.rebuild()) {
                 events.accept(new BuildEvent.Started(name, 1, "looking up " + inputRef));
                 Optional<String> existing = lookup.find(inputRef);

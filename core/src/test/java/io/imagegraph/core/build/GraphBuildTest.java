@@ -10,6 +10,7 @@ import io.imagegraph.core.plan.Plan;
 import io.imagegraph.core.plan.Planner;
 import io.imagegraph.core.plan.Selection;
 import io.imagegraph.core.process.LocalProcessRunner;
+import io.imagegraph.core.testing.BuildahStore;
 import io.imagegraph.core.testing.Busybox;
 import io.imagegraph.core.testing.DockerDaemon;
 import io.imagegraph.core.testing.GraphFixture;
@@ -52,12 +53,18 @@ class GraphBuildTest {
         Busybox.copyInto(dir.resolve("images/base/busybox"));
     }
 
+    private Map<String, String> toolEnvironment() throws Exception {
+        Map<String, String> environment = new java.util.HashMap<>(docker.environment());
+        environment.putAll(BuildahStore.shared().environment());
+        return environment;
+    }
+
     private BuildReport build(Optional<ChangeSet> changes, boolean failFast) throws Exception {
         GraphLoadResult loaded = fixture.load();
         Plan plan = Planner.plan(loaded.graph().orElseThrow(), loaded.warnings(), Selection.all(), changes);
         LocalProcessRunner runner = new LocalProcessRunner();
-        GraphBuild build = new GraphBuild(new DockerBuilder(runner, "docker", docker.environment()),
-                new DockerImageLookup(runner, "docker", docker.environment()), lineage, events::add, Clock.systemUTC());
+        GraphBuild build = new GraphBuild(BuildTools.local(runner, "docker", "buildah", toolEnvironment()), lineage,
+                events::add, Clock.systemUTC());
         BuildOptions options = new BuildOptions("run-" + System.nanoTime(), List.of("test"), 2, failFast, false, 0,
                 Duration.ofMillis(10), dir.resolve(".imagegraph/run-" + System.nanoTime()), Optional.of("abc123"),
                 Optional.empty());
@@ -142,5 +149,54 @@ class GraphBuildTest {
         String sibling = byName(second).get("sibling").imageId().orElseThrow();
         assertThat(docker.docker("run", "--rm", "--network", "none", sibling, "/bin/cat", "/copy.txt").stdout())
                 .isEqualTo("base v2\n");
+    }
+
+    @Test
+    void buildah_buildsAFamilyInItsOwnStore() throws Exception {
+        fixture.graphFile("namespace: bh" + Long.toHexString(System.nanoTime()) + "\n"
+                + "images:\n  base: {builder: buildah}\n  mid: {builder: buildah}\n  leaf: {builder: buildah}\n"
+                + "  sibling: {builder: buildah}\n");
+        BuildReport report = build(Optional.empty(), false);
+        assertThat(statuses(report).values()).containsOnly(ImageStatus.BUILT);
+        BuildReport again = build(Optional.empty(), false);
+        assertThat(statuses(again).values()).containsOnly(ImageStatus.REUSED);
+        assertThat(byName(again).get("leaf").imageId()).isEqualTo(byName(report).get("leaf").imageId());
+    }
+
+    @Test
+    void parentInAnotherStore_isRefusedWithTheReason() throws Exception {
+        fixture.graphFile("namespace: mx" + Long.toHexString(System.nanoTime()) + "\nimages:\n  mid: {builder: buildah}\n");
+        BuildReport report = build(Optional.empty(), false);
+        assertThat(statuses(report)).containsEntry("base", ImageStatus.BUILT).containsEntry("mid", ImageStatus.FAILED)
+                .containsEntry("leaf", ImageStatus.PARENT_FAILED);
+        assertThat(byName(report).get("mid").reason()).contains("its parent base is built into the docker store");
+    }
+
+    @Test
+    void scriptBuilder_getsItsInputsFromTheEnvironment_andReportsTheImage() throws Exception {
+        fixture.graphFile("namespace: sc" + Long.toHexString(System.nanoTime()) + "\n"
+                + "images:\n  scripted:\n    builder: script\n    command: [sh, build.sh]\n    context: scripted\n"
+                + "    dependsOn: [base]\n    buildArgs: {GREETING: hello}\n")
+                .file("scripted/Dockerfile", "ARG BASE\nFROM $BASE\nARG GREETING\nRUN echo $GREETING > /greeting\n")
+                .file("build.sh", "set -e\necho \"building $IMAGEGRAPH_IMAGE\"\n"
+                        + "tags=\"\"; for t in $IMAGEGRAPH_TAGS; do tags=\"$tags -t $t\"; done\n"
+                        + "docker build --network none -q $tags --build-arg BASE=$IMAGEGRAPH_PARENT_BASE"
+                        + " --build-arg GREETING=$IMAGEGRAPH_BUILD_ARG_GREETING \"$IMAGEGRAPH_CONTEXT\""
+                        + " > \"$IMAGEGRAPH_IMAGE_ID_FILE\"\n");
+        BuildReport report = build(Optional.empty(), false);
+        ImageResult scripted = byName(report).get("scripted");
+        assertThat(scripted.status()).as(scripted.reason()).isEqualTo(ImageStatus.BUILT);
+        assertThat(docker.docker("run", "--rm", "--network", "none", scripted.imageId().orElseThrow(), "/bin/cat",
+                "/greeting").stdout()).isEqualTo("hello\n");
+        assertThat(events).contains(new BuildEvent.Output("scripted", "building scripted"));
+    }
+
+    @Test
+    void scriptThatReportsNoImage_fails() throws Exception {
+        fixture.graphFile("namespace: sn" + Long.toHexString(System.nanoTime()) + "\n"
+                + "images:\n  scripted:\n    builder: script\n    command: [\"true\"]\n");
+        ImageResult scripted = byName(build(Optional.empty(), false)).get("scripted");
+        assertThat(scripted.status()).isEqualTo(ImageStatus.FAILED);
+        assertThat(scripted.reason()).isEqualTo("true succeeded but did not write the image ID to $IMAGEGRAPH_IMAGE_ID_FILE");
     }
 }

@@ -14,22 +14,37 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Builds with {@code docker build} (the Docker Engine's own builder), with no network during the
- * build. The Dockerfile is rewritten into the job's work directory with every parent of the graph
- * pinned to its image ID; the build context is the image's own. The daemon is whatever the
- * environment names ({@code DOCKER_HOST}, {@code DOCKER_CONFIG}), so it composes with
- * docker-workflow's {@code withDockerServer} and {@code withRegistry} in Jenkins.
+ * Builds from a Dockerfile with {@code docker build} or {@code buildah bud}, with no network during
+ * the build. The Dockerfile is rewritten into the job's work directory with every parent of the
+ * graph pinned to its image ID; the build context is the image's own.
+ *
+ * <p>docker builds in the Engine that the environment names ({@code DOCKER_HOST},
+ * {@code DOCKER_CONFIG}), so it composes with docker-workflow's {@code withDockerServer} and
+ * {@code withRegistry} in Jenkins. buildah builds in its own image store, configured as buildah
+ * configures it ({@code STORAGE_DRIVER}, {@code BUILDAH_ISOLATION}, containers-storage.conf).
  */
-public final class DockerBuilder implements ImageBuilder {
+public final class DockerfileBuilder implements ImageBuilder {
 
     private final ProcessRunner runner;
-    private final String docker;
+    private final List<String> command;
+    private final String tool;
     private final Map<String, String> environment;
 
-    public DockerBuilder(ProcessRunner runner, String docker, Map<String, String> environment) {
+    private DockerfileBuilder(ProcessRunner runner, List<String> command, Map<String, String> environment) {
         this.runner = runner;
-        this.docker = docker;
+        this.command = List.copyOf(command);
+        this.tool = command.get(0) + " " + command.get(1);
         this.environment = Map.copyOf(environment);
+    }
+
+    /** {@code PROGRAM build --network none …}, PROGRAM being the docker client. */
+    public static DockerfileBuilder docker(ProcessRunner runner, String program, Map<String, String> environment) {
+        return new DockerfileBuilder(runner, List.of(program, "build", "--network", "none"), environment);
+    }
+
+    /** {@code PROGRAM bud --network none …}, PROGRAM being buildah. */
+    public static DockerfileBuilder buildah(ProcessRunner runner, String program, Map<String, String> environment) {
+        return new DockerfileBuilder(runner, List.of(program, "bud", "--network", "none"), environment);
     }
 
     @Override
@@ -49,8 +64,8 @@ public final class DockerBuilder implements ImageBuilder {
         } catch (DockerfileSyntaxException e) {
             throw new ImageBuildException(spec.dockerfile().orElseThrow() + " " + e.getMessage(), false);
         }
-        List<String> argv = new ArrayList<>(List.of(docker, "build", "--network", "none", "--iidfile", idFile.toString(),
-                "--file", dockerfile.toString()));
+        List<String> argv = new ArrayList<>(command);
+        argv.addAll(List.of("--iidfile", idFile.toString(), "--file", dockerfile.toString()));
         spec.target().ifPresent(target -> argv.addAll(List.of("--target", target)));
         spec.buildArgs().forEach((key, value) -> argv.addAll(List.of("--build-arg", key + "=" + value)));
         job.tags().forEach(tag -> argv.addAll(List.of("--tag", tag)));
@@ -60,20 +75,21 @@ public final class DockerBuilder implements ImageBuilder {
         try {
             exit = runner.run(new ProcessSpec(argv, environment, Optional.of(job.root()), Optional.empty()), tail, tail);
         } catch (IOException e) {
-            throw new ImageBuildException("cannot run " + docker + " to build " + job.name() + ": " + e.getMessage(), false);
+            throw new ImageBuildException("cannot run " + tool + " to build " + job.name() + ": " + e.getMessage(), false);
         }
         if (exit != 0) {
-            throw new ImageBuildException("docker build exited with " + exit + ": " + tail.lastLine(),
+            throw new ImageBuildException(tool + " exited with " + exit + ": " + tail.lastLine(),
                     TransientFailures.isTransient(tail.text()));
         }
         try {
-            String id = Files.readString(idFile).strip();
+            String written = Files.readString(idFile).strip();
+            String id = written.isEmpty() || written.contains(":") ? written : "sha256:" + written;
             if (id.isEmpty()) {
-                throw new ImageBuildException("docker build succeeded but wrote no image ID to " + idFile, false);
+                throw new ImageBuildException(tool + " succeeded but wrote no image ID to " + idFile, false);
             }
             return id;
         } catch (IOException e) {
-            throw new ImageBuildException("docker build succeeded but its image ID file " + idFile
+            throw new ImageBuildException(tool + " succeeded but its image ID file " + idFile
                     + " cannot be read: " + e.getMessage(), false);
         }
     }

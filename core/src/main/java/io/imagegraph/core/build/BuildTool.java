@@ -1,0 +1,12 @@
+package io.imagegraph.core.build;
+
+/**
+ * A builder with the image store it builds into and looks images up in.
+ *
+ * @param builder builds images
+ * @param lookup  finds (and tags) images in the same store
+ * @param store   names the store ({@code docker}, {@code buildah}); a parent must be in the store
+ *                its child is built in
+ */
+public record BuildTool(ImageBuilder builder, ImageLookup lookup, String store) {
+}

@@ -1,0 +1,39 @@
+package io.imagegraph.core.build;
+
+import io.imagegraph.core.graph.BuilderKind;
+import io.imagegraph.core.process.ProcessRunner;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The builders a run has, by the {@code builder} an image's graph entry names. */
+public final class BuildTools {
+
+    private final Map<BuilderKind, BuildTool> tools;
+
+    private BuildTools(Map<BuilderKind, BuildTool> tools) {
+        this.tools = Map.copyOf(tools);
+    }
+
+    public static BuildTools of(Map<BuilderKind, BuildTool> tools) {
+        return new BuildTools(tools);
+    }
+
+    /**
+     * docker and script (into the Docker Engine) and buildah (into its own store), run as the
+     * given programs with the given extra environment.
+     */
+    public static BuildTools local(ProcessRunner runner, String docker, String buildah, Map<String, String> environment) {
+        Map<BuilderKind, BuildTool> tools = new EnumMap<>(BuilderKind.class);
+        LocalImageLookup dockerStore = LocalImageLookup.docker(runner, docker, environment);
+        tools.put(BuilderKind.DOCKER, new BuildTool(DockerfileBuilder.docker(runner, docker, environment), dockerStore, "docker"));
+        tools.put(BuilderKind.SCRIPT, new BuildTool(new ScriptBuilder(runner, environment), dockerStore, "docker"));
+        tools.put(BuilderKind.BUILDAH, new BuildTool(DockerfileBuilder.buildah(runner, buildah, environment),
+                LocalImageLookup.buildah(runner, buildah, environment), "buildah"));
+        return new BuildTools(tools);
+    }
+
+    public Optional<BuildTool> forKind(BuilderKind kind) {
+        return Optional.ofNullable(tools.get(kind));
+    }
+}

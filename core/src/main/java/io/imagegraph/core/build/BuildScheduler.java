@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -58,7 +59,7 @@ public final class BuildScheduler {
             waiting.put(task, needs.size());
             needs.forEach(need -> dependants.computeIfAbsent(need, k -> new ArrayList<>()).add(task));
         }
-        ReadyQueue ready = new ReadyQueue(priority);
+        PriorityQueue<String> ready = new PriorityQueue<>(StartOrder.byCriticalPath(priority));
         order.stream().filter(task -> waiting.get(task) == 0).forEach(ready::add);
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(slots, runnable -> {

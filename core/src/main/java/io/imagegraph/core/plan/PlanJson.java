@@ -1,14 +1,11 @@
 package io.imagegraph.core.plan;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import io.imagegraph.core.files.JsonDocuments;
 import io.imagegraph.core.graph.ExternalBase;
 import io.imagegraph.core.graph.GraphProblem;
 import io.imagegraph.core.graph.ImageSpec;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.Collection;
 import java.util.Map;
@@ -20,57 +17,45 @@ import java.util.Map;
  */
 public final class PlanJson {
 
-    private static final JsonFactory JSON = new JsonFactory();
-
     private PlanJson() {
     }
 
     public static String write(Plan plan) {
-        StringWriter out = new StringWriter();
-        try {
-            write(plan, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing to memory failed", e);
-        }
-        return out.toString();
+        return JsonDocuments.toString(json -> body(json, plan));
     }
 
     public static void write(Plan plan, Writer out) throws IOException {
-        try (JsonGenerator json = JSON.createGenerator(out)) {
-            json.setPrettyPrinter(new DefaultPrettyPrinter());
-            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        JsonDocuments.write(out, json -> body(json, plan));
+    }
+
+    private static void body(JsonGenerator json, Plan plan) throws IOException {
+        json.writeStringField("registry", plan.graph().registry().orElse(null));
+        json.writeStringField("namespace", plan.graph().namespace().orElse(null));
+        strings(json, "order", plan.order());
+        strings(json, "toBuild", plan.toBuild());
+        if (plan.changes().isPresent()) {
+            json.writeObjectFieldStart("changes");
+            json.writeStringField("source", plan.changes().get().source());
+            strings(json, "paths", plan.changes().get().paths());
+            json.writeEndObject();
+        } else {
+            json.writeNullField("changes");
+        }
+        json.writeArrayFieldStart("images");
+        for (PlannedImage image : plan.images()) {
+            image(json, plan, image);
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("warnings");
+        for (GraphProblem warning : plan.warnings()) {
             json.writeStartObject();
-            json.writeStringField("registry", plan.graph().registry().orElse(null));
-            json.writeStringField("namespace", plan.graph().namespace().orElse(null));
-            strings(json, "order", plan.order());
-            strings(json, "toBuild", plan.toBuild());
-            if (plan.changes().isPresent()) {
-                json.writeObjectFieldStart("changes");
-                json.writeStringField("source", plan.changes().get().source());
-                strings(json, "paths", plan.changes().get().paths());
-                json.writeEndObject();
-            } else {
-                json.writeNullField("changes");
-            }
-            json.writeArrayFieldStart("images");
-            for (PlannedImage image : plan.images()) {
-                image(json, plan, image);
-            }
-            json.writeEndArray();
-            json.writeArrayFieldStart("warnings");
-            for (GraphProblem warning : plan.warnings()) {
-                json.writeStartObject();
-                json.writeStringField("kind", warning.kind().name());
-                json.writeStringField("image", warning.image().orElse(null));
-                json.writeStringField("location", warning.location());
-                json.writeStringField("message", warning.message());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
+            json.writeStringField("kind", warning.kind().name());
+            json.writeStringField("image", warning.image().orElse(null));
+            json.writeStringField("location", warning.location());
+            json.writeStringField("message", warning.message());
             json.writeEndObject();
         }
-        out.write('\n');
-        out.flush();
+        json.writeEndArray();
     }
 
     private static void image(JsonGenerator json, Plan plan, PlannedImage image) throws IOException {

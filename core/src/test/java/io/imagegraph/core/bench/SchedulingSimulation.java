@@ -1,22 +1,22 @@
 package io.imagegraph.core.bench;
 
 import io.imagegraph.core.build.CriticalPath;
-import io.imagegraph.core.build.ReadyQueue;
+import io.imagegraph.core.build.StartOrder;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Queue;
 import java.util.Set;
 
 /**
  * Discrete-event simulation of building a DAG on N slots under three policies, returning the
  * makespan (seconds until the last image is done):
  * <ul>
- *   <li>{@link #criticalPathFirst}: image-graph's policy, through the same {@link ReadyQueue} and
+ *   <li>{@link #criticalPathFirst}: image-graph's policy, through the same {@link StartOrder} and
  *       {@link CriticalPath} that {@code BuildScheduler} uses, with durations as estimated from
  *       earlier builds (the true durations with noise);</li>
  *   <li>{@link #fifo}: a FIFO queue that a child joins when its last parent finishes (Kolla);</li>
@@ -29,47 +29,13 @@ final class SchedulingSimulation {
     private SchedulingSimulation() {
     }
 
-    /** A policy's queue of ready images. */
-    private interface Queue {
-        void add(String task);
-
-        boolean isEmpty();
-
-        String poll();
-    }
-
     static double criticalPathFirst(GeneratedDag dag, int slots, Map<String, Double> estimates) {
-        ReadyQueue ready = new ReadyQueue(CriticalPath.remaining(dag.order(), dag.dependants(), estimates));
-        return simulate(dag, slots, new Queue() {
-            public void add(String task) {
-                ready.add(task);
-            }
-
-            public boolean isEmpty() {
-                return ready.isEmpty();
-            }
-
-            public String poll() {
-                return ready.poll();
-            }
-        });
+        return simulate(dag, slots, new PriorityQueue<>(StartOrder.byCriticalPath(
+                CriticalPath.remaining(dag.order(), dag.dependants(), estimates))));
     }
 
     static double fifo(GeneratedDag dag, int slots) {
-        Deque<String> queue = new ArrayDeque<>();
-        return simulate(dag, slots, new Queue() {
-            public void add(String task) {
-                queue.addLast(task);
-            }
-
-            public boolean isEmpty() {
-                return queue.isEmpty();
-            }
-
-            public String poll() {
-                return queue.pollFirst();
-            }
-        });
+        return simulate(dag, slots, new ArrayDeque<>());
     }
 
     static double generationStages(GeneratedDag dag, int slots) {
@@ -98,7 +64,7 @@ final class SchedulingSimulation {
     private record Running(String task, double end) {
     }
 
-    private static double simulate(GeneratedDag dag, int slots, Queue ready) {
+    private static double simulate(GeneratedDag dag, int slots, Queue<String> ready) {
         Map<String, Set<String>> dependants = dag.dependants();
         Map<String, Integer> waiting = new HashMap<>();
         dag.order().forEach(task -> waiting.put(task, dag.dependencies().get(task).size()));

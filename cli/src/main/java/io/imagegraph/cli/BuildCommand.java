@@ -21,6 +21,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,7 +33,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Build the planned images in dependency order, in parallel, critical path first. An image whose"
                     + " input digest is already tagged (<repository>:input-sha256-<hex>) is reused instead of"
-                    + " built; every parent is pinned to the exact image this run built or reused. Progress"
+                    + " built; every parent is pinned to the exact image this run built or reused. With a registry"
+                    + " (--registry, or 'registry' in the graph file) every image is pushed under each of its tags;"
+                    + " a push that fails fails the image. Progress"
                     + " and each image's output (prefixed with its name) go to stderr; the report to stdout,"
                     + " and as JSON to the run directory.",
             ""
@@ -41,6 +44,7 @@ import picocli.CommandLine.Spec;
         footer = {
             "  imagegraph build --dir examples/openstack",
             "  imagegraph build --changed-from origin/main --tag pr-42 --slots 4",
+            "  imagegraph build --registry 127.0.0.1:5000 --tag test      # and push",
             "  imagegraph build keystone --with-parents --rebuild --quiet",
             "",
             "The Docker Engine is the one DOCKER_HOST names. Exit codes: 0 every image built or reused;"
@@ -58,6 +62,13 @@ final class BuildCommand implements Callable<Integer> {
             description = "Tag every built or reused image with TAG (repeatable; default: each image's tags"
                     + " from the graph file, else 'test').")
     List<String> tags = new ArrayList<>();
+
+    @Option(names = {"-r", "--registry"}, paramLabel = "HOST[:PORT]",
+            description = "The registry to name the images under and push them to, over the graph file's 'registry'.")
+    String registry;
+
+    @Option(names = "--no-push", description = "Do not push, even when a registry is configured (images stay local).")
+    boolean noPush;
 
     @Option(names = "--slots", paramLabel = "N", description = "How many images build at once (default: the number of cores).")
     Integer slots;
@@ -125,8 +136,14 @@ final class BuildCommand implements Callable<Integer> {
         Path runDir = runDirectory != null ? runDirectory : root.resolve(".imagegraph").resolve("runs").resolve(runId);
         LocalProcessRunner runner = new LocalProcessRunner();
         GitSource git = new GitSource(runner);
+        Optional<String> registryHost = Optional.ofNullable(registry);
+        if (registryHost.isPresent() && !registryHost.get().matches("[A-Za-z0-9.-]+(:[0-9]+)?|\\[[0-9a-fA-F:.]+\\](:[0-9]+)?")) {
+            throw new BadInputException("--registry '" + registry + "' is not a registry host such as quay.io or"
+                    + " 127.0.0.1:5000");
+        }
+        boolean push = !noPush && registryHost.or(() -> plan.graph().registry()).isPresent();
         BuildOptions options = new BuildOptions(runId, tags, slotCount, failFast, rebuild, retries, Duration.ofSeconds(2),
-                runDir, git.revision(root), git.url(root));
+                runDir, git.revision(root), git.url(root), registryHost, push);
         Map<String, String> environment = dockerHost == null ? Map.of() : Map.of("DOCKER_HOST", dockerHost);
         GraphBuild build = new GraphBuild(BuildTools.local(runner, docker, buildah, environment),
                 new JsonLinesLineageStore(lineageFile != null ? lineageFile

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.imagegraph.core.testing.Busybox;
 import io.imagegraph.core.testing.DockerDaemon;
 import io.imagegraph.core.testing.GraphFixture;
+import io.imagegraph.core.testing.LoopbackRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,6 +59,28 @@ class BuildCommandTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).containsPattern("app +failed").contains("Failed: 1 built, 0 reused, 1 failed");
         assertThat(run.err()).contains("[app] Step 2/3 : RUN [\"/bin/busybox\", \"false\"]");
+    }
+
+    @Test
+    void registry_pushesEveryImage_andNoPushKeepsThemLocal() throws Exception {
+        try (LoopbackRegistry registry = LoopbackRegistry.start()) {
+            CliRun local = CliRun.of("build", "-d", dir.toString(), "-H", docker.host(), "--registry", registry.host(),
+                    "--no-push", "-q");
+            assertThat(local.exitCode()).as(local.err()).isZero();
+            assertThat(local.err()).doesNotContain("pushing");
+            CliRun pushed = CliRun.of("build", "-d", dir.toString(), "-H", docker.host(), "--registry", registry.host(), "-q");
+            assertThat(pushed.exitCode()).as(pushed.err()).isZero();
+            assertThat(pushed.err()).contains("[app] pushing " + registry.host() + "/");
+            String namespace = Files.readString(dir.resolve("imagegraph.yaml")).replace("namespace: ", "").strip();
+            assertThat(registry.manifestStatus(namespace + "/app", "test")).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void badRegistry_isBadInput() {
+        CliRun run = CliRun.of("build", "-d", dir.toString(), "--registry", "https://quay.io");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--registry 'https://quay.io' is not a registry host");
     }
 
     @Test

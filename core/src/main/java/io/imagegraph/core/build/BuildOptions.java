@@ -18,10 +18,12 @@ import java.util.Optional;
  * @param runDirectory   where the run keeps its logs and generated files
  * @param sourceRevision the source revision, for the {@code org.opencontainers.image.revision} label
  * @param sourceUrl      the source repository, for the {@code org.opencontainers.image.source} label
+ * @param registry       the registry images are named under and pushed to, over the graph file's
+ * @param push           push every built or reused image, under each of its tags, to the registry
  */
 public record BuildOptions(String runId, List<String> runTags, int slots, boolean failFast, boolean rebuild,
                            int retries, Duration retryBackoff, Path runDirectory, Optional<String> sourceRevision,
-                           Optional<String> sourceUrl) {
+                           Optional<String> sourceUrl, Optional<String> registry, boolean push) {
 
     public BuildOptions {
         runTags = List.copyOf(runTags);

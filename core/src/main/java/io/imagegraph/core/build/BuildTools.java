@@ -26,10 +26,13 @@ public final class BuildTools {
     public static BuildTools local(ProcessRunner runner, String docker, String buildah, Map<String, String> environment) {
         Map<BuilderKind, BuildTool> tools = new EnumMap<>(BuilderKind.class);
         LocalImageLookup dockerStore = LocalImageLookup.docker(runner, docker, environment);
-        tools.put(BuilderKind.DOCKER, new BuildTool(DockerfileBuilder.docker(runner, docker, environment), dockerStore, "docker"));
-        tools.put(BuilderKind.SCRIPT, new BuildTool(new ScriptBuilder(runner, environment), dockerStore, "docker"));
+        LocalImagePusher dockerPush = LocalImagePusher.docker(runner, docker, environment);
+        tools.put(BuilderKind.DOCKER, new BuildTool(DockerfileBuilder.docker(runner, docker, environment), dockerStore,
+                dockerPush, "docker"));
+        tools.put(BuilderKind.SCRIPT, new BuildTool(new ScriptBuilder(runner, environment), dockerStore, dockerPush, "docker"));
         tools.put(BuilderKind.BUILDAH, new BuildTool(DockerfileBuilder.buildah(runner, buildah, environment),
-                LocalImageLookup.buildah(runner, buildah, environment), "buildah"));
+                LocalImageLookup.buildah(runner, buildah, environment), LocalImagePusher.buildah(runner, buildah, environment),
+                "buildah"));
         return new BuildTools(tools);
     }
 

@@ -140,7 +140,7 @@ public final class GraphBuild {
                                  BuildOptions options) throws InterruptedException {
         String name = image.name();
         Instant start = clock.instant();
-        String repository = ImageNames.repository(graph, name);
+        String repository = ImageNames.repository(graph, options.registry(), name);
         String inputRef = repository + ":" + ImageNames.inputTag(image.inputDigest());
         List<String> runRefs = runTags(image, options).stream().map(tag -> repository + ":" + tag).toList();
         List<String> allRefs = new ArrayList<>();
@@ -172,8 +172,10 @@ public final class GraphBuild {
                     for (String ref : runRefs) {
                         lookup.tag(existing.get(), ref);
                     }
+                    push(tool.get().pusher(), name, allRefs, options, logFile);
                     return new ImageResult(name, ImageStatus.REUSED, existing, allRefs, image.inputDigest().toString(),
-                            Duration.between(start, clock.instant()), Optional.empty(),
+                            Duration.between(start, clock.instant()),
+                            Files.exists(logFile) ? Optional.of(logFile.toString()) : Optional.empty(),
                             "an image with the same input digest exists: " + inputRef + why, 0);
                 }
             }
@@ -188,16 +190,14 @@ public final class GraphBuild {
             BuildJob job = new BuildJob(graph.node(name), graph.root(), pinned, labels(graph, image, pinned, options),
                     allRefs, options.workDirectory(name));
             int attempt = 0;
-            while (true) {
+            String id = null;
+            while (id == null) {
                 attempt++;
                 events.accept(new BuildEvent.Started(name, attempt, "building" + why));
                 try (OutputStream log = Files.newOutputStream(logFile);
                      LineEvents lines = new LineEvents(name, events);
                      OutputStream both = new TeeOutputStream(log, lines)) {
-                    String id = builder.build(job, both);
-                    return new ImageResult(name, ImageStatus.BUILT, Optional.of(id), allRefs,
-                            image.inputDigest().toString(), Duration.between(start, clock.instant()),
-                            Optional.of(logFile.toString()), "built" + why, attempt);
+                    id = builder.build(job, both);
                 } catch (ImageBuildException e) {
                     if (!e.isTransient() || attempt > options.retries()) {
                         return failed(image, start, logFile, e.getMessage(), attempt);
@@ -207,10 +207,36 @@ public final class GraphBuild {
                     Thread.sleep(delay);
                 }
             }
+            try {
+                push(tool.get().pusher(), name, allRefs, options, logFile);
+            } catch (ImageBuildException e) {
+                return failed(image, start, logFile, "built " + id + " but " + e.getMessage(), attempt);
+            }
+            return new ImageResult(name, ImageStatus.BUILT, Optional.of(id), allRefs, image.inputDigest().toString(),
+                    Duration.between(start, clock.instant()), Optional.of(logFile.toString()), "built" + why, attempt);
         } catch (ImageBuildException e) {
             return failed(image, start, logFile, e.getMessage(), 0);
         } catch (IOException e) {
             return failed(image, start, logFile, "cannot write its log " + logFile + ": " + e.getMessage(), 0);
+        }
+    }
+
+    /** Pushes every reference, appending to the image's log; the first failure stops and throws. */
+    private void push(ImagePusher pusher, String name, List<String> refs, BuildOptions options, Path logFile)
+            throws ImageBuildException, InterruptedException {
+        if (!options.push()) {
+            return;
+        }
+        try (OutputStream log = Files.newOutputStream(logFile, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
+             LineEvents lines = new LineEvents(name, events);
+             OutputStream both = new TeeOutputStream(log, lines)) {
+            for (String ref : refs) {
+                events.accept(new BuildEvent.Started(name, 1, "pushing " + ref));
+                pusher.push(ref, both);
+            }
+        } catch (IOException e) {
+            throw new ImageBuildException("cannot write its log " + logFile + ": " + e.getMessage(), false);
         }
     }
 

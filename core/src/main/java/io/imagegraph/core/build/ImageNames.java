@@ -15,8 +15,13 @@ public final class ImageNames {
     }
 
     public static String repository(ImageGraph graph, String image) {
+        return repository(graph, java.util.Optional.empty(), image);
+    }
+
+    /** The repository with the given registry instead of the graph file's, when one is given. */
+    public static String repository(ImageGraph graph, java.util.Optional<String> registry, String image) {
         StringBuilder name = new StringBuilder();
-        graph.registry().ifPresent(registry -> name.append(registry).append('/'));
+        registry.or(graph::registry).ifPresent(host -> name.append(host).append('/'));
         graph.namespace().ifPresent(namespace -> name.append(namespace).append('/'));
         return name.append(image).toString();
     }

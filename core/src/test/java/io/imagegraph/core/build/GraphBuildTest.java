@@ -14,6 +14,7 @@ import io.imagegraph.core.testing.BuildahStore;
 import io.imagegraph.core.testing.Busybox;
 import io.imagegraph.core.testing.DockerDaemon;
 import io.imagegraph.core.testing.GraphFixture;
+import io.imagegraph.core.testing.LoopbackRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -60,6 +61,10 @@ class GraphBuildTest {
     }
 
     private BuildReport build(Optional<ChangeSet> changes, boolean failFast) throws Exception {
+        return build(changes, failFast, Optional.empty());
+    }
+
+    private BuildReport build(Optional<ChangeSet> changes, boolean failFast, Optional<String> registry) throws Exception {
         GraphLoadResult loaded = fixture.load();
         Plan plan = Planner.plan(loaded.graph().orElseThrow(), loaded.warnings(), Selection.all(), changes);
         LocalProcessRunner runner = new LocalProcessRunner();
@@ -67,7 +72,7 @@ class GraphBuildTest {
                 events::add, Clock.systemUTC());
         BuildOptions options = new BuildOptions("run-" + System.nanoTime(), List.of("test"), 2, failFast, false, 0,
                 Duration.ofMillis(10), dir.resolve(".imagegraph/run-" + System.nanoTime()), Optional.of("abc123"),
-                Optional.empty());
+                Optional.empty(), registry, registry.isPresent());
         return build.run(plan, options);
     }
 
@@ -198,5 +203,36 @@ class GraphBuildTest {
         ImageResult scripted = byName(build(Optional.empty(), false)).get("scripted");
         assertThat(scripted.status()).isEqualTo(ImageStatus.FAILED);
         assertThat(scripted.reason()).isEqualTo("true succeeded but did not write the image ID to $IMAGEGRAPH_IMAGE_ID_FILE");
+    }
+
+    @Test
+    void withARegistry_everyImageIsPushedUnderEachTag() throws Exception {
+        String namespace = "ps" + Long.toHexString(System.nanoTime());
+        fixture.graphFile("namespace: " + namespace + "\n");
+        try (LoopbackRegistry registry = LoopbackRegistry.start()) {
+            BuildReport report = build(Optional.empty(), false, Optional.of(registry.host()));
+            assertThat(statuses(report).values()).containsOnly(ImageStatus.BUILT);
+            ImageResult leaf = byName(report).get("leaf");
+            assertThat(leaf.tags()).contains(registry.host() + "/" + namespace + "/leaf:test");
+            assertThat(registry.manifestStatus(namespace + "/leaf", "test")).isEqualTo(200);
+            assertThat(registry.manifestStatus(namespace + "/leaf",
+                    "input-" + leaf.inputDigest().replace(':', '-'))).isEqualTo(200);
+            assertThat(registry.manifestStatus(namespace + "/nope", "test")).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void pushThatFails_failsTheImage_neverReportsSuccess() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        fixture.image("mid", "FROM base\n").image("leaf", "FROM base\n").image("sibling", "FROM base\n");
+        BuildReport report = build(Optional.empty(), false, Optional.of("127.0.0.1:" + closedPort));
+        ImageResult base = byName(report).get("base");
+        assertThat(base.status()).isEqualTo(ImageStatus.FAILED);
+        assertThat(base.reason()).startsWith("built sha256:").contains("but pushing 127.0.0.1:" + closedPort + "/");
+        assertThat(statuses(report)).containsEntry("mid", ImageStatus.PARENT_FAILED);
+        assertThat(report.succeeded()).isFalse();
     }
 }

@@ -1,0 +1,92 @@
+package io.imagegraph.core.testing;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The CNCF distribution registry (Debian's docker-registry) on a free 127.0.0.1 port, storing in a
+ * temporary directory, without auth; started per test class and stopped (by its process) in {@link #close()}.
+ */
+public final class LoopbackRegistry implements AutoCloseable {
+
+    private final Process process;
+    private final Path directory;
+    private final String host;
+
+    private LoopbackRegistry(Process process, Path directory, String host) {
+        this.process = process;
+        this.directory = directory;
+        this.host = host;
+    }
+
+    public static LoopbackRegistry start() throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("imagegraph-registry-");
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        Path config = dir.resolve("config.yml");
+        Files.writeString(config, "version: 0.1\nlog:\n  level: warn\nstorage:\n  filesystem:\n    rootdirectory: "
+                + dir.resolve("data") + "\n  delete:\n    enabled: true\nhttp:\n  addr: 127.0.0.1:" + port + "\n");
+        Process process;
+        try {
+            process = new ProcessBuilder("docker-registry", "serve", config.toString()).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("registry.log").toFile()).start();
+        } catch (IOException e) {
+            throw new IOException("cannot start docker-registry for the tests (" + e.getMessage()
+                    + "); install Debian's docker-registry (bin/lib/install-deps)", e);
+        }
+        LoopbackRegistry registry = new LoopbackRegistry(process, dir, "127.0.0.1:" + port);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException("docker-registry exited during start-up: " + Files.readString(dir.resolve("registry.log")));
+            }
+            if (registry.answers()) {
+                return registry;
+            }
+            Thread.sleep(100);
+        }
+        registry.close();
+        throw new IOException("docker-registry did not answer on " + registry.host + " within 30 s");
+    }
+
+    /** host:port, as image references name it. */
+    public String host() {
+        return host;
+    }
+
+    private boolean answers() {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) URI.create("http://" + host + "/v2/").toURL().openConnection();
+            connection.setConnectTimeout(500);
+            return connection.getResponseCode() == 200;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The HTTP status of a manifest HEAD for repository:tag (200 when it is there, 404 when not). */
+    public int manifestStatus(String repository, String tag) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) URI.create("http://" + host + "/v2/" + repository
+                + "/manifests/" + tag).toURL().openConnection();
+        connection.setRequestMethod("HEAD");
+        connection.setRequestProperty("Accept", "application/vnd.docker.distribution.manifest.v2+json,"
+                + "application/vnd.oci.image.manifest.v1+json");
+        return connection.getResponseCode();
+    }
+
+    @Override
+    public void close() throws InterruptedException, IOException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        new ProcessBuilder("rm", "-rf", directory.toString()).inheritIO().start().waitFor(30, TimeUnit.SECONDS);
+    }
+}

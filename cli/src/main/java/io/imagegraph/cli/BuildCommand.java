@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -148,10 +150,33 @@ final class BuildCommand implements Callable<Integer> {
         GraphBuild build = new GraphBuild(BuildTools.local(runner, docker, buildah, environment),
                 new JsonLinesLineageStore(lineageFile != null ? lineageFile
                         : root.resolve(".imagegraph").resolve("lineage.jsonl")), new BuildEventPrinter(err, quiet), Clock.systemUTC());
-        BuildReport report = build.run(plan, options);
+        // Ctrl-C or SIGTERM: the hook interrupts this thread, which stops the running builds, and
+        // waits until the report is written.
+        Thread caller = Thread.currentThread();
+        CountDownLatch reportWritten = new CountDownLatch(1);
+        Thread cancel = new Thread(() -> {
+            caller.interrupt();
+            try {
+                reportWritten.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "imagegraph-cancel");
+        Runtime.getRuntime().addShutdownHook(cancel);
         Path reportFile = runDir.resolve("build-report.json");
-        try (Writer writer = Files.newBufferedWriter(reportFile)) {
-            BuildReportJson.write(report, writer);
+        BuildReport report;
+        try {
+            report = build.run(plan, options);
+            try (Writer writer = Files.newBufferedWriter(reportFile)) {
+                BuildReportJson.write(report, writer);
+            }
+        } finally {
+            reportWritten.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(cancel);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is already running; it returns now that the report is written
+            }
         }
         if (format == OutputFormat.json) {
             BuildReportJson.write(report, out);
@@ -160,6 +185,13 @@ final class BuildCommand implements Callable<Integer> {
             out.println("Report: " + reportFile);
         }
         out.flush();
+        if (Thread.interrupted()) {
+            long notBuilt = report.count(io.imagegraph.core.build.ImageStatus.CANCELLED);
+            err.println("imagegraph: cancelled; " + notBuilt + (notBuilt == 1 ? " image was" : " images were")
+                    + " not built (the report lists them)");
+            err.flush();
+            return ExitCodes.FAILED;
+        }
         return report.succeeded() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 }

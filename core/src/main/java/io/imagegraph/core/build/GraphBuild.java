@@ -75,12 +75,22 @@ public final class GraphBuild {
         Files.createDirectories(options.runDirectory().resolve("logs"));
         Map<String, ImageResult> results = new ConcurrentHashMap<>();
         BuildScheduler scheduler = new BuildScheduler(options.slots(), options.failFast());
-        Map<String, BuildScheduler.Outcome> outcomes = scheduler.run(order, dependencies, priority, name -> {
-            ImageResult result = buildOne(graph, planned.get(name), neededBy.get(name), results, options);
-            results.put(name, result);
-            events.accept(new BuildEvent.Finished(result));
-            return result.status().isSuccess();
-        });
+        Map<String, BuildScheduler.Outcome> outcomes;
+        boolean cancelled = false;
+        try {
+            outcomes = scheduler.run(order, dependencies, priority, name -> {
+                ImageResult result = buildOne(graph, planned.get(name), neededBy.get(name), results, options);
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedException("cancelled while finishing " + name);
+                }
+                results.put(name, result);
+                events.accept(new BuildEvent.Finished(result));
+                return result.status().isSuccess();
+            });
+        } catch (InterruptedException e) {
+            cancelled = true;
+            outcomes = Map.of();
+        }
         List<ImageResult> report = new ArrayList<>();
         for (String name : graph.order()) {
             PlannedImage image = planned.get(name);
@@ -94,6 +104,9 @@ public final class GraphBuild {
             report.add(result);
         }
         lineage.append(lineageRecords(graph, report, options));
+        if (cancelled) {
+            Thread.currentThread().interrupt();
+        }
         return new BuildReport(options.runId(), started, clock.instant(), report);
     }
 
@@ -133,7 +146,7 @@ public final class GraphBuild {
                     Duration.ZERO, Optional.empty(), "not built: an image it needs failed or was not built", 0);
         }
         return new ImageResult(image.name(), ImageStatus.CANCELLED, Optional.empty(), List.of(), input, Duration.ZERO,
-                Optional.empty(), "not built: the run was stopped before it started", 0);
+                Optional.empty(), "not built: the run was cancelled before it finished", 0);
     }
 
     private ImageResult buildOne(ImageGraph graph, PlannedImage image, String neededBy, Map<String, ImageResult> done,

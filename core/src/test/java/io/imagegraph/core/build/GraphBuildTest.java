@@ -235,4 +235,39 @@ class GraphBuildTest {
         assertThat(statuses(report)).containsEntry("mid", ImageStatus.PARENT_FAILED);
         assertThat(report.succeeded()).isFalse();
     }
+
+    @Test
+    void interrupt_stopsTheRunningBuild_andStillReports() throws Exception {
+        fixture.image("slow", "FROM base\nRUN sleep 120\n");
+        java.util.concurrent.atomic.AtomicReference<BuildReport> report = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean flagSet = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread caller = new Thread(() -> {
+            try {
+                report.set(build(Optional.empty(), false));
+                flagSet.set(Thread.currentThread().isInterrupted());
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        caller.start();
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (events.stream().noneMatch(e -> e instanceof BuildEvent.Output o && o.image().equals("slow")
+                && o.line().contains("sleep 120"))) {
+            assertThat(System.currentTimeMillis()).as("slow started building").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        Thread.sleep(1000);
+        long interruptedAt = System.nanoTime();
+        caller.interrupt();
+        caller.join(60_000);
+        assertThat(caller.isAlive()).isFalse();
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - interruptedAt)).isLessThan(java.time.Duration.ofSeconds(40));
+        assertThat(flagSet.get()).isTrue();
+        assertThat(statuses(report.get())).containsEntry("slow", ImageStatus.CANCELLED).containsEntry("base", ImageStatus.BUILT);
+        long runningDeadline = System.currentTimeMillis() + 20_000;
+        while (!docker.docker("ps", "-q").stdout().isBlank()) {
+            assertThat(System.currentTimeMillis()).as("the daemon stopped the cancelled build's container").isLessThan(runningDeadline);
+            Thread.sleep(200);
+        }
+    }
 }

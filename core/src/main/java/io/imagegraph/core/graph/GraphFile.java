@@ -20,8 +20,13 @@ public record GraphFile(String registry, String namespace, List<String> tags,
     public static final String FILE_NAME = "imagegraph.yaml";
 
     public GraphFile {
-        tags = tags == null ? List.of() : List.copyOf(tags);
-        profiles = profiles == null ? Map.of() : copySorted(profiles);
+        tags = tags == null ? List.of() : YamlValues.list(tags, "tags");
+        Map<String, List<String>> members = new TreeMap<>();
+        if (profiles != null) {
+            profiles.forEach((name, list) -> members.put(name,
+                    list == null ? List.of() : YamlValues.list(list, "profiles." + name)));
+        }
+        profiles = java.util.Collections.unmodifiableMap(members);
         images = images == null ? Map.of() : copySorted(images);
     }
 

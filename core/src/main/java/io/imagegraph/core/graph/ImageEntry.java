@@ -26,13 +26,13 @@ public record ImageEntry(String context, String dockerfile, Map<String, String> 
                          Map<String, String> unbuildable) {
 
     public ImageEntry {
-        buildArgs = buildArgs == null ? null : Map.copyOf(buildArgs);
-        command = command == null ? null : List.copyOf(command);
-        tags = tags == null ? null : List.copyOf(tags);
-        smokeTests = smokeTests == null ? null : List.copyOf(smokeTests);
-        profiles = profiles == null ? List.of() : List.copyOf(profiles);
-        watch = watch == null ? List.of() : List.copyOf(watch);
-        dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
-        unbuildable = unbuildable == null ? Map.of() : Map.copyOf(unbuildable);
+        buildArgs = YamlValues.strings(buildArgs);
+        command = YamlValues.list(command, "command");
+        tags = YamlValues.list(tags, "tags");
+        smokeTests = YamlValues.list(smokeTests, "smokeTests");
+        profiles = profiles == null ? List.of() : YamlValues.list(profiles, "profiles");
+        watch = watch == null ? List.of() : YamlValues.list(watch, "watch");
+        dependsOn = dependsOn == null ? List.of() : YamlValues.list(dependsOn, "dependsOn");
+        unbuildable = unbuildable == null ? Map.of() : YamlValues.strings(unbuildable);
     }
 }

@@ -18,7 +18,7 @@ public record SmokeTest(String name, List<String> command, String script, Intege
     public static final int DEFAULT_TIMEOUT_SECONDS = 300;
 
     public SmokeTest {
-        command = command == null ? List.of() : List.copyOf(command);
+        command = command == null ? List.of() : YamlValues.list(command, "command");
         if (timeoutSeconds != null && timeoutSeconds <= 0) {
             throw new IllegalArgumentException("timeoutSeconds must be a positive number of seconds, not " + timeoutSeconds);
         }

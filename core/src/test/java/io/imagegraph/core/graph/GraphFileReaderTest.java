@@ -102,6 +102,26 @@ class GraphFileReaderTest {
     }
 
     @Test
+    void parse_keyWithoutValue_isAnEmptyString() throws Exception {
+        ImageEntry entry = GraphFileReader.parse("images:\n  a:\n    buildArgs: {A: }\n    unbuildable: {linux/arm64: }\n",
+                "imagegraph.yaml").file().images().get("a");
+        assertThat(entry.buildArgs()).containsEntry("A", "");
+        assertThat(entry.unbuildable()).containsEntry("linux/arm64", "");
+    }
+
+    @Test
+    void parse_emptyListEntry_isRefusedNamingTheField() {
+        assertThatThrownBy(() -> GraphFileReader.parse("images:\n  a:\n    smokeTests: [~]\n", "imagegraph.yaml"))
+                .hasMessage("imagegraph.yaml line 2: 'images.a': 'smokeTests' has an empty entry; remove it or give it a value");
+    }
+
+    @Test
+    void parse_profileWithoutMembers_isEmpty() throws Exception {
+        assertThat(GraphFileReader.parse("profiles:\n  core: ~\n", "imagegraph.yaml").file().profiles())
+                .containsEntry("core", java.util.List.of());
+    }
+
+    @Test
     void parse_emptyFile_isAnEmptyGraphFile() throws Exception {
         assertThat(GraphFileReader.parse("  \n", "imagegraph.yaml").file()).isEqualTo(GraphFile.empty());
     }

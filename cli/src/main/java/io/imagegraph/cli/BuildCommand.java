@@ -8,6 +8,8 @@ import io.imagegraph.core.build.GitSource;
 import io.imagegraph.core.build.GraphBuild;
 import io.imagegraph.core.lineage.JsonLinesLineageStore;
 import io.imagegraph.core.plan.Plan;
+import io.imagegraph.core.ref.InvalidReferenceException;
+import io.imagegraph.core.ref.RegistryHost;
 import io.imagegraph.core.process.LocalProcessRunner;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -138,10 +140,11 @@ final class BuildCommand implements Callable<Integer> {
         Path runDir = runDirectory != null ? runDirectory : root.resolve(".imagegraph").resolve("runs").resolve(runId);
         LocalProcessRunner runner = new LocalProcessRunner();
         GitSource git = new GitSource(runner);
-        Optional<String> registryHost = Optional.ofNullable(registry);
-        if (registryHost.isPresent() && !registryHost.get().matches("[A-Za-z0-9.-]+(:[0-9]+)?|\\[[0-9a-fA-F:.]+\\](:[0-9]+)?")) {
-            throw new BadInputException("--registry '" + registry + "' is not a registry host such as quay.io or"
-                    + " 127.0.0.1:5000");
+        Optional<String> registryHost;
+        try {
+            registryHost = Optional.ofNullable(registry).map(host -> RegistryHost.parse(host).value());
+        } catch (InvalidReferenceException e) {
+            throw new BadInputException("--registry " + e.getMessage());
         }
         boolean push = !noPush && registryHost.or(() -> plan.graph().registry()).isPresent();
         BuildOptions options = new BuildOptions(runId, tags, slotCount, failFast, rebuild, retries, Duration.ofSeconds(2),

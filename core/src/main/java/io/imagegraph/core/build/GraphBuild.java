@@ -125,7 +125,7 @@ public final class GraphBuild {
                     .toList();
             List<String> externals = node.externalBases().stream().map(base -> base.ref().toString()).toList();
             records.add(new LineageRecord(result.name(), result.status().id(), result.imageId().get(),
-                    ImageNames.repository(graph, result.name()), result.inputDigest(), parents, externals,
+                    ImageNames.repository(graph, options.registry(), result.name()), result.inputDigest(), parents, externals,
                     options.sourceRevision().orElse(null), Instant.now().toString(), options.runId(),
                     result.duration().toMillis()));
         }
@@ -276,7 +276,8 @@ public final class GraphBuild {
         options.sourceUrl().ifPresent(url -> labels.put("org.opencontainers.image.source", url));
         finalBase(image.node()).ifPresent(base -> {
             if (base instanceof InternalEdge edge) {
-                labels.put("org.opencontainers.image.base.name", ImageNames.repository(graph, edge.parent()));
+                labels.put("org.opencontainers.image.base.name",
+                        ImageNames.repository(graph, options.registry(), edge.parent()));
                 labels.put("org.opencontainers.image.base.digest", pinned.get(edge.parent()));
             } else if (base instanceof ExternalBase external) {
                 labels.put("org.opencontainers.image.base.name", external.ref().name()

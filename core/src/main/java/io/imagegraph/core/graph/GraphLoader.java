@@ -6,6 +6,7 @@ import io.imagegraph.core.files.FileWorkPool;
 import io.imagegraph.core.graph.GraphFileReader.LocatedGraphFile;
 import io.imagegraph.core.ref.ImageRef;
 import io.imagegraph.core.ref.InvalidReferenceException;
+import io.imagegraph.core.ref.RegistryHost;
 import io.imagegraph.core.ref.RepositoryName;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -93,15 +94,10 @@ public final class GraphLoader {
         GraphFile file = located.file();
         if (file.registry() != null) {
             try {
-                ImageRef.parse(file.registry() + "/probe");
+                RegistryHost.parse(file.registry());
             } catch (InvalidReferenceException e) {
                 problems.add(GraphProblem.error(GraphProblem.Kind.GRAPH_FILE, null, located.at("registry"),
-                        "'" + file.registry() + "' is not a registry host such as quay.io or 127.0.0.1:5000"));
-            }
-            if (!file.registry().contains(".") && !file.registry().contains(":") && !file.registry().equals("localhost")) {
-                problems.add(GraphProblem.error(GraphProblem.Kind.GRAPH_FILE, null, located.at("registry"),
-                        "'" + file.registry() + "' would be read as a repository, not a registry host; write a host"
-                                + " with a dot or a port, such as registry.example.com or localhost:5000"));
+                        e.getMessage()));
             }
         }
         if (file.namespace() != null && !RepositoryName.isValid(file.namespace())) {

@@ -12,9 +12,6 @@ import java.util.regex.Pattern;
 public final class ImageRef {
 
     private static final Pattern TAG = Pattern.compile("[\\w][\\w.-]{0,127}");
-    private static final Pattern REGISTRY = Pattern.compile(
-            "(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*"
-                    + "|\\[[0-9a-fA-F:.]+\\])(?::[0-9]+)?");
 
     private final String registry;
     private final RepositoryName repository;
@@ -59,7 +56,9 @@ public final class ImageRef {
         if (firstSlash > 0) {
             String first = rest.substring(0, firstSlash);
             if (first.contains(".") || first.contains(":") || first.equals("localhost")) {
-                if (!REGISTRY.matcher(first).matches()) {
+                try {
+                    RegistryHost.parse(first);
+                } catch (InvalidReferenceException e) {
                     throw new InvalidReferenceException(text, "image reference ('" + first + "' is not a valid registry host)");
                 }
                 registry = first;

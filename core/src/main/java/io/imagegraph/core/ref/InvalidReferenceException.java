@@ -6,8 +6,17 @@ public final class InvalidReferenceException extends IllegalArgumentException {
     private final String input;
 
     InvalidReferenceException(String input, String why) {
-        super("'" + input + "' is not a valid " + why);
+        this(input, why, true);
+    }
+
+    private InvalidReferenceException(String input, String text, boolean prefixed) {
+        super(prefixed ? "'" + input + "' is not a valid " + text : text);
         this.input = input;
+    }
+
+    /** An exception whose message is the given sentence as it stands. */
+    static InvalidReferenceException saying(String input, String sentence) {
+        return new InvalidReferenceException(input, sentence, false);
     }
 
     /** The text that failed to parse, exactly as given. */

@@ -218,6 +218,11 @@ class GraphBuildTest {
             assertThat(registry.manifestStatus(namespace + "/leaf",
                     "input-" + leaf.inputDigest().replace(':', '-'))).isEqualTo(200);
             assertThat(registry.manifestStatus(namespace + "/nope", "test")).isEqualTo(404);
+            String repository = registry.host() + "/" + namespace + "/leaf";
+            assertThat(lineage.records()).filteredOn(r -> r.image().equals("leaf"))
+                    .extracting(LineageRecord::repository).containsExactly(repository);
+            assertThat(label(leaf.imageId().orElseThrow(), "org.opencontainers.image.base.name"))
+                    .isEqualTo(registry.host() + "/" + namespace + "/mid");
         }
     }
 

@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The CNCF distribution registry (Debian's docker-registry) on a free 127.0.0.1 port, storing in a
- * temporary directory, without auth; started per test class and stopped (by its process) in {@link #close()}.
+ * temporary directory, without auth, with htpasswd auth or with bearer tokens from a
+ * {@link TokenServer}; started per test class and stopped (by its process) in {@link #close()}.
  */
 public final class LoopbackRegistry implements AutoCloseable {
 
@@ -25,6 +26,38 @@ public final class LoopbackRegistry implements AutoCloseable {
     }
 
     public static LoopbackRegistry start() throws IOException, InterruptedException {
+        return start(dir -> "");
+    }
+
+    /** A registry that wants Basic auth for one user (bcrypt htpasswd, as distribution requires). */
+    public static LoopbackRegistry withHtpasswd(String user, String password) throws IOException, InterruptedException {
+        return start(dir -> {
+            Path htpasswd = dir.resolve("htpasswd");
+            Process process = new ProcessBuilder("htpasswd", "-Bbn", user, password).redirectErrorStream(true).start();
+            byte[] line = process.getInputStream().readAllBytes();
+            try {
+                if (process.waitFor() != 0) {
+                    throw new IOException("htpasswd failed: " + new String(line));
+                }
+            } catch (InterruptedException e) {
+                throw new IOException(e);
+            }
+            Files.write(htpasswd, line);
+            return "auth:\n  htpasswd:\n    realm: imagegraph-test\n    path: " + htpasswd + "\n";
+        });
+    }
+
+    /** A registry that wants bearer tokens signed by the token server's key. */
+    public static LoopbackRegistry withTokenAuth(TokenServer tokens) throws IOException, InterruptedException {
+        return start(dir -> "auth:\n  token:\n    realm: " + tokens.realm() + "\n    service: " + TokenServer.SERVICE
+                + "\n    issuer: " + TokenServer.ISSUER + "\n    rootcertbundle: " + tokens.certificate() + "\n");
+    }
+
+    private interface AuthSection {
+        String write(Path directory) throws IOException;
+    }
+
+    private static LoopbackRegistry start(AuthSection auth) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("imagegraph-registry-");
         int port;
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -32,7 +65,8 @@ public final class LoopbackRegistry implements AutoCloseable {
         }
         Path config = dir.resolve("config.yml");
         Files.writeString(config, "version: 0.1\nlog:\n  level: warn\nstorage:\n  filesystem:\n    rootdirectory: "
-                + dir.resolve("data") + "\n  delete:\n    enabled: true\nhttp:\n  addr: 127.0.0.1:" + port + "\n");
+                + dir.resolve("data") + "\n  delete:\n    enabled: true\nhttp:\n  addr: 127.0.0.1:" + port + "\n"
+                + auth.write(dir));
         Process process;
         try {
             process = new ProcessBuilder("docker-registry", "serve", config.toString()).redirectErrorStream(true)
@@ -65,7 +99,8 @@ public final class LoopbackRegistry implements AutoCloseable {
         try {
             HttpURLConnection connection = (HttpURLConnection) URI.create("http://" + host + "/v2/").toURL().openConnection();
             connection.setConnectTimeout(500);
-            return connection.getResponseCode() == 200;
+            int status = connection.getResponseCode();
+            return status == 200 || status == 401;
         } catch (IOException e) {
             return false;
         }
@@ -79,6 +114,14 @@ public final class LoopbackRegistry implements AutoCloseable {
         connection.setRequestProperty("Accept", "application/vnd.docker.distribution.manifest.v2+json,"
                 + "application/vnd.oci.image.manifest.v1+json");
         return connection.getResponseCode();
+    }
+
+    /** Stops the registry process now, as a registry that goes away in the middle of a run. */
+    public void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
     }
 
     @Override

@@ -1,0 +1,220 @@
+package io.imagegraph.core.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.imagegraph.core.ref.Digest;
+import io.imagegraph.core.ref.RepositoryName;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A registry that speaks the OCI Distribution API v2 (the CNCF distribution registry, Quay,
+ * Harbor, ...). Manifests move as raw bytes, so a re-tag keeps the digest; blobs move between
+ * repositories by cross-repository mount. Auth and retries are the {@link RegistryTransport}'s.
+ */
+public final class DistributionRegistry implements Registry {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int PAGE = 100;
+
+    private final RegistryTransport transport;
+
+    private DistributionRegistry(RegistryTransport transport) {
+        this.transport = transport;
+    }
+
+    public static DistributionRegistry of(RegistryEndpoint endpoint, CredentialResolver credentials) {
+        return of(endpoint, credentials, RetryPolicy.standard());
+    }
+
+    public static DistributionRegistry of(RegistryEndpoint endpoint, CredentialResolver credentials, RetryPolicy retry) {
+        return new DistributionRegistry(new RegistryTransport(endpoint, credentials, retry,
+                RegistryTransport.newHttpClient(), Clock.systemUTC()));
+    }
+
+    static DistributionRegistry of(RegistryEndpoint endpoint, CredentialResolver credentials, RetryPolicy retry,
+                                   HttpClient http) {
+        return new DistributionRegistry(new RegistryTransport(endpoint, credentials, retry, http, Clock.systemUTC()));
+    }
+
+    @Override
+    public String name() {
+        return transport.registryName();
+    }
+
+    @Override
+    public void checkVersion() throws RegistryException, InterruptedException {
+        HttpResponse<byte[]> response = transport.send(RegistryCall.of("GET", "v2/", null,
+                "check the registry API version", 200, 404));
+        if (response.statusCode() == 404) {
+            throw new RegistryException("check the registry API version", name(), 404, List.of(),
+                    "it does not answer the OCI Distribution API (no /v2/); check the registry host", false);
+        }
+    }
+
+    @Override
+    public Optional<ManifestDescriptor> head(RepositoryName repository, String reference)
+            throws RegistryException, InterruptedException {
+        String ref = References.check(reference);
+        HttpResponse<byte[]> response = transport.send(RegistryCall.of("HEAD", manifestPath(repository, ref),
+                RegistryCall.pull(repository.value()), "look up manifest " + display(repository, ref), 200, 404)
+                .withHeaders(Map.of("Accept", MediaTypes.accept())));
+        if (response.statusCode() == 404) {
+            return Optional.empty();
+        }
+        Optional<String> digest = response.headers().firstValue("Docker-Content-Digest");
+        if (digest.isEmpty()) {
+            return manifest(repository, ref).map(Manifest::descriptor);
+        }
+        return Optional.of(new ManifestDescriptor(Digest.of(digest.get()),
+                response.headers().firstValue("Content-Type").orElse(""),
+                response.headers().firstValueAsLong("Content-Length").orElse(-1)));
+    }
+
+    @Override
+    public Optional<Manifest> manifest(RepositoryName repository, String reference)
+            throws RegistryException, InterruptedException {
+        String ref = References.check(reference);
+        String action = "get manifest " + display(repository, ref);
+        HttpResponse<byte[]> response = transport.send(RegistryCall.of("GET", manifestPath(repository, ref),
+                RegistryCall.pull(repository.value()), action, 200, 404)
+                .withHeaders(Map.of("Accept", MediaTypes.accept())));
+        if (response.statusCode() == 404) {
+            return Optional.empty();
+        }
+        Manifest manifest = Manifest.of(response.body(), response.headers().firstValue("Content-Type").orElse(null));
+        Optional<String> claimed = response.headers().firstValue("Docker-Content-Digest");
+        if (References.isDigest(ref) && !manifest.digest().toString().equals(ref)
+                || claimed.isPresent() && !claimed.get().equals(manifest.digest().toString())) {
+            throw RegistryException.of(action, name(), "the manifest's bytes have digest " + manifest.digest()
+                    + ", not the " + (References.isDigest(ref) ? ref : claimed.get()) + " the registry claims");
+        }
+        return Optional.of(manifest);
+    }
+
+    @Override
+    public Digest putManifest(RepositoryName repository, String tag, Manifest manifest)
+            throws RegistryException, InterruptedException {
+        String ref = References.check(tag);
+        HttpResponse<byte[]> response = transport.send(RegistryCall.of("PUT", manifestPath(repository, ref),
+                RegistryCall.push(repository.value()), "put manifest " + manifest.digest() + " as "
+                        + display(repository, ref), 201, 200)
+                .withHeaders(Map.of("Content-Type", manifest.mediaType())).withBody(manifest.bytes()));
+        Optional<String> stored = response.headers().firstValue("Docker-Content-Digest");
+        if (stored.isPresent() && !stored.get().equals(manifest.digest().toString())) {
+            throw RegistryException.of("put manifest " + display(repository, ref), name(), "the registry stored it as "
+                    + stored.get() + " instead of " + manifest.digest() + "; it rewrote the manifest");
+        }
+        return manifest.digest();
+    }
+
+    @Override
+    public void deleteManifest(RepositoryName repository, Digest digest) throws RegistryException, InterruptedException {
+        transport.send(RegistryCall.of("DELETE", manifestPath(repository, digest.toString()),
+                RegistryCall.delete(repository.value()), "delete manifest " + display(repository, digest.toString()),
+                202, 200));
+    }
+
+    @Override
+    public List<String> tags(RepositoryName repository) throws RegistryException, InterruptedException {
+        List<String> tags = new ArrayList<>();
+        String path = "v2/" + repository.value() + "/tags/list?n=" + PAGE;
+        String action = "list the tags of " + repository.value();
+        while (path != null) {
+            HttpResponse<byte[]> response = transport.send(RegistryCall.of("GET", path,
+                    RegistryCall.pull(repository.value()), action, 200, 404));
+            if (response.statusCode() == 404) {
+                return tags;
+            }
+            try {
+                JsonNode page = JSON.readTree(response.body());
+                page.path("tags").forEach(tag -> tags.add(tag.asText()));
+            } catch (IOException e) {
+                throw RegistryException.of(action, name(), "its tag list is not JSON");
+            }
+            path = RegistryTransport.nextPage(response).map(DistributionRegistry::relative).orElse(null);
+        }
+        return tags;
+    }
+
+    @Override
+    public boolean blobExists(RepositoryName repository, Digest digest) throws RegistryException, InterruptedException {
+        return transport.send(RegistryCall.of("HEAD", blobPath(repository, digest), RegistryCall.pull(repository.value()),
+                "look up blob " + digest.shortForm() + " in " + repository.value(), 200, 404)).statusCode() == 200;
+    }
+
+    @Override
+    public boolean mountBlob(RepositoryName from, RepositoryName to, Digest digest)
+            throws RegistryException, InterruptedException {
+        String action = "mount blob " + digest.shortForm() + " from " + from.value() + " into " + to.value();
+        HttpResponse<byte[]> response = transport.send(RegistryCall.of("POST", "v2/" + to.value()
+                        + "/blobs/uploads/?mount=" + digest + "&from=" + from.value(), null, action, 201, 202)
+                .withScopes(List.of(RegistryCall.push(to.value()), RegistryCall.pull(from.value()))));
+        if (response.statusCode() == 201) {
+            return true;
+        }
+        // 202: the registry started an upload instead; cancel it so that nothing is left half-done.
+        Optional<String> location = response.headers().firstValue("Location");
+        if (location.isPresent()) {
+            transport.send(RegistryCall.of("DELETE", relative(location.get()), RegistryCall.push(to.value()),
+                    "cancel the upload started by " + action, 204, 200, 202, 404));
+        }
+        return false;
+    }
+
+    @Override
+    public byte[] blob(RepositoryName repository, Digest digest) throws RegistryException, InterruptedException {
+        String action = "get blob " + digest.shortForm() + " of " + repository.value();
+        HttpResponse<byte[]> response = transport.send(RegistryCall.of("GET", blobPath(repository, digest),
+                RegistryCall.pull(repository.value()), action, 200, 307, 302));
+        if (response.statusCode() != 200) {
+            throw RegistryException.of(action, name(), "the registry redirects blob downloads to "
+                    + response.headers().firstValue("Location").map(l -> URI.create(l).getHost()).orElse("elsewhere")
+                    + ", which image-graph only follows when copying between registries");
+        }
+        if (!Digest.sha256(response.body()).equals(digest)) {
+            throw RegistryException.of(action, name(), "the bytes it sent do not have that digest");
+        }
+        return response.body();
+    }
+
+    @Override
+    public void putBlob(RepositoryName repository, Digest digest, byte[] content)
+            throws RegistryException, InterruptedException {
+        String action = "upload blob " + digest.shortForm() + " to " + repository.value();
+        HttpResponse<byte[]> start = transport.send(RegistryCall.of("POST", "v2/" + repository.value()
+                + "/blobs/uploads/", RegistryCall.push(repository.value()), action, 202));
+        String location = start.headers().firstValue("Location").orElseThrow(() -> RegistryException.of(action, name(),
+                "the registry started an upload without saying where (no Location header)"));
+        String path = relative(location);
+        transport.send(RegistryCall.of("PUT", path + (path.contains("?") ? "&" : "?") + "digest=" + digest,
+                        RegistryCall.push(repository.value()), action, 201)
+                .withHeaders(Map.of("Content-Type", "application/octet-stream")).withBody(content));
+    }
+
+    private static String manifestPath(RepositoryName repository, String reference) {
+        return "v2/" + repository.value() + "/manifests/" + reference;
+    }
+
+    private static String blobPath(RepositoryName repository, Digest digest) {
+        return "v2/" + repository.value() + "/blobs/" + digest;
+    }
+
+    private static String display(RepositoryName repository, String reference) {
+        return repository.value() + (References.isDigest(reference) ? "@" : ":") + reference;
+    }
+
+    /** A Location or Link the registry sent, as a path under the registry (it may be absolute). */
+    private static String relative(String location) {
+        URI uri = URI.create(location);
+        String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        return path.startsWith("/") ? path.substring(1) : path;
+    }
+}

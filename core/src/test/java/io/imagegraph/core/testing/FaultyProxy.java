@@ -1,0 +1,136 @@
+package io.imagegraph.core.testing;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+/**
+ * An HTTP proxy on 127.0.0.1 in front of a registry that injects faults: answers such as 503 or
+ * 429 (with a Retry-After), or a connection closed without an answer, for the next requests that
+ * match, then passes the rest through. It counts the requests it saw.
+ */
+public final class FaultyProxy implements AutoCloseable {
+
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "content-length", "host", "transfer-encoding",
+            "upgrade", "expect", "keep-alive");
+
+    private final HttpServer server;
+    private final String target;
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger requests = new AtomicInteger();
+
+    /** What to do instead of passing a matching request on; status 0 closes the connection. */
+    private record Fault(Predicate<String> matches, int status, String retryAfter) {
+    }
+
+    private FaultyProxy(String target) throws IOException {
+        this.target = target;
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", this::handle);
+        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
+        server.start();
+    }
+
+    /** A proxy in front of {@code host:port}. */
+    public static FaultyProxy in(String targetHost) throws IOException {
+        return new FaultyProxy(targetHost);
+    }
+
+    public String host() {
+        return "127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public int requests() {
+        return requests.get();
+    }
+
+    /** The next {@code times} requests whose "METHOD path" contains {@code match} get {@code status}. */
+    public FaultyProxy answer(String match, int status, int times) {
+        return answer(match, status, times, null);
+    }
+
+    public FaultyProxy answer(String match, int status, int times, String retryAfter) {
+        for (int i = 0; i < times; i++) {
+            faults.add(new Fault(line -> line.contains(match), status, retryAfter));
+        }
+        return this;
+    }
+
+    /** The next {@code times} matching requests see their connection closed with no answer. */
+    public FaultyProxy drop(String match, int times) {
+        return answer(match, 0, times, null);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        requests.incrementAndGet();
+        String line = exchange.getRequestMethod() + " " + exchange.getRequestURI();
+        for (Fault fault : faults) {
+            if (fault.matches().test(line) && faults.remove(fault)) {
+                exchange.getRequestBody().readAllBytes();
+                if (fault.status() == 0) {
+                    exchange.close();
+                    return;
+                }
+                if (fault.retryAfter() != null) {
+                    exchange.getResponseHeaders().set("Retry-After", fault.retryAfter());
+                }
+                exchange.sendResponseHeaders(fault.status(), -1);
+                exchange.close();
+                return;
+            }
+        }
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + target + exchange.getRequestURI()));
+            exchange.getRequestHeaders().forEach((name, values) -> {
+                if (!HOP_BY_HOP.contains(name.toLowerCase())) {
+                    values.forEach(value -> request.header(name, value));
+                }
+            });
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            request.method(exchange.getRequestMethod(), body.length == 0 && !exchange.getRequestMethod().equals("PUT")
+                    && !exchange.getRequestMethod().equals("POST") ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body));
+            HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            response.headers().map().forEach((name, values) -> {
+                if (!HOP_BY_HOP.contains(name.toLowerCase()) && !name.startsWith(":")) {
+                    exchange.getResponseHeaders().put(name, List.copyOf(values));
+                }
+            });
+            boolean head = exchange.getRequestMethod().equals("HEAD");
+            if (head) {
+                response.headers().firstValue("Content-Length")
+                        .ifPresent(length -> exchange.getResponseHeaders().set("Content-Length", length));
+            }
+            exchange.sendResponseHeaders(response.statusCode(), head || response.body().length == 0 ? -1
+                    : response.body().length);
+            if (!head && response.body().length > 0) {
+                exchange.getResponseBody().write(response.body());
+            }
+        } catch (IOException e) {
+            exchange.sendResponseHeaders(502, -1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exchange.sendResponseHeaders(502, -1);
+        } finally {
+            exchange.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    }
+}

@@ -10,6 +10,11 @@ import io.imagegraph.core.lineage.JsonLinesLineageStore;
 import io.imagegraph.core.plan.Plan;
 import io.imagegraph.core.ref.InvalidReferenceException;
 import io.imagegraph.core.ref.RegistryHost;
+import io.imagegraph.core.registry.DistributionRegistry;
+import io.imagegraph.core.registry.DockerConfigCredentials;
+import io.imagegraph.core.registry.ManifestStore;
+import io.imagegraph.core.registry.RegistryEndpoint;
+import io.imagegraph.core.registry.RegistryException;
 import io.imagegraph.core.process.LocalProcessRunner;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -38,8 +43,10 @@ import picocli.CommandLine.Spec;
             "Build the planned images in dependency order, in parallel, critical path first. An image whose"
                     + " input digest is already tagged (<repository>:input-sha256-<hex>) is reused instead of"
                     + " built; every parent is pinned to the exact image this run built or reused. With a registry"
-                    + " (--registry, or 'registry' in the graph file) every image is pushed under each of its tags;"
-                    + " a push that fails fails the image. Progress"
+                    + " (--registry, or 'registry' in the graph file) the input-digest tags are first looked up"
+                    + " there: an image found is reused and the run's tags are moved to it registry side, without"
+                    + " pulling; a built image is pushed, then tagged registry side. A push that fails fails the"
+                    + " image. Credentials come from docker's config.json (docker login). Progress"
                     + " and each image's output (prefixed with its name) go to stderr; the report to stdout,"
                     + " and as JSON to the run directory.",
             ""
@@ -73,6 +80,16 @@ final class BuildCommand implements Callable<Integer> {
 
     @Option(names = "--no-push", description = "Do not push, even when a registry is configured (images stay local).")
     boolean noPush;
+
+    @Option(names = "--registry-config", paramLabel = "FILE",
+            description = "The docker config.json with the registry's credentials, as 'docker login' writes it;"
+                    + " docker is run with its directory as DOCKER_CONFIG (default: $DOCKER_CONFIG/config.json, else"
+                    + " ~/.docker/config.json).")
+    Path registryConfig;
+
+    @Option(names = "--plain-http", description = "Talk plain HTTP to the registry (a loopback registry, such as"
+            + " 127.0.0.1:5000 or localhost:5000, always is).")
+    boolean plainHttp;
 
     @Option(names = "--slots", paramLabel = "N", description = "How many images build at once (default: the number of cores).")
     Integer slots;
@@ -149,10 +166,33 @@ final class BuildCommand implements Callable<Integer> {
         boolean push = !noPush && registryHost.or(() -> plan.graph().registry()).isPresent();
         BuildOptions options = new BuildOptions(runId, tags, slotCount, failFast, rebuild, retries, Duration.ofSeconds(2),
                 runDir, git.revision(root), git.url(root), registryHost, push);
-        Map<String, String> environment = dockerHost == null ? Map.of() : Map.of("DOCKER_HOST", dockerHost);
+        Map<String, String> environment = new java.util.HashMap<>();
+        if (dockerHost != null) {
+            environment.put("DOCKER_HOST", dockerHost);
+        }
+        if (registryConfig != null) {
+            environment.put("DOCKER_CONFIG", registryConfig.toAbsolutePath().getParent().toString());
+        }
+        Optional<ManifestStore> registryClient = Optional.empty();
+        if (push) {
+            RegistryHost host = RegistryHost.parse(registryHost.or(() -> plan.graph().registry()).orElseThrow());
+            Path configFile = registryConfig != null ? registryConfig : DockerConfigCredentials.defaultLocation(System.getenv());
+            try {
+                DistributionRegistry client = DistributionRegistry.of(RegistryEndpoint.of(host,
+                        plainHttp ? java.util.Set.of(host.value()) : java.util.Set.of()),
+                        DockerConfigCredentials.read(configFile, runner));
+                client.checkVersion();
+                registryClient = Optional.of(client);
+            } catch (RegistryException e) {
+                err.println("imagegraph: " + e.getMessage());
+                err.flush();
+                return ExitCodes.FAILED;
+            }
+        }
         GraphBuild build = new GraphBuild(BuildTools.local(runner, docker, buildah, environment),
                 new JsonLinesLineageStore(lineageFile != null ? lineageFile
-                        : root.resolve(".imagegraph").resolve("lineage.jsonl")), new BuildEventPrinter(err, quiet), Clock.systemUTC());
+                        : root.resolve(".imagegraph").resolve("lineage.jsonl")), new BuildEventPrinter(err, quiet),
+                Clock.systemUTC(), registryClient);
         // Ctrl-C or SIGTERM: the hook interrupts this thread, which stops the running builds, and
         // waits until the report is written.
         Thread caller = Thread.currentThread();

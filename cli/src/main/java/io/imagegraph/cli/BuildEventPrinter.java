@@ -35,7 +35,7 @@ final class BuildEventPrinter implements BuildEventSink {
             ImageResult result = finished.result();
             String reason = result.reason().startsWith(result.status().id())
                     ? result.reason() : result.status() + ": " + result.reason();
-            err.println("[" + result.name() + "] " + reason + result.imageId().map(id -> " " + id).orElse(""));
+            err.println("[" + result.name() + "] " + reason + result.identity().map(id -> " " + id).orElse(""));
         }
         err.flush();
     }

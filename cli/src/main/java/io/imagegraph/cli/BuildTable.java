@@ -11,9 +11,9 @@ final class BuildTable {
     }
 
     static String render(BuildReport report) {
-        TextTable table = new TextTable("IMAGE", "STATUS", "IMAGE ID", "DURATION", "REASON");
+        TextTable table = new TextTable("IMAGE", "STATUS", "DIGEST OR ID", "DURATION", "REASON");
         for (ImageResult result : report.images()) {
-            table.row(result.name(), result.status().id(), result.imageId().map(BuildTable::shortId).orElse("-"),
+            table.row(result.name(), result.status().id(), result.identity().map(BuildTable::shortId).orElse("-"),
                     result.duration().isZero() ? "-" : String.format("%.1fs", result.duration().toMillis() / 1000.0),
                     result.reason());
         }

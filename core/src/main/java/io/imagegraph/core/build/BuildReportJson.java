@@ -35,6 +35,7 @@ public final class BuildReportJson {
             json.writeStringField("name", result.name());
             json.writeStringField("status", result.status().id());
             json.writeStringField("imageId", result.imageId().orElse(null));
+            json.writeStringField("digest", result.digest().orElse(null));
             json.writeArrayFieldStart("tags");
             for (String tag : result.tags()) {
                 json.writeString(tag);

@@ -1,5 +1,8 @@
 package io.imagegraph.core.build;
 
+import io.imagegraph.core.ref.RegistryHost;
+import io.imagegraph.core.registry.RegistryEndpoint;
+
 import io.imagegraph.core.dockerfile.DockerfileSyntaxException;
 import io.imagegraph.core.graph.ImageSpec;
 import io.imagegraph.core.process.ProcessRunner;
@@ -47,6 +50,26 @@ public final class DockerfileBuilder implements ImageBuilder {
         return new DockerfileBuilder(runner, List.of(program, "bud", "--network", "none"), environment);
     }
 
+    /**
+     * Whether a parent is pinned to a digest reference on a loopback registry, which speaks plain
+     * HTTP: the Docker Engine allows that by itself, buildah only when told.
+     */
+    private static boolean pullsFromLoopbackRegistry(BuildJob job) {
+        for (String pinned : job.pinnedParents().values()) {
+            int slash = pinned.indexOf('/');
+            if (pinned.contains("@") && slash > 0) {
+                try {
+                    if (RegistryEndpoint.isLoopback(RegistryHost.parse(pinned.substring(0, slash)))) {
+                        return true;
+                    }
+                } catch (RuntimeException e) {
+                    // not a registry host: a local name
+                }
+            }
+        }
+        return false;
+    }
+
     @Override
     public String build(BuildJob job, OutputStream log) throws ImageBuildException, InterruptedException {
         ImageSpec spec = job.node().spec();
@@ -65,6 +88,9 @@ public final class DockerfileBuilder implements ImageBuilder {
             throw new ImageBuildException(spec.dockerfile().orElseThrow() + " " + e.getMessage(), false);
         }
         List<String> argv = new ArrayList<>(command);
+        if (command.get(1).equals("bud") && pullsFromLoopbackRegistry(job)) {
+            argv.add("--tls-verify=false");
+        }
         argv.addAll(List.of("--iidfile", idFile.toString(), "--file", dockerfile.toString()));
         spec.target().ifPresent(target -> argv.addAll(List.of("--target", target)));
         spec.buildArgs().forEach((key, value) -> argv.addAll(List.of("--build-arg", key + "=" + value)));

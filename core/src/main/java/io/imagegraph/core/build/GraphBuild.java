@@ -9,6 +9,7 @@ import io.imagegraph.core.lineage.LineageRecord;
 import io.imagegraph.core.lineage.LineageStore;
 import io.imagegraph.core.plan.Plan;
 import io.imagegraph.core.plan.PlannedImage;
+import io.imagegraph.core.registry.ManifestStore;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -34,16 +35,32 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class GraphBuild {
 
+    /** How many registry look-ups run at once before the builds start. */
+    private static final int REGISTRY_LOOKUPS = 8;
+
     private final BuildTools tools;
     private final LineageStore lineage;
     private final BuildEventSink events;
     private final Clock clock;
+    private final Optional<RegistryTags> registry;
 
+    /** A build that pushes (when its options say so) with the builders' own push, without reading the registry. */
     public GraphBuild(BuildTools tools, LineageStore lineage, BuildEventSink events, Clock clock) {
+        this(tools, lineage, events, clock, Optional.empty());
+    }
+
+    /**
+     * A build that, when its options push, first looks every image's input digest up in this
+     * registry and reuses what is there, moving the run's tags to it registry side; a built image
+     * is pushed once under its input-digest tag and the run's tags are then put registry side.
+     */
+    public GraphBuild(BuildTools tools, LineageStore lineage, BuildEventSink events, Clock clock,
+                      Optional<ManifestStore> registry) {
         this.tools = tools;
         this.lineage = lineage;
         this.events = events;
         this.clock = clock;
+        this.registry = registry.map(RegistryTags::new);
     }
 
     public BuildReport run(Plan plan, BuildOptions options) throws InterruptedException, IOException {
@@ -59,27 +76,35 @@ public final class GraphBuild {
                 }
             }
         }
-        List<String> order = graph.order().stream()
+        List<String> inRunOrder = graph.order().stream()
                 .filter(name -> planned.get(name).toBuild() || neededBy.containsKey(name)).toList();
-        Set<String> inRun = Set.copyOf(order);
+        Set<String> inRun = Set.copyOf(inRunOrder);
+        Files.createDirectories(options.runDirectory().resolve("logs"));
+        Map<String, ImageResult> results = new ConcurrentHashMap<>();
+        Map<String, String> lookupFailures = new ConcurrentHashMap<>();
+        if (registry.isPresent() && options.push() && !options.rebuild()) {
+            reuseFromRegistry(graph, planned, inRunOrder, neededBy, options, results, lookupFailures);
+        }
+        List<String> order = inRunOrder.stream().filter(name -> !results.containsKey(name)).toList();
+        Set<String> toRun = Set.copyOf(order);
         Map<String, Set<String>> dependencies = new HashMap<>();
         Map<String, Set<String>> dependants = new HashMap<>();
         for (String name : order) {
             Set<String> parents = new java.util.TreeSet<>(graph.node(name).parents());
-            parents.retainAll(inRun);
+            parents.retainAll(toRun);
             dependencies.put(name, parents);
             parents.forEach(parent -> dependants.computeIfAbsent(parent, k -> new java.util.TreeSet<>()).add(name));
         }
         Map<String, Double> priority = CriticalPath.remaining(order, dependants,
                 DurationEstimates.of(lineage.records(), order));
-        Files.createDirectories(options.runDirectory().resolve("logs"));
-        Map<String, ImageResult> results = new ConcurrentHashMap<>();
         BuildScheduler scheduler = new BuildScheduler(options.slots(), options.failFast());
         Map<String, BuildScheduler.Outcome> outcomes;
         boolean cancelled = false;
         try {
             outcomes = scheduler.run(order, dependencies, priority, name -> {
-                ImageResult result = buildOne(graph, planned.get(name), neededBy.get(name), results, options);
+                ImageResult result = lookupFailures.containsKey(name)
+                        ? failed(planned.get(name), clock.instant(), options.logFile(name), lookupFailures.get(name), 0)
+                        : buildOne(graph, planned.get(name), neededBy.get(name), results, options);
                 if (Thread.currentThread().isInterrupted()) {
                     throw new InterruptedException("cancelled while finishing " + name);
                 }
@@ -115,16 +140,16 @@ public final class GraphBuild {
         results.forEach(result -> byName.put(result.name(), result));
         List<LineageRecord> records = new ArrayList<>();
         for (ImageResult result : results) {
-            if (!result.status().isSuccess() || result.imageId().isEmpty()) {
+            if (!result.status().isSuccess() || result.identity().isEmpty()) {
                 continue;
             }
             ImageNode node = graph.node(result.name());
             List<LineageRecord.ParentDigest> parents = node.parents().stream()
                     .map(parent -> new LineageRecord.ParentDigest(parent,
-                            byName.get(parent).imageId().orElse(null)))
+                            byName.get(parent).identity().orElse(null)))
                     .toList();
             List<String> externals = node.externalBases().stream().map(base -> base.ref().toString()).toList();
-            records.add(new LineageRecord(result.name(), result.status().id(), result.imageId().get(),
+            records.add(new LineageRecord(result.name(), result.status().id(), result.identity().get(),
                     ImageNames.repository(graph, options.registry(), result.name()), result.inputDigest(), parents, externals,
                     options.sourceRevision().orElse(null), Instant.now().toString(), options.runId(),
                     result.duration().toMillis()));
@@ -138,14 +163,15 @@ public final class GraphBuild {
             String reason = !image.selection().selected() ? image.selection().reason()
                     : "not affected by the changes: " + String.join("; ", image.affectedReasons().isEmpty()
                     ? List.of("nothing it depends on changed") : image.affectedReasons());
-            return new ImageResult(image.name(), ImageStatus.NOT_SELECTED, Optional.empty(), List.of(), input,
+            return new ImageResult(image.name(), ImageStatus.NOT_SELECTED, Optional.empty(), Optional.empty(), List.of(), input,
                     Duration.ZERO, Optional.empty(), reason, 0);
         }
         if (outcome == BuildScheduler.Outcome.PARENT_FAILED) {
-            return new ImageResult(image.name(), ImageStatus.PARENT_FAILED, Optional.empty(), List.of(), input,
+            return new ImageResult(image.name(), ImageStatus.PARENT_FAILED, Optional.empty(), Optional.empty(), List.of(), input,
                     Duration.ZERO, Optional.empty(), "not built: an image it needs failed or was not built", 0);
         }
-        return new ImageResult(image.name(), ImageStatus.CANCELLED, Optional.empty(), List.of(), input, Duration.ZERO,
+        return new ImageResult(image.name(), ImageStatus.CANCELLED, Optional.empty(), Optional.empty(), List.of(), input,
+                Duration.ZERO,
                 Optional.empty(), "not built: the run was cancelled before it finished", 0);
     }
 
@@ -185,22 +211,25 @@ public final class GraphBuild {
                     for (String ref : runRefs) {
                         lookup.tag(existing.get(), ref);
                     }
-                    push(tool.get().pusher(), name, allRefs, options, logFile);
-                    return new ImageResult(name, ImageStatus.REUSED, existing, allRefs, image.inputDigest().toString(),
+                    Optional<String> digest = push(tool.get().pusher(), graph, image, allRefs, options, logFile);
+                    return new ImageResult(name, ImageStatus.REUSED, existing, digest, allRefs,
+                            image.inputDigest().toString(),
                             Duration.between(start, clock.instant()),
                             Files.exists(logFile) ? Optional.of(logFile.toString()) : Optional.empty(),
                             "an image with the same input digest exists: " + inputRef + why, 0);
                 }
             }
             Map<String, String> pinned = new TreeMap<>();
+            Map<String, String> baseDigests = new TreeMap<>();
             for (String parent : graph.node(name).parents()) {
                 ImageResult parentResult = done.get(parent);
-                if (parentResult == null || parentResult.imageId().isEmpty()) {
+                if (parentResult == null || parentResult.identity().isEmpty()) {
                     throw new ImageBuildException("its parent " + parent + " has no image in this run", false);
                 }
-                pinned.put(parent, parentResult.imageId().get());
+                pinned.put(parent, pin(graph, parent, parentResult, lookup, options));
+                baseDigests.put(parent, parentResult.identity().get());
             }
-            BuildJob job = new BuildJob(graph.node(name), graph.root(), pinned, labels(graph, image, pinned, options),
+            BuildJob job = new BuildJob(graph.node(name), graph.root(), pinned, labels(graph, image, baseDigests, options),
                     allRefs, options.workDirectory(name));
             int attempt = 0;
             String id = null;
@@ -220,12 +249,14 @@ public final class GraphBuild {
                     Thread.sleep(delay);
                 }
             }
+            Optional<String> digest;
             try {
-                push(tool.get().pusher(), name, allRefs, options, logFile);
+                digest = push(tool.get().pusher(), graph, image, allRefs, options, logFile);
             } catch (ImageBuildException e) {
                 return failed(image, start, logFile, "built " + id + " but " + e.getMessage(), attempt);
             }
-            return new ImageResult(name, ImageStatus.BUILT, Optional.of(id), allRefs, image.inputDigest().toString(),
+            return new ImageResult(name, ImageStatus.BUILT, Optional.of(id), digest, allRefs,
+                    image.inputDigest().toString(),
                     Duration.between(start, clock.instant()), Optional.of(logFile.toString()), "built" + why, attempt);
         } catch (ImageBuildException e) {
             return failed(image, start, logFile, e.getMessage(), 0);
@@ -234,27 +265,121 @@ public final class GraphBuild {
         }
     }
 
-    /** Pushes every reference, appending to the image's log; the first failure stops and throws. */
-    private void push(ImagePusher pusher, String name, List<String> refs, BuildOptions options, Path logFile)
-            throws ImageBuildException, InterruptedException {
+    /**
+     * Pushes the image, appending to its log; the first failure throws. With a registry client the
+     * builder pushes the input-digest reference only (layers and manifest), then the run's tags are
+     * put registry side, so they move only once the whole image is there; without one, the builder
+     * pushes every reference. Returns the manifest digest when the registry was read.
+     */
+    private Optional<String> push(ImagePusher pusher, ImageGraph graph, PlannedImage image, List<String> refs,
+                                  BuildOptions options, Path logFile) throws ImageBuildException, InterruptedException {
         if (!options.push()) {
-            return;
+            return Optional.empty();
         }
+        String name = image.name();
+        List<String> pushed = registry.isPresent() ? refs.subList(0, 1) : refs;
         try (OutputStream log = Files.newOutputStream(logFile, java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.APPEND);
              LineEvents lines = new LineEvents(name, events);
              OutputStream both = new TeeOutputStream(log, lines)) {
-            for (String ref : refs) {
+            for (String ref : pushed) {
                 events.accept(new BuildEvent.Started(name, 1, "pushing " + ref));
                 pusher.push(ref, both);
             }
         } catch (IOException e) {
             throw new ImageBuildException("cannot write its log " + logFile + ": " + e.getMessage(), false);
         }
+        if (registry.isEmpty()) {
+            return Optional.empty();
+        }
+        io.imagegraph.core.ref.RepositoryName path = ImageNames.path(graph, name);
+        String inputTag = ImageNames.inputTag(image.inputDigest());
+        try {
+            io.imagegraph.core.registry.ManifestDescriptor found = registry.get().find(path, inputTag)
+                    .orElseThrow(() -> new ImageBuildException("the registry does not show " + refs.get(0)
+                            + " after the push", true));
+            return Optional.of(registry.get().tag(path, inputTag, found.digest(), runTags(image, options)).toString());
+        } catch (io.imagegraph.core.registry.RegistryException e) {
+            throw new ImageBuildException(e.getMessage(), e.isRetryable());
+        }
+    }
+
+    /**
+     * Looks every image of the run up in the registry by its input-digest tag, several at a time;
+     * each one found is reused and gets the run's tags registry side. A look-up that fails is kept
+     * and fails that image when the scheduler reaches it, so that its descendants are not built.
+     */
+    private void reuseFromRegistry(ImageGraph graph, Map<String, PlannedImage> planned, List<String> names,
+                                   Map<String, String> neededBy, BuildOptions options, Map<String, ImageResult> results,
+                                   Map<String, String> failures) throws InterruptedException {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.min(REGISTRY_LOOKUPS, Math.max(1, names.size())));
+        try {
+            List<java.util.concurrent.Future<?>> pending = new ArrayList<>();
+            for (String name : names) {
+                pending.add(pool.submit(() -> {
+                    reuseOne(graph, planned.get(name), neededBy.get(name), options, results, failures);
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> future : pending) {
+                try {
+                    future.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException("registry look-up failed unexpectedly", e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void reuseOne(ImageGraph graph, PlannedImage image, String neededBy, BuildOptions options,
+                          Map<String, ImageResult> results, Map<String, String> failures) throws InterruptedException {
+        String name = image.name();
+        Instant start = clock.instant();
+        io.imagegraph.core.ref.RepositoryName path = ImageNames.path(graph, name);
+        String repository = ImageNames.repository(graph, options.registry(), name);
+        String inputTag = ImageNames.inputTag(image.inputDigest());
+        try {
+            Optional<io.imagegraph.core.registry.ManifestDescriptor> found = registry.get().find(path, inputTag);
+            if (found.isEmpty()) {
+                return;
+            }
+            List<String> tags = runTags(image, options);
+            registry.get().tag(path, inputTag, found.get().digest(), tags);
+            List<String> refs = new ArrayList<>();
+            refs.add(repository + ":" + inputTag);
+            tags.forEach(tag -> refs.add(repository + ":" + tag));
+            ImageResult result = new ImageResult(name, ImageStatus.REUSED, Optional.empty(),
+                    Optional.of(found.get().digest().toString()), refs, image.inputDigest().toString(),
+                    Duration.between(start, clock.instant()), Optional.empty(), "the registry has an image with the"
+                    + " same input digest: " + repository + ":" + inputTag
+                    + (neededBy == null ? "" : " (needed by " + neededBy + ")"), 0);
+            results.put(name, result);
+            events.accept(new BuildEvent.Finished(result));
+        } catch (io.imagegraph.core.registry.RegistryException e) {
+            failures.put(name, e.getMessage());
+        }
+    }
+
+    /**
+     * What a child builds from for a parent: its image ID in the local store when it is there,
+     * else its digest reference in the registry, which the builder pulls.
+     */
+    private static String pin(ImageGraph graph, String parent, ImageResult result, ImageLookup lookup,
+                              BuildOptions options) throws ImageBuildException, InterruptedException {
+        if (result.imageId().isPresent()) {
+            return result.imageId().get();
+        }
+        String repository = ImageNames.repository(graph, options.registry(), parent);
+        Optional<String> local = lookup.find(repository + ":" + ImageNames.inputTag(
+                io.imagegraph.core.ref.Digest.of(result.inputDigest())));
+        return local.orElseGet(() -> repository + "@" + result.digest().orElseThrow());
     }
 
     private ImageResult failed(PlannedImage image, Instant start, Path logFile, String reason, int attempts) {
-        return new ImageResult(image.name(), ImageStatus.FAILED, Optional.empty(), List.of(),
+        return new ImageResult(image.name(), ImageStatus.FAILED, Optional.empty(), Optional.empty(), List.of(),
                 image.inputDigest().toString(), Duration.between(start, clock.instant()),
                 Files.exists(logFile) ? Optional.of(logFile.toString()) : Optional.empty(), reason, attempts);
     }
@@ -268,7 +393,7 @@ public final class GraphBuild {
     }
 
     private java.util.SortedMap<String, String> labels(ImageGraph graph, PlannedImage image,
-                                                       Map<String, String> pinned, BuildOptions options) {
+                                                       Map<String, String> baseDigests, BuildOptions options) {
         java.util.SortedMap<String, String> labels = new TreeMap<>();
         labels.put("org.opencontainers.image.title", image.name());
         labels.put("org.opencontainers.image.created", clock.instant().toString());
@@ -278,7 +403,7 @@ public final class GraphBuild {
             if (base instanceof InternalEdge edge) {
                 labels.put("org.opencontainers.image.base.name",
                         ImageNames.repository(graph, options.registry(), edge.parent()));
-                labels.put("org.opencontainers.image.base.digest", pinned.get(edge.parent()));
+                labels.put("org.opencontainers.image.base.digest", baseDigests.get(edge.parent()));
             } else if (base instanceof ExternalBase external) {
                 labels.put("org.opencontainers.image.base.name", external.ref().name()
                         + external.ref().tag().map(tag -> ":" + tag).orElse(""));

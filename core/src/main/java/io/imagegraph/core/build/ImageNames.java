@@ -26,6 +26,12 @@ public final class ImageNames {
         return name.append(image).toString();
     }
 
+    /** The repository's path within its registry: {@code [namespace/]name}. */
+    public static io.imagegraph.core.ref.RepositoryName path(ImageGraph graph, String image) {
+        return io.imagegraph.core.ref.RepositoryName.of(graph.namespace().map(namespace -> namespace + "/").orElse("")
+                + image);
+    }
+
     public static String inputTag(Digest inputDigest) {
         return INPUT_TAG_PREFIX + inputDigest.algorithm() + "-" + inputDigest.encoded();
     }

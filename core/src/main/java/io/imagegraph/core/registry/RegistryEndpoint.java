@@ -27,7 +27,8 @@ public record RegistryEndpoint(RegistryHost host, URI base) {
         return base.getScheme().equals("http");
     }
 
-    static boolean isLoopback(RegistryHost host) {
+    /** Whether a host is on this machine; the Docker Engine and image-graph use plain HTTP for it. */
+    public static boolean isLoopback(RegistryHost host) {
         String name = host.value();
         int colon = name.startsWith("[") ? name.indexOf("]:") + 1 : name.lastIndexOf(':');
         String bare = colon > 0 ? name.substring(0, colon) : name;

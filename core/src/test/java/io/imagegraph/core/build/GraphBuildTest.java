@@ -14,7 +14,15 @@ import io.imagegraph.core.testing.BuildahStore;
 import io.imagegraph.core.testing.Busybox;
 import io.imagegraph.core.testing.DockerDaemon;
 import io.imagegraph.core.testing.GraphFixture;
+import io.imagegraph.core.testing.FaultyProxy;
 import io.imagegraph.core.testing.LoopbackRegistry;
+import io.imagegraph.core.ref.RegistryHost;
+import io.imagegraph.core.ref.RepositoryName;
+import io.imagegraph.core.registry.CredentialResolver;
+import io.imagegraph.core.registry.DistributionRegistry;
+import io.imagegraph.core.registry.ManifestStore;
+import io.imagegraph.core.registry.RegistryEndpoint;
+import io.imagegraph.core.registry.RetryPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -65,12 +73,20 @@ class GraphBuildTest {
     }
 
     private BuildReport build(Optional<ChangeSet> changes, boolean failFast, Optional<String> registry) throws Exception {
+        return build(changes, failFast, registry, "test");
+    }
+
+    private BuildReport build(Optional<ChangeSet> changes, boolean failFast, Optional<String> registry, String tag)
+            throws Exception {
         GraphLoadResult loaded = fixture.load();
         Plan plan = Planner.plan(loaded.graph().orElseThrow(), loaded.warnings(), Selection.all(), changes);
         LocalProcessRunner runner = new LocalProcessRunner();
+        Optional<ManifestStore> client = registry.map(host -> DistributionRegistry.of(
+                RegistryEndpoint.of(RegistryHost.parse(host)), CredentialResolver.anonymous(),
+                new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(10))));
         GraphBuild build = new GraphBuild(BuildTools.local(runner, "docker", "buildah", toolEnvironment()), lineage,
-                events::add, Clock.systemUTC());
-        BuildOptions options = new BuildOptions("run-" + System.nanoTime(), List.of("test"), 2, failFast, false, 0,
+                events::add, Clock.systemUTC(), client);
+        BuildOptions options = new BuildOptions("run-" + System.nanoTime(), List.of(tag), 2, failFast, false, 0,
                 Duration.ofMillis(10), dir.resolve(".imagegraph/run-" + System.nanoTime()), Optional.of("abc123"),
                 Optional.empty(), registry, registry.isPresent());
         return build.run(plan, options);
@@ -227,18 +243,82 @@ class GraphBuildTest {
     }
 
     @Test
+    void withARegistry_secondRun_reusesFromTheRegistryAndMovesTheRunTagThere() throws Exception {
+        String namespace = "rr" + Long.toHexString(System.nanoTime());
+        fixture.graphFile("namespace: " + namespace + "\n");
+        try (LoopbackRegistry server = LoopbackRegistry.start()) {
+            BuildReport first = build(Optional.empty(), false, Optional.of(server.host()), "test");
+            assertThat(statuses(first).values()).containsOnly(ImageStatus.BUILT);
+            events.clear();
+            BuildReport second = build(Optional.empty(), false, Optional.of(server.host()), "pr-7");
+            assertThat(statuses(second).values()).containsOnly(ImageStatus.REUSED);
+            DistributionRegistry registry = DistributionRegistry.of(RegistryEndpoint.of(RegistryHost.parse(server.host())),
+                    CredentialResolver.anonymous());
+            for (ImageResult result : second.images()) {
+                String digest = byName(first).get(result.name()).digest().orElseThrow();
+                assertThat(result.digest()).as(result.name()).contains(digest);
+                assertThat(result.imageId()).as("not read from the local store").isEmpty();
+                assertThat(registry.head(RepositoryName.of(namespace + "/" + result.name()), "pr-7").orElseThrow()
+                        .digest()).hasToString(digest);
+                assertThat(result.reason()).startsWith("the registry has an image with the same input digest");
+            }
+            assertThat(events).noneMatch(e -> e instanceof BuildEvent.Started started
+                    && started.action().startsWith("building"));
+        }
+    }
+
+    @Test
+    void withARegistry_childOfAParentOnlyInTheRegistry_isBuiltFromTheParentsDigest() throws Exception {
+        String namespace = "rp" + Long.toHexString(System.nanoTime());
+        fixture.graphFile("namespace: " + namespace + "\n");
+        try (LoopbackRegistry server = LoopbackRegistry.start()) {
+            BuildReport first = build(Optional.empty(), false, Optional.of(server.host()), "test");
+            String midDigest = byName(first).get("mid").digest().orElseThrow();
+            String midRepository = server.host() + "/" + namespace + "/mid";
+            for (String tag : byName(first).get("mid").tags()) {
+                docker.docker("rmi", tag);
+            }
+            fixture.file("images/leaf/leaf.txt", "leaf v2\n");
+            BuildReport second = build(Optional.of(new ChangeSet("test", List.of("images/leaf/leaf.txt"))), false,
+                    Optional.of(server.host()), "test");
+            assertThat(statuses(second)).containsEntry("leaf", ImageStatus.BUILT).containsEntry("mid", ImageStatus.REUSED);
+            ImageResult leaf = byName(second).get("leaf");
+            assertThat(label(leaf.imageId().orElseThrow(), "org.opencontainers.image.base.digest")).isEqualTo(midDigest);
+            assertThat(docker.docker("run", "--rm", "--network", "none", leaf.imageId().orElseThrow(), "/bin/cat",
+                    "/mid.txt", "/leaf.txt").stdout()).isEqualTo("mid\nleaf v2\n");
+            assertThat(docker.docker("image", "inspect", "--format", "{{json .RepoDigests}}", midRepository + "@"
+                    + midDigest).stdout()).contains(midDigest);
+        }
+    }
+
+    @Test
     void pushThatFails_failsTheImage_neverReportsSuccess() throws Exception {
+        fixture.image("mid", "FROM base\n").image("leaf", "FROM base\n").image("sibling", "FROM base\n");
+        try (LoopbackRegistry server = LoopbackRegistry.start(); FaultyProxy proxy = FaultyProxy.in(server.host())) {
+            proxy.answer("/blobs/uploads/", 403, 1000);
+            BuildReport report = build(Optional.empty(), false, Optional.of(proxy.host()));
+            ImageResult base = byName(report).get("base");
+            assertThat(base.status()).isEqualTo(ImageStatus.FAILED);
+            assertThat(base.reason()).startsWith("built sha256:").contains("but pushing " + proxy.host() + "/");
+            assertThat(statuses(report)).containsEntry("mid", ImageStatus.PARENT_FAILED);
+            assertThat(report.succeeded()).isFalse();
+        }
+    }
+
+    @Test
+    void registryThatDoesNotAnswer_failsEachImageWithTheLookUpSentence_buildsNothing() throws Exception {
         int closedPort;
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
-        fixture.image("mid", "FROM base\n").image("leaf", "FROM base\n").image("sibling", "FROM base\n");
         BuildReport report = build(Optional.empty(), false, Optional.of("127.0.0.1:" + closedPort));
         ImageResult base = byName(report).get("base");
         assertThat(base.status()).isEqualTo(ImageStatus.FAILED);
-        assertThat(base.reason()).startsWith("built sha256:").contains("but pushing 127.0.0.1:" + closedPort + "/");
+        assertThat(base.reason()).startsWith("Tried to look up manifest ").contains(" at 127.0.0.1:" + closedPort
+                + " but failed because: no answer after 2 attempts");
         assertThat(statuses(report)).containsEntry("mid", ImageStatus.PARENT_FAILED);
-        assertThat(report.succeeded()).isFalse();
+        assertThat(events).noneMatch(e -> e instanceof BuildEvent.Started started
+                && started.action().startsWith("building"));
     }
 
     @Test

@@ -66,6 +66,7 @@ public final class GraphBuild {
     public BuildReport run(Plan plan, BuildOptions options) throws InterruptedException, IOException {
         Instant started = clock.instant();
         ImageGraph graph = plan.graph();
+        List<LineageRecord> records = lineage.records();
         Map<String, PlannedImage> planned = new LinkedHashMap<>();
         plan.images().forEach(image -> planned.put(image.name(), image));
         Map<String, String> neededBy = new LinkedHashMap<>();
@@ -83,7 +84,8 @@ public final class GraphBuild {
         Map<String, ImageResult> results = new ConcurrentHashMap<>();
         Map<String, String> lookupFailures = new ConcurrentHashMap<>();
         if (registry.isPresent() && options.push() && !options.rebuild()) {
-            reuseFromRegistry(graph, planned, inRunOrder, neededBy, options, results, lookupFailures);
+            reuseFromRegistry(graph, planned, inRunOrder, neededBy, options, knownDigests(records), results,
+                    lookupFailures);
         }
         List<String> order = inRunOrder.stream().filter(name -> !results.containsKey(name)).toList();
         Set<String> toRun = Set.copyOf(order);
@@ -96,7 +98,7 @@ public final class GraphBuild {
             parents.forEach(parent -> dependants.computeIfAbsent(parent, k -> new java.util.TreeSet<>()).add(name));
         }
         Map<String, Double> priority = CriticalPath.remaining(order, dependants,
-                DurationEstimates.of(lineage.records(), order));
+                DurationEstimates.of(records, order));
         BuildScheduler scheduler = new BuildScheduler(options.slots(), options.failFast());
         Map<String, BuildScheduler.Outcome> outcomes;
         boolean cancelled = false;
@@ -310,15 +312,17 @@ public final class GraphBuild {
      * and fails that image when the scheduler reaches it, so that its descendants are not built.
      */
     private void reuseFromRegistry(ImageGraph graph, Map<String, PlannedImage> planned, List<String> names,
-                                   Map<String, String> neededBy, BuildOptions options, Map<String, ImageResult> results,
-                                   Map<String, String> failures) throws InterruptedException {
+                                   Map<String, String> neededBy, BuildOptions options,
+                                   Map<String, Set<io.imagegraph.core.ref.Digest>> known,
+                                   Map<String, ImageResult> results, Map<String, String> failures)
+            throws InterruptedException {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
                 Math.min(REGISTRY_LOOKUPS, Math.max(1, names.size())));
         try {
             List<java.util.concurrent.Future<?>> pending = new ArrayList<>();
             for (String name : names) {
                 pending.add(pool.submit(() -> {
-                    reuseOne(graph, planned.get(name), neededBy.get(name), options, results, failures);
+                    reuseOne(graph, planned.get(name), neededBy.get(name), options, known, results, failures);
                     return null;
                 }));
             }
@@ -335,24 +339,25 @@ public final class GraphBuild {
     }
 
     private void reuseOne(ImageGraph graph, PlannedImage image, String neededBy, BuildOptions options,
-                          Map<String, ImageResult> results, Map<String, String> failures) throws InterruptedException {
+                          Map<String, Set<io.imagegraph.core.ref.Digest>> known, Map<String, ImageResult> results,
+                          Map<String, String> failures) throws InterruptedException {
         String name = image.name();
         Instant start = clock.instant();
         io.imagegraph.core.ref.RepositoryName path = ImageNames.path(graph, name);
         String repository = ImageNames.repository(graph, options.registry(), name);
         String inputTag = ImageNames.inputTag(image.inputDigest());
         try {
-            Optional<io.imagegraph.core.registry.ManifestDescriptor> found = registry.get().find(path, inputTag);
+            List<String> tags = runTags(image, options);
+            Optional<io.imagegraph.core.ref.Digest> found = registry.get().reuse(path, inputTag, tags,
+                    known.getOrDefault(repository + " " + image.inputDigest(), Set.of()));
             if (found.isEmpty()) {
                 return;
             }
-            List<String> tags = runTags(image, options);
-            registry.get().tag(path, inputTag, found.get().digest(), tags);
             List<String> refs = new ArrayList<>();
             refs.add(repository + ":" + inputTag);
             tags.forEach(tag -> refs.add(repository + ":" + tag));
             ImageResult result = new ImageResult(name, ImageStatus.REUSED, Optional.empty(),
-                    Optional.of(found.get().digest().toString()), refs, image.inputDigest().toString(),
+                    Optional.of(found.get().toString()), refs, image.inputDigest().toString(),
                     Duration.between(start, clock.instant()), Optional.empty(), "the registry has an image with the"
                     + " same input digest: " + repository + ":" + inputTag
                     + (neededBy == null ? "" : " (needed by " + neededBy + ")"), 0);
@@ -361,6 +366,26 @@ public final class GraphBuild {
         } catch (io.imagegraph.core.registry.RegistryException e) {
             failures.put(name, e.getMessage());
         }
+    }
+
+    /**
+     * Manifest digests that earlier runs recorded, by "repository input-digest": what was built
+     * from those inputs and pushed there. Image IDs (runs without a registry) are left out.
+     */
+    private static Map<String, Set<io.imagegraph.core.ref.Digest>> knownDigests(List<LineageRecord> records) {
+        Map<String, Set<io.imagegraph.core.ref.Digest>> known = new HashMap<>();
+        for (LineageRecord record : records) {
+            if (record.repository() == null || record.inputDigest() == null || record.digest() == null) {
+                continue;
+            }
+            try {
+                known.computeIfAbsent(record.repository() + " " + record.inputDigest(), key -> new java.util.HashSet<>())
+                        .add(io.imagegraph.core.ref.Digest.of(record.digest()));
+            } catch (RuntimeException e) {
+                // not a digest: a record from an older or hand-edited store; it only costs a look-up
+            }
+        }
+        return known;
     }
 
     /**

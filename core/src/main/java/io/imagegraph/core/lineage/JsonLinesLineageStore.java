@@ -1,6 +1,8 @@
 package io.imagegraph.core.lineage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -26,6 +28,7 @@ public final class JsonLinesLineageStore implements LineageStore {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectReader READER = JSON.readerFor(LineageRecord.class);
 
     private static final ConcurrentHashMap<Path, Object> IN_PROCESS = new ConcurrentHashMap<>();
 
@@ -70,26 +73,30 @@ public final class JsonLinesLineageStore implements LineageStore {
 
     @Override
     public List<LineageRecord> records() throws IOException {
-        List<String> lines;
+        byte[] content;
         synchronized (inProcess) {
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
                  FileLock lock = channel.lock(0, Long.MAX_VALUE, true)) {
-                lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+                content = Files.readAllBytes(file);
             } catch (NoSuchFileException e) {
                 return List.of();
             }
         }
+        // One parser over the whole file: a parser per line costs more than the parsing itself.
         List<LineageRecord> records = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) {
-                continue;
+        try (MappingIterator<LineageRecord> values = READER.readValues(content)) {
+            while (values.hasNextValue()) {
+                records.add(values.nextValue());
             }
-            try {
-                records.add(JSON.readValue(lines.get(i), LineageRecord.class));
-            } catch (JsonProcessingException e) {
-                throw new IOException(file + " line " + (i + 1) + " is not a lineage record: " + e.getOriginalMessage()
-                        + "; move the file aside to start a new history", e);
+        } catch (JsonProcessingException e) {
+            throw new IOException(file + " line " + e.getLocation().getLineNr() + " is not a lineage record: "
+                    + e.getOriginalMessage() + "; move the file aside to start a new history", e);
+        } catch (RuntimeException e) {
+            if (e.getCause() instanceof JsonProcessingException cause) {
+                throw new IOException(file + " line " + cause.getLocation().getLineNr() + " is not a lineage record: "
+                        + cause.getOriginalMessage() + "; move the file aside to start a new history", cause);
             }
+            throw e;
         }
         return records;
     }

@@ -6,8 +6,6 @@ import io.imagegraph.core.ref.Digest;
 import io.imagegraph.core.ref.RepositoryName;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,13 +33,7 @@ public final class DistributionRegistry implements Registry {
     }
 
     public static DistributionRegistry of(RegistryEndpoint endpoint, CredentialResolver credentials, RetryPolicy retry) {
-        return new DistributionRegistry(new RegistryTransport(endpoint, credentials, retry,
-                RegistryTransport.newHttpClient(), Clock.systemUTC()));
-    }
-
-    static DistributionRegistry of(RegistryEndpoint endpoint, CredentialResolver credentials, RetryPolicy retry,
-                                   HttpClient http) {
-        return new DistributionRegistry(new RegistryTransport(endpoint, credentials, retry, http, Clock.systemUTC()));
+        return new DistributionRegistry(new RegistryTransport(endpoint, credentials, retry, Clock.systemUTC()));
     }
 
     @Override
@@ -51,9 +43,9 @@ public final class DistributionRegistry implements Registry {
 
     @Override
     public void checkVersion() throws RegistryException, InterruptedException {
-        HttpResponse<byte[]> response = transport.send(RegistryCall.of("GET", "v2/", null,
+        RegistryResponse response = transport.send(RegistryCall.of("GET", "v2/", null,
                 "check the registry API version", 200, 404));
-        if (response.statusCode() == 404) {
+        if (response.status() == 404) {
             throw new RegistryException("check the registry API version", name(), 404, List.of(),
                     "it does not answer the OCI Distribution API (no /v2/); check the registry host", false);
         }
@@ -63,19 +55,19 @@ public final class DistributionRegistry implements Registry {
     public Optional<ManifestDescriptor> head(RepositoryName repository, String reference)
             throws RegistryException, InterruptedException {
         String ref = References.check(reference);
-        HttpResponse<byte[]> response = transport.send(RegistryCall.of("HEAD", manifestPath(repository, ref),
+        RegistryResponse response = transport.send(RegistryCall.of("HEAD", manifestPath(repository, ref),
                 RegistryCall.pull(repository.value()), "look up manifest " + display(repository, ref), 200, 404)
                 .withHeaders(Map.of("Accept", MediaTypes.accept())));
-        if (response.statusCode() == 404) {
+        if (response.status() == 404) {
             return Optional.empty();
         }
-        Optional<String> digest = response.headers().firstValue("Docker-Content-Digest");
+        Optional<String> digest = response.header("Docker-Content-Digest");
         if (digest.isEmpty()) {
             return manifest(repository, ref).map(Manifest::descriptor);
         }
         return Optional.of(new ManifestDescriptor(Digest.of(digest.get()),
-                response.headers().firstValue("Content-Type").orElse(""),
-                response.headers().firstValueAsLong("Content-Length").orElse(-1)));
+                response.header("Content-Type").orElse(""),
+                response.contentLength()));
     }
 
     @Override
@@ -83,14 +75,14 @@ public final class DistributionRegistry implements Registry {
             throws RegistryException, InterruptedException {
         String ref = References.check(reference);
         String action = "get manifest " + display(repository, ref);
-        HttpResponse<byte[]> response = transport.send(RegistryCall.of("GET", manifestPath(repository, ref),
+        RegistryResponse response = transport.send(RegistryCall.of("GET", manifestPath(repository, ref),
                 RegistryCall.pull(repository.value()), action, 200, 404)
                 .withHeaders(Map.of("Accept", MediaTypes.accept())));
-        if (response.statusCode() == 404) {
+        if (response.status() == 404) {
             return Optional.empty();
         }
-        Manifest manifest = Manifest.of(response.body(), response.headers().firstValue("Content-Type").orElse(null));
-        Optional<String> claimed = response.headers().firstValue("Docker-Content-Digest");
+        Manifest manifest = Manifest.of(response.body(), response.header("Content-Type").orElse(null));
+        Optional<String> claimed = response.header("Docker-Content-Digest");
         if (References.isDigest(ref) && !manifest.digest().toString().equals(ref)
                 || claimed.isPresent() && !claimed.get().equals(manifest.digest().toString())) {
             throw RegistryException.of(action, name(), "the manifest's bytes have digest " + manifest.digest()
@@ -103,11 +95,11 @@ public final class DistributionRegistry implements Registry {
     public Digest putManifest(RepositoryName repository, String tag, Manifest manifest)
             throws RegistryException, InterruptedException {
         String ref = References.check(tag);
-        HttpResponse<byte[]> response = transport.send(RegistryCall.of("PUT", manifestPath(repository, ref),
+        RegistryResponse response = transport.send(RegistryCall.of("PUT", manifestPath(repository, ref),
                 RegistryCall.push(repository.value()), "put manifest " + manifest.digest() + " as "
                         + display(repository, ref), 201, 200)
                 .withHeaders(Map.of("Content-Type", manifest.mediaType())).withBody(manifest.bytes()));
-        Optional<String> stored = response.headers().firstValue("Docker-Content-Digest");
+        Optional<String> stored = response.header("Docker-Content-Digest");
         if (stored.isPresent() && !stored.get().equals(manifest.digest().toString())) {
             throw RegistryException.of("put manifest " + display(repository, ref), name(), "the registry stored it as "
                     + stored.get() + " instead of " + manifest.digest() + "; it rewrote the manifest");
@@ -128,9 +120,9 @@ public final class DistributionRegistry implements Registry {
         String path = "v2/" + repository.value() + "/tags/list?n=" + PAGE;
         String action = "list the tags of " + repository.value();
         while (path != null) {
-            HttpResponse<byte[]> response = transport.send(RegistryCall.of("GET", path,
+            RegistryResponse response = transport.send(RegistryCall.of("GET", path,
                     RegistryCall.pull(repository.value()), action, 200, 404));
-            if (response.statusCode() == 404) {
+            if (response.status() == 404) {
                 return tags;
             }
             try {
@@ -147,21 +139,21 @@ public final class DistributionRegistry implements Registry {
     @Override
     public boolean blobExists(RepositoryName repository, Digest digest) throws RegistryException, InterruptedException {
         return transport.send(RegistryCall.of("HEAD", blobPath(repository, digest), RegistryCall.pull(repository.value()),
-                "look up blob " + digest.shortForm() + " in " + repository.value(), 200, 404)).statusCode() == 200;
+                "look up blob " + digest.shortForm() + " in " + repository.value(), 200, 404)).status() == 200;
     }
 
     @Override
     public boolean mountBlob(RepositoryName from, RepositoryName to, Digest digest)
             throws RegistryException, InterruptedException {
         String action = "mount blob " + digest.shortForm() + " from " + from.value() + " into " + to.value();
-        HttpResponse<byte[]> response = transport.send(RegistryCall.of("POST", "v2/" + to.value()
+        RegistryResponse response = transport.send(RegistryCall.of("POST", "v2/" + to.value()
                         + "/blobs/uploads/?mount=" + digest + "&from=" + from.value(), null, action, 201, 202)
                 .withScopes(List.of(RegistryCall.push(to.value()), RegistryCall.pull(from.value()))));
-        if (response.statusCode() == 201) {
+        if (response.status() == 201) {
             return true;
         }
         // 202: the registry started an upload instead; cancel it so that nothing is left half-done.
-        Optional<String> location = response.headers().firstValue("Location");
+        Optional<String> location = response.header("Location");
         if (location.isPresent()) {
             transport.send(RegistryCall.of("DELETE", relative(location.get()), RegistryCall.push(to.value()),
                     "cancel the upload started by " + action, 204, 200, 202, 404));
@@ -172,11 +164,11 @@ public final class DistributionRegistry implements Registry {
     @Override
     public byte[] blob(RepositoryName repository, Digest digest) throws RegistryException, InterruptedException {
         String action = "get blob " + digest.shortForm() + " of " + repository.value();
-        HttpResponse<byte[]> response = transport.send(RegistryCall.of("GET", blobPath(repository, digest),
+        RegistryResponse response = transport.send(RegistryCall.of("GET", blobPath(repository, digest),
                 RegistryCall.pull(repository.value()), action, 200, 307, 302));
-        if (response.statusCode() != 200) {
+        if (response.status() != 200) {
             throw RegistryException.of(action, name(), "the registry redirects blob downloads to "
-                    + response.headers().firstValue("Location").map(l -> URI.create(l).getHost()).orElse("elsewhere")
+                    + response.header("Location").map(l -> URI.create(l).getHost()).orElse("elsewhere")
                     + ", which image-graph only follows when copying between registries");
         }
         if (!Digest.sha256(response.body()).equals(digest)) {
@@ -189,9 +181,9 @@ public final class DistributionRegistry implements Registry {
     public void putBlob(RepositoryName repository, Digest digest, byte[] content)
             throws RegistryException, InterruptedException {
         String action = "upload blob " + digest.shortForm() + " to " + repository.value();
-        HttpResponse<byte[]> start = transport.send(RegistryCall.of("POST", "v2/" + repository.value()
+        RegistryResponse start = transport.send(RegistryCall.of("POST", "v2/" + repository.value()
                 + "/blobs/uploads/", RegistryCall.push(repository.value()), action, 202));
-        String location = start.headers().firstValue("Location").orElseThrow(() -> RegistryException.of(action, name(),
+        String location = start.header("Location").orElseThrow(() -> RegistryException.of(action, name(),
                 "the registry started an upload without saying where (no Location header)"));
         String path = relative(location);
         transport.send(RegistryCall.of("PUT", path + (path.contains("?") ? "&" : "?") + "digest=" + digest,

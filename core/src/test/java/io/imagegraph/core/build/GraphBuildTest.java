@@ -68,6 +68,8 @@ class GraphBuildTest {
         return environment;
     }
 
+    private int retries = 0;
+
     private BuildReport build(Optional<ChangeSet> changes, boolean failFast) throws Exception {
         return build(changes, failFast, Optional.empty());
     }
@@ -86,7 +88,7 @@ class GraphBuildTest {
                 new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(10))));
         GraphBuild build = new GraphBuild(BuildTools.local(runner, "docker", "buildah", toolEnvironment()), lineage,
                 events::add, Clock.systemUTC(), client);
-        BuildOptions options = new BuildOptions("run-" + System.nanoTime(), List.of(tag), 2, failFast, false, 0,
+        BuildOptions options = new BuildOptions("run-" + System.nanoTime(), List.of(tag), 2, failFast, false, retries,
                 Duration.ofMillis(10), dir.resolve(".imagegraph/run-" + System.nanoTime()), Optional.of("abc123"),
                 Optional.empty(), registry, registry.isPresent());
         return build.run(plan, options);
@@ -210,6 +212,36 @@ class GraphBuildTest {
         assertThat(docker.docker("run", "--rm", "--network", "none", scripted.imageId().orElseThrow(), "/bin/cat",
                 "/greeting").stdout()).isEqualTo("hello\n");
         assertThat(events).contains(new BuildEvent.Output("scripted", "building scripted"));
+    }
+
+    @Test
+    void transientFailure_unreachableDaemon_isRetriedWithBackoffThenBuilt() throws Exception {
+        retries = 2;
+        fixture.graphFile("namespace: tf" + Long.toHexString(System.nanoTime()) + "\n"
+                + "images:\n  flaky:\n    builder: script\n    command: [sh, flaky.sh]\n    context: flaky\n"
+                + "    dependsOn: [base]\n")
+                .file("flaky/Dockerfile", "ARG BASE\nFROM $BASE\nRUN echo ok > /ok\n")
+                .file("flaky.sh", "if [ ! -f attempted.marker ]; then\n  touch attempted.marker\n"
+                        + "  exec docker -H unix:///nonexistent/docker.sock build \"$IMAGEGRAPH_CONTEXT\"\nfi\n"
+                        + "docker build --network none -q --build-arg BASE=$IMAGEGRAPH_PARENT_BASE \"$IMAGEGRAPH_CONTEXT\""
+                        + " > \"$IMAGEGRAPH_IMAGE_ID_FILE\"\n");
+        ImageResult flaky = byName(build(Optional.empty(), false)).get("flaky");
+        assertThat(flaky.status()).as(flaky.reason()).isEqualTo(ImageStatus.BUILT);
+        assertThat(flaky.attempts()).isEqualTo(2);
+        assertThat(events).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(BuildEvent.Retrying.class, retrying -> {
+            assertThat(retrying.image()).isEqualTo("flaky");
+            assertThat(retrying.reason()).containsIgnoringCase("cannot connect to the docker daemon");
+        }));
+    }
+
+    @Test
+    void failureThatIsNotTransient_isNotRetried() throws Exception {
+        retries = 2;
+        fixture.image("broken", "FROM base\nRUN exit 3\n");
+        ImageResult broken = byName(build(Optional.empty(), false)).get("broken");
+        assertThat(broken.status()).isEqualTo(ImageStatus.FAILED);
+        assertThat(broken.attempts()).isEqualTo(1);
+        assertThat(events).noneMatch(e -> e instanceof BuildEvent.Retrying);
     }
 
     @Test

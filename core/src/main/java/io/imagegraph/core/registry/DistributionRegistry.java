@@ -92,9 +92,9 @@ public final class DistributionRegistry implements Registry {
     }
 
     @Override
-    public Digest putManifest(RepositoryName repository, String tag, Manifest manifest)
+    public Digest putManifest(RepositoryName repository, String reference, Manifest manifest)
             throws RegistryException, InterruptedException {
-        String ref = References.check(tag);
+        String ref = References.check(reference);
         RegistryResponse response = transport.send(RegistryCall.of("PUT", manifestPath(repository, ref),
                 RegistryCall.push(repository.value()), "put manifest " + manifest.digest() + " as "
                         + display(repository, ref), 201, 200)
@@ -112,6 +112,19 @@ public final class DistributionRegistry implements Registry {
         transport.send(RegistryCall.of("DELETE", manifestPath(repository, digest.toString()),
                 RegistryCall.delete(repository.value()), "delete manifest " + display(repository, digest.toString()),
                 202, 200));
+    }
+
+    @Override
+    public void deleteTag(RepositoryName repository, String tag) throws RegistryException, InterruptedException {
+        String ref = References.checkTag(tag);
+        String action = "delete tag " + display(repository, ref);
+        RegistryResponse response = transport.send(RegistryCall.of("DELETE", manifestPath(repository, ref),
+                RegistryCall.delete(repository.value()), action, 202, 200, 400, 405));
+        if (response.status() == 400 || response.status() == 405) {
+            throw new RegistryException(action, name(), response.status(), RegistryErrorBody.codes(response.body()),
+                    "this registry cannot delete a tag on its own (" + RegistryErrorBody.messages(response.body())
+                    + "); remove it by hand or point it at another image", false);
+        }
     }
 
     @Override

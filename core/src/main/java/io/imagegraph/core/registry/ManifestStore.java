@@ -16,11 +16,19 @@ public interface ManifestStore {
             throws RegistryException, InterruptedException;
 
     /**
-     * Puts a manifest's exact bytes under a tag, so the tag points at the same digest. It moves no
-     * blobs: the blobs (or, for an index, the manifests) it names must already be in the repository.
+     * Puts a manifest's exact bytes under a tag, so the tag points at the same digest; or, given
+     * the manifest's own digest as the reference, stores it untagged (an index's platform
+     * manifests). It moves no blobs: the blobs (or, for an index, the manifests) it names must
+     * already be in the repository.
      */
-    Digest putManifest(RepositoryName repository, String tag, Manifest manifest)
+    Digest putManifest(RepositoryName repository, String reference, Manifest manifest)
             throws RegistryException, InterruptedException;
+
+    /**
+     * Removes one tag, leaving the manifest and its other tags (OCI Distribution 1.1; a registry
+     * without it answers that it cannot, and this throws with that reason).
+     */
+    void deleteTag(RepositoryName repository, String tag) throws RegistryException, InterruptedException;
 
     /** Deletes a manifest, and with it every tag pointing at it. */
     void deleteManifest(RepositoryName repository, Digest digest) throws RegistryException, InterruptedException;

@@ -95,9 +95,14 @@ public final class OciLayoutRegistry implements Registry {
     }
 
     @Override
-    public Digest putManifest(RepositoryName repository, String tag, Manifest manifest) throws RegistryException {
-        String ref = References.checkTag(tag);
-        String action = "put manifest " + manifest.digest() + " as " + repository.value() + ":" + ref;
+    public Digest putManifest(RepositoryName repository, String reference, Manifest manifest) throws RegistryException {
+        String ref = References.check(reference);
+        if (References.isDigest(ref) && !ref.equals(manifest.digest().toString())) {
+            throw RegistryException.of("put manifest " + manifest.digest(), name(), "it was given as " + ref
+                    + ", which is not its digest");
+        }
+        String action = "put manifest " + manifest.digest() + " as " + repository.value()
+                + (References.isDigest(ref) ? "@" : ":") + ref;
         Path layout = layout(repository);
         List<Digest> needed = new ArrayList<>(manifest.blobs());
         manifest.children().forEach(child -> needed.add(child.digest()));
@@ -106,6 +111,10 @@ public final class OciLayoutRegistry implements Registry {
                 throw RegistryException.of(action, name(), "it names " + digest + ", which is not in "
                         + repository.value() + "; copy or mount that first");
             }
+        }
+        if (References.isDigest(ref)) {
+            writeBlob(layout, manifest.digest(), manifest.bytes(), action);
+            return manifest.digest();
         }
         return withIndex(repository, action, index -> {
             writeBlob(layout, manifest.digest(), manifest.bytes(), action);
@@ -146,6 +155,22 @@ public final class OciLayoutRegistry implements Registry {
                 throw RegistryException.of(action, name(), "cannot delete its blob (" + e.getMessage() + ")");
             }
             return null;
+        });
+    }
+
+    @Override
+    public void deleteTag(RepositoryName repository, String tag) throws RegistryException {
+        String ref = References.checkTag(tag);
+        String action = "delete tag " + repository.value() + ":" + ref;
+        withIndex(repository, action, index -> {
+            ArrayNode manifests = (ArrayNode) index.withArray("manifests");
+            for (int i = manifests.size() - 1; i >= 0; i--) {
+                if (ref.equals(manifests.get(i).path("annotations").path(REF_NAME).asText(null))) {
+                    manifests.remove(i);
+                    return null;
+                }
+            }
+            throw RegistryException.of(action, name(), "it does not exist there");
         });
     }
 

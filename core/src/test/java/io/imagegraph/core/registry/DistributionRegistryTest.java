@@ -150,6 +150,15 @@ class DistributionRegistryTest {
     }
 
     @Test
+    void deleteTag_onDistribution2_saysItCannotDeleteATagAlone() throws Exception {
+        TestImages.push(registry, "acme/tagdelete", "only", "tagdelete");
+        assertThatThrownBy(() -> registry.deleteTag(repo("acme/tagdelete"), "only"))
+                .isInstanceOf(RegistryException.class)
+                .hasMessageContaining("this registry cannot delete a tag on its own");
+        assertThat(registry.head(repo("acme/tagdelete"), "only")).isPresent();
+    }
+
+    @Test
     void head_invalidReference_isRefusedBeforeAnyRequest() {
         assertThatThrownBy(() -> registry.head(repo("acme/x"), "../etc"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("neither a tag");

@@ -87,6 +87,27 @@ class OciLayoutRegistryTest {
     }
 
     @Test
+    void deleteTag_removesThatTagOnly() throws Exception {
+        OciLayoutRegistry registry = OciLayoutRegistry.at(root);
+        Manifest pushed = TestImages.push(registry, "acme/base", "a", "tags");
+        registry.putManifest(BASE, "b", pushed);
+        registry.deleteTag(BASE, "a");
+        assertThat(registry.tags(BASE)).containsExactly("b");
+        assertThat(registry.manifest(BASE, pushed.digest().toString())).isPresent();
+        assertThatThrownBy(() -> registry.deleteTag(BASE, "a")).hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void putManifest_byItsDigest_storesItUntagged() throws Exception {
+        OciLayoutRegistry registry = OciLayoutRegistry.at(root);
+        Manifest pushed = TestImages.push(registry, "acme/base", "a", "untagged");
+        registry.putManifest(RepositoryName.of("acme/base"), pushed.digest().toString(), pushed);
+        assertThat(registry.tags(BASE)).containsExactly("a");
+        assertThatThrownBy(() -> registry.putManifest(BASE, Digest.sha256("other".getBytes()).toString(), pushed))
+                .hasMessageContaining("which is not its digest");
+    }
+
+    @Test
     void putBlob_wrongDigest_isRefused() {
         OciLayoutRegistry registry = OciLayoutRegistry.at(root);
         assertThatThrownBy(() -> registry.putBlob(BASE, Digest.sha256("a".getBytes()), "b".getBytes()))

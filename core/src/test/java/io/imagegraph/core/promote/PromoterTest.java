@@ -1,0 +1,235 @@
+package io.imagegraph.core.promote;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.imagegraph.core.ref.Digest;
+import io.imagegraph.core.ref.RepositoryName;
+import io.imagegraph.core.registry.CredentialResolver;
+import io.imagegraph.core.registry.DistributionRegistries;
+import io.imagegraph.core.registry.Manifest;
+import io.imagegraph.core.registry.OciLayoutRegistry;
+import io.imagegraph.core.registry.Registries;
+import io.imagegraph.core.registry.Registry;
+import io.imagegraph.core.registry.RetryPolicy;
+import io.imagegraph.core.testing.FaultyProxy;
+import io.imagegraph.core.testing.LoopbackRegistry;
+import io.imagegraph.core.testing.TestImages;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Promotion by digest against a real CNCF registry on loopback, with faults from a proxy. */
+class PromoterTest {
+
+    private static final RetryPolicy QUICK = new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(10));
+
+    private static LoopbackRegistry server;
+    private static Registries registries;
+
+    @TempDir
+    Path layoutRoot;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = LoopbackRegistry.start();
+        registries = new DistributionRegistries(CredentialResolver.anonymous(), Set.of(), QUICK);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    private static String unique(String prefix) {
+        return prefix + Long.toHexString(System.nanoTime());
+    }
+
+    private static Registry registry() throws Exception {
+        return registries.named(server.host());
+    }
+
+    private static PromotionSource tested(String image, String repository, Manifest manifest) {
+        return new PromotionSource(image, new ImageLocation(server.host(), RepositoryName.of(repository)), "test",
+                manifest.digest());
+    }
+
+    /** The plan to move {@code latest} of one tested image, {@code <ns>/base:test}. */
+    private static PromotionPlan planLatest(Promoter promoter, String ns, Manifest tested) throws Exception {
+        return promoter.plan(List.of(tested("base", ns + "/base", tested)), PromotionTarget.tags("latest"), Map.of());
+    }
+
+    private static Optional<Digest> tagOf(Registry registry, String repository, String tag) throws Exception {
+        return registry.head(RepositoryName.of(repository), tag).map(d -> d.digest());
+    }
+
+    @Test
+    void apply_testToLatest_movesExactlyTheTestedDigests() throws Exception {
+        String ns = unique("p");
+        Manifest oldBase = TestImages.push(registry(), ns + "/base", "latest", "old base");
+        Manifest base = TestImages.push(registry(), ns + "/base", "test", "new base");
+        Manifest app = TestImages.push(registry(), ns + "/app", "test", "new app");
+        Promoter promoter = new Promoter(registries);
+        PromotionPlan plan = promoter.plan(List.of(tested("base", ns + "/base", base), tested("app", ns + "/app", app)),
+                PromotionTarget.tags("latest", "2026.2"), Map.of());
+        PromotionReport report = promoter.apply(plan);
+        assertThat(report.succeeded()).isTrue();
+        assertThat(report.count(MoveStatus.MOVED)).isEqualTo(4);
+        assertThat(tagOf(registry(), ns + "/base", "latest")).contains(base.digest());
+        assertThat(tagOf(registry(), ns + "/app", "2026.2")).contains(app.digest());
+        MoveResult baseLatest = report.moves().get(0);
+        assertThat(baseLatest.before()).contains(oldBase.digest());
+        assertThat(baseLatest.after()).isEqualTo(base.digest());
+        assertThat(report.moves().get(2).before()).isEmpty();
+    }
+
+    @Test
+    void apply_again_leavesTagsAtTheTestedDigestUnchanged() throws Exception {
+        String ns = unique("u");
+        Manifest base = TestImages.push(registry(), ns + "/base", "test", "same");
+        Promoter promoter = new Promoter(registries);
+        List<PromotionSource> sources = List.of(tested("base", ns + "/base", base));
+        promoter.apply(promoter.plan(sources, PromotionTarget.tags("latest"), Map.of()));
+        PromotionReport again = promoter.apply(promoter.plan(sources, PromotionTarget.tags("latest"), Map.of()));
+        assertThat(again.succeeded()).isTrue();
+        assertThat(again.moves()).extracting(MoveResult::status).containsExactly(MoveStatus.UNCHANGED);
+    }
+
+    @Test
+    void apply_intoAnotherNamespace_mountsTheBlobsAndKeepsTheDigest() throws Exception {
+        String ns = unique("ci");
+        String release = unique("release");
+        Manifest base = TestImages.push(registry(), ns + "/base", "test", "to release");
+        Promoter promoter = new Promoter(registries);
+        PromotionReport report = promoter.apply(promoter.plan(List.of(tested("base", ns + "/base", base)),
+                new PromotionTarget(List.of("1.0"), Optional.empty(), Optional.of(release)), Map.of()));
+        assertThat(report.succeeded()).as(String.valueOf(report.failure())).isTrue();
+        assertThat(tagOf(registry(), release + "/base", "1.0")).contains(base.digest());
+    }
+
+    @Test
+    void apply_intoAnotherRegistry_copiesTheBlobs() throws Exception {
+        String ns = unique("x");
+        Manifest base = TestImages.push(registry(), ns + "/base", "test", "to layout");
+        OciLayoutRegistry layout = OciLayoutRegistry.at(layoutRoot);
+        Registries both = name -> name.equals("layout") ? layout : registries.named(name);
+        Promoter promoter = new Promoter(both);
+        PromotionReport report = promoter.apply(promoter.plan(List.of(tested("base", ns + "/base", base)),
+                new PromotionTarget(List.of("stable"), Optional.of("layout"), Optional.empty()), Map.of()));
+        assertThat(report.succeeded()).as(String.valueOf(report.failure())).isTrue();
+        assertThat(layout.head(RepositoryName.of(ns + "/base"), "stable").orElseThrow().digest())
+                .isEqualTo(base.digest());
+    }
+
+    @Test
+    void plan_sourceTagMovedSinceItWasTested_isRefusedAndMovesNothing() throws Exception {
+        String ns = unique("m");
+        Manifest tested = TestImages.push(registry(), ns + "/base", "test", "tested");
+        Manifest newer = TestImages.push(registry(), ns + "/base", "test", "pushed after the tests");
+        Promoter promoter = new Promoter(registries);
+        PromotionPlan plan = planLatest(promoter, ns, tested);
+        assertThat(plan.isRefused()).isTrue();
+        assertThat(plan.refusals()).singleElement().asString().contains("now points at " + newer.digest())
+                .contains("not at the tested " + tested.digest());
+        PromotionReport report = promoter.apply(plan);
+        assertThat(report.succeeded()).isFalse();
+        assertThat(tagOf(registry(), ns + "/base", "latest")).isEmpty();
+    }
+
+    @Test
+    void apply_sourceMovedBetweenPlanAndApply_isRefused() throws Exception {
+        String ns = unique("r");
+        Manifest tested = TestImages.push(registry(), ns + "/base", "test", "tested");
+        Promoter promoter = new Promoter(registries);
+        PromotionPlan plan = planLatest(promoter, ns, tested);
+        TestImages.push(registry(), ns + "/base", "test", "sneaked in");
+        PromotionReport report = promoter.apply(plan);
+        assertThat(report.succeeded()).isFalse();
+        assertThat(report.refusals()).singleElement().asString().contains("moved since it was tested");
+        assertThat(report.moves()).extracting(MoveResult::status).containsOnly(MoveStatus.NOT_MOVED);
+        assertThat(tagOf(registry(), ns + "/base", "latest")).isEmpty();
+    }
+
+    @Test
+    void plan_heldOrGateFailedImage_refusesTheWholePromotion() throws Exception {
+        String ns = unique("h");
+        Manifest base = TestImages.push(registry(), ns + "/base", "test", "fine");
+        Manifest app = TestImages.push(registry(), ns + "/app", "test", "held");
+        Promoter promoter = new Promoter(registries);
+        PromotionPlan plan = promoter.plan(List.of(tested("base", ns + "/base", base), tested("app", ns + "/app", app)),
+                PromotionTarget.tags("latest"), Map.of("app", "held: CVE-2026-1234 in openssl"));
+        assertThat(plan.refusals()).containsExactly("app may not be promoted: held: CVE-2026-1234 in openssl");
+        assertThat(promoter.apply(plan).succeeded()).isFalse();
+        assertThat(tagOf(registry(), ns + "/base", "latest")).isEmpty();
+    }
+
+    @Test
+    void dryRun_showsTheMovesAndMovesNothing() throws Exception {
+        String ns = unique("d");
+        Manifest base = TestImages.push(registry(), ns + "/base", "test", "dry");
+        Promoter promoter = new Promoter(registries);
+        PromotionReport report = promoter.dryRun(planLatest(promoter, ns, base));
+        assertThat(report.dryRun()).isTrue();
+        assertThat(report.moves()).extracting(MoveResult::status).containsExactly(MoveStatus.PLANNED);
+        assertThat(tagOf(registry(), ns + "/base", "latest")).isEmpty();
+    }
+
+    @Test
+    void apply_failureMidway_putsEveryMovedTagBack() throws Exception {
+        String ns = unique("f");
+        try (FaultyProxy proxy = FaultyProxy.in(server.host())) {
+            Registries viaProxy = new DistributionRegistries(CredentialResolver.anonymous(), Set.of(), QUICK);
+            Registry registry = viaProxy.named(proxy.host());
+            Manifest oldA = TestImages.push(registry, ns + "/a", "latest", "old a");
+            Manifest a = TestImages.push(registry, ns + "/a", "test", "new a");
+            Manifest b = TestImages.push(registry, ns + "/b", "test", "new b");
+            Manifest c = TestImages.push(registry, ns + "/c", "test", "new c");
+            List<PromotionSource> sources = List.of(
+                    new PromotionSource("a", new ImageLocation(proxy.host(), RepositoryName.of(ns + "/a")), "test", a.digest()),
+                    new PromotionSource("b", new ImageLocation(proxy.host(), RepositoryName.of(ns + "/b")), "test", b.digest()),
+                    new PromotionSource("c", new ImageLocation(proxy.host(), RepositoryName.of(ns + "/c")), "test", c.digest()));
+            Promoter promoter = new Promoter(viaProxy);
+            PromotionPlan plan = promoter.plan(sources, PromotionTarget.tags("latest"), Map.of());
+            proxy.answer("PUT /v2/" + ns + "/b/manifests/latest", 500, 10);
+            PromotionReport report = promoter.apply(plan);
+            assertThat(report.succeeded()).isFalse();
+            assertThat(report.failure()).contains("put manifest " + b.digest() + " as " + ns + "/b:latest")
+                    .contains("answered 500");
+            assertThat(report.moves()).extracting(MoveResult::image, MoveResult::status).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("a", MoveStatus.ROLLED_BACK),
+                    org.assertj.core.groups.Tuple.tuple("b", MoveStatus.FAILED),
+                    org.assertj.core.groups.Tuple.tuple("c", MoveStatus.NOT_MOVED));
+            assertThat(tagOf(registry, ns + "/a", "latest")).contains(oldA.digest());
+            assertThat(tagOf(registry, ns + "/b", "latest")).isEmpty();
+            assertThat(tagOf(registry, ns + "/c", "latest")).isEmpty();
+        }
+    }
+
+    @Test
+    void apply_failureAfterANewTag_saysTheRegistryCannotRemoveItAlone() throws Exception {
+        String ns = unique("n");
+        try (FaultyProxy proxy = FaultyProxy.in(server.host())) {
+            Registries viaProxy = new DistributionRegistries(CredentialResolver.anonymous(), Set.of(), QUICK);
+            Registry registry = viaProxy.named(proxy.host());
+            Manifest a = TestImages.push(registry, ns + "/a", "test", "a");
+            Manifest b = TestImages.push(registry, ns + "/b", "test", "b");
+            Promoter promoter = new Promoter(viaProxy);
+            PromotionPlan plan = promoter.plan(List.of(
+                    new PromotionSource("a", new ImageLocation(proxy.host(), RepositoryName.of(ns + "/a")), "test", a.digest()),
+                    new PromotionSource("b", new ImageLocation(proxy.host(), RepositoryName.of(ns + "/b")), "test", b.digest())),
+                    PromotionTarget.tags("latest"), Map.of());
+            proxy.answer("PUT /v2/" + ns + "/b/manifests/latest", 503, 10);
+            PromotionReport report = promoter.apply(plan);
+            MoveResult first = report.moves().get(0);
+            assertThat(first.status()).isEqualTo(MoveStatus.ROLLBACK_FAILED);
+            assertThat(first.reason()).contains("still points at " + a.digest())
+                    .contains("cannot delete a tag on its own");
+        }
+    }
+}

@@ -10,10 +10,8 @@ import io.imagegraph.core.lineage.JsonLinesLineageStore;
 import io.imagegraph.core.plan.Plan;
 import io.imagegraph.core.ref.InvalidReferenceException;
 import io.imagegraph.core.ref.RegistryHost;
-import io.imagegraph.core.registry.DistributionRegistry;
-import io.imagegraph.core.registry.DockerConfigCredentials;
 import io.imagegraph.core.registry.ManifestStore;
-import io.imagegraph.core.registry.RegistryEndpoint;
+import io.imagegraph.core.registry.Registry;
 import io.imagegraph.core.registry.RegistryException;
 import io.imagegraph.core.process.LocalProcessRunner;
 import java.io.IOException;
@@ -81,15 +79,8 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--no-push", description = "Do not push, even when a registry is configured (images stay local).")
     boolean noPush;
 
-    @Option(names = "--registry-config", paramLabel = "FILE",
-            description = "The docker config.json with the registry's credentials, as 'docker login' writes it;"
-                    + " docker is run with its directory as DOCKER_CONFIG (default: $DOCKER_CONFIG/config.json, else"
-                    + " ~/.docker/config.json).")
-    Path registryConfig;
-
-    @Option(names = "--plain-http", description = "Talk plain HTTP to the registry (a loopback registry, such as"
-            + " 127.0.0.1:5000 or localhost:5000, always is).")
-    boolean plainHttp;
+    @Mixin
+    RegistryOptions registryOptions;
 
     @Option(names = "--slots", paramLabel = "N", description = "How many images build at once (default: the number of cores).")
     Integer slots;
@@ -132,17 +123,14 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print only each image's start and end, not its build output.")
     boolean quiet;
 
-    @Option(names = {"-o", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (a table) or json, for the report on stdout. Default: ${DEFAULT-VALUE}.")
-    OutputFormat format;
+    @Mixin
+    ReportFormatOption output;
 
     @Override
     public Integer call() throws BadInputException, IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (format == OutputFormat.dot) {
-            throw new BadInputException("build prints text or json; for a drawing use: imagegraph plan --format dot");
-        }
+        boolean json = output.json("build");
         int slotCount = slots == null ? Runtime.getRuntime().availableProcessors() : slots;
         if (slotCount < 1) {
             throw new BadInputException("--slots must be at least 1");
@@ -170,17 +158,12 @@ final class BuildCommand implements Callable<Integer> {
         if (dockerHost != null) {
             environment.put("DOCKER_HOST", dockerHost);
         }
-        if (registryConfig != null) {
-            environment.put("DOCKER_CONFIG", registryConfig.toAbsolutePath().getParent().toString());
-        }
+        environment.putAll(registryOptions.toolEnvironment());
         Optional<ManifestStore> registryClient = Optional.empty();
         if (push) {
-            RegistryHost host = RegistryHost.parse(registryHost.or(() -> plan.graph().registry()).orElseThrow());
-            Path configFile = registryConfig != null ? registryConfig : DockerConfigCredentials.defaultLocation(System.getenv());
+            String host = registryHost.or(() -> plan.graph().registry()).orElseThrow();
             try {
-                DistributionRegistry client = DistributionRegistry.of(RegistryEndpoint.of(host,
-                        plainHttp ? java.util.Set.of(host.value()) : java.util.Set.of()),
-                        DockerConfigCredentials.read(configFile, runner));
+                Registry client = registryOptions.registries(runner, host).named(host);
                 client.checkVersion();
                 registryClient = Optional.of(client);
             } catch (RegistryException e) {
@@ -221,7 +204,7 @@ final class BuildCommand implements Callable<Integer> {
                 // the hook is already running; it returns now that the report is written
             }
         }
-        if (format == OutputFormat.json) {
+        if (json) {
             BuildReportJson.write(report, out);
         } else {
             out.print(BuildTable.render(report));

@@ -73,6 +73,11 @@ class BuildCommandTest {
             assertThat(pushed.err()).contains("[app] pushing " + registry.host() + "/");
             String namespace = Files.readString(dir.resolve("imagegraph.yaml")).replace("namespace: ", "").strip();
             assertThat(registry.manifestStatus(namespace + "/app", "test")).isEqualTo(200);
+            String report = pushed.out().lines().filter(line -> line.startsWith("Report: ")).findFirst().orElseThrow()
+                    .substring("Report: ".length());
+            CliRun promoted = CliRun.of("promote", "--report", report, "--to", "latest");
+            assertThat(promoted.exitCode()).as(promoted.out() + promoted.err()).isZero();
+            assertThat(registry.manifestStatus(namespace + "/app", "latest")).isEqualTo(200);
         }
     }
 

@@ -5,34 +5,14 @@
 # must be reused from the registry (zero builds), the run's tag moved registry side. Reports the
 # wall time of each rerun (JVM start, graph discovery, plan, 300 registry look-ups, report), and
 # for reference the same no-op rerun without a registry (--no-push: local `docker image inspect`).
-# Starts a private Docker Engine unless DOCKER_HOST answers, and a registry it stops at the end.
+# Starts a private Docker Engine unless DOCKER_HOST answers, and a registry (bin/lib/bench-setup).
 #
 #   bench/noop-rerun.sh [RUNS] [IMAGES]
 set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${1:-5}"
 images="${2:-300}"
-work="$(mktemp -d)"
-[ -f "$here/cli/target/imagegraph.jar" ] || (cd "$here" && mvn -q -DskipTests install)
-source "$here/bin/lib/docker-engine"
-registry_pid=""
-trap 'kill "$registry_pid" 2>/dev/null || true; kill "${engine_pid:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
-
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-cat > "$work/registry.yml" <<YAML
-version: 0.1
-log:
-  level: error
-storage:
-  filesystem:
-    rootdirectory: $work/registry-data
-http:
-  addr: 127.0.0.1:$port
-YAML
-docker-registry serve "$work/registry.yml" > "$work/registry.log" 2>&1 &
-registry_pid=$!
-for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/v2/" >/dev/null && break; sleep 0.1; done
-host="127.0.0.1:$port"
+source "$(dirname "${BASH_SOURCE[0]}")/../bin/lib/bench-setup"
+host="$registry_host"
 
 graph="$work/graph"
 mkdir -p "$graph/images/n000"
@@ -46,7 +26,6 @@ for i in $(seq 1 $((images - 1))); do
 done
 echo "namespace: bench" > "$graph/imagegraph.yaml"
 
-"$here/bin/imagegraph" --version >/dev/null   # warm the class data sharing archive
 # timed OUT ERR COMMAND...: runs COMMAND with stdout to OUT and stderr to ERR, prints its wall time.
 timed() {
   local out="$1" err="$2" start end; shift 2

@@ -3,7 +3,6 @@ package io.imagegraph.cli;
 import io.imagegraph.core.build.BuildReport;
 import io.imagegraph.core.build.BuildReportReader;
 import io.imagegraph.core.process.LocalProcessRunner;
-import io.imagegraph.core.promote.PromotionPlan;
 import io.imagegraph.core.promote.PromotionReport;
 import io.imagegraph.core.promote.PromotionReportJson;
 import io.imagegraph.core.promote.PromotionSource;
@@ -79,6 +78,10 @@ final class PromoteCommand implements Callable<Integer> {
             description = "An image that may not be promoted, and why (repeatable); the whole promotion is refused.")
     Map<String, String> holds = new LinkedHashMap<>();
 
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "8",
+            description = "How many images are read, copied or moved at once. Default: ${DEFAULT-VALUE}.")
+    int parallel;
+
     @Option(names = "--dry-run", description = "Show the moves, with each tag's current digest; move nothing.")
     boolean dryRun;
 
@@ -93,6 +96,9 @@ final class PromoteCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean json = output.json("promote");
+        if (parallel < 1) {
+            throw new BadInputException("--parallel must be at least 1");
+        }
         BuildReport build;
         try {
             build = BuildReportReader.read(report);
@@ -120,9 +126,9 @@ final class PromoteCommand implements Callable<Integer> {
         try {
             Registries registries = registryOptions.registries(new LocalProcessRunner(),
                     sources.get(0).from().registry());
-            Promoter promoter = new Promoter(registries);
-            PromotionPlan plan = promoter.plan(sources, target, holds);
-            result = dryRun ? promoter.dryRun(plan) : promoter.apply(plan);
+            Promoter promoter = new Promoter(registries, parallel);
+            result = dryRun ? promoter.dryRun(promoter.plan(sources, target, holds))
+                    : promoter.promote(sources, target, holds);
         } catch (RegistryException e) {
             err.println("imagegraph: " + e.getMessage());
             err.flush();

@@ -18,6 +18,6 @@ public record MoveResult(String image, ImageLocation to, String tag, Optional<Di
                          MoveStatus status, String reason) {
 
     static MoveResult of(TagMove move, MoveStatus status, String reason) {
-        return new MoveResult(move.image(), move.to(), move.tag(), move.beforeDigest(), move.after(), status, reason);
+        return new MoveResult(move.image(), move.to(), move.tag(), move.before(), move.after(), status, reason);
     }
 }

@@ -20,10 +20,24 @@ import java.util.Optional;
  */
 public final class Promoter {
 
+    /** How many images are read or moved at once unless told otherwise. */
+    public static final int DEFAULT_PARALLELISM = 8;
+
     private final Registries registries;
+    private final int parallelism;
 
     public Promoter(Registries registries) {
+        this(registries, DEFAULT_PARALLELISM);
+    }
+
+    /** @param parallelism how many images are read, copied or moved at once */
+    public Promoter(Registries registries, int parallelism) {
         this.registries = registries;
+        this.parallelism = Math.max(1, parallelism);
+    }
+
+    /** What planning found for one image: its moves, or why it may not be promoted. */
+    private record SourcePlan(List<TagMove> moves, String refusal) {
     }
 
     /**
@@ -33,25 +47,31 @@ public final class Promoter {
      */
     public PromotionPlan plan(List<PromotionSource> sources, PromotionTarget target, Map<String, String> blocked)
             throws RegistryException, InterruptedException {
-        List<String> refusals = new ArrayList<>();
-        List<TagMove> moves = new ArrayList<>();
-        for (PromotionSource source : sources) {
+        List<SourcePlan> planned = ParallelCalls.map(parallelism, sources, source -> {
             if (blocked.containsKey(source.image())) {
-                refusals.add(source.image() + " may not be promoted: " + blocked.get(source.image()));
-                continue;
+                return new SourcePlan(List.of(), source.image() + " may not be promoted: " + blocked.get(source.image()));
             }
             Registry from = registries.named(source.from().registry());
             Optional<Manifest> tested = from.manifest(source.from().repository(), source.tag());
             Optional<String> moved = sourceMoved(source, tested.map(Manifest::digest));
             if (moved.isPresent()) {
-                refusals.add(moved.get());
-                continue;
+                return new SourcePlan(List.of(), moved.get());
             }
             ImageLocation to = target.locationFor(source.from());
             Registry into = registries.named(to.registry());
+            List<TagMove> moves = new ArrayList<>();
             for (String tag : target.tags()) {
-                moves.add(new TagMove(source.image(), source.from(), to, tag, into.manifest(to.repository(), tag),
-                        tested.get()));
+                moves.add(new TagMove(source.image(), source.from(), to, tag,
+                        into.head(to.repository(), tag).map(ManifestDescriptor::digest), tested.get()));
+            }
+            return new SourcePlan(moves, null);
+        });
+        List<String> refusals = new ArrayList<>();
+        List<TagMove> moves = new ArrayList<>();
+        for (SourcePlan one : planned) {
+            moves.addAll(one.moves());
+            if (one.refusal() != null) {
+                refusals.add(one.refusal());
             }
         }
         return new PromotionPlan(sources, moves, refusals);
@@ -68,94 +88,103 @@ public final class Promoter {
         return new PromotionReport(true, !plan.isRefused(), plan.refusals(), null, results);
     }
 
-    /** Moves the tags, all or none. */
+    /**
+     * Plans and moves in one go: the source tags were read a moment ago by the plan, so they are
+     * not read a second time (one request an image fewer than {@link #apply} after a shown plan).
+     */
+    public PromotionReport promote(List<PromotionSource> sources, PromotionTarget target, Map<String, String> blocked)
+            throws RegistryException, InterruptedException {
+        PromotionPlan plan = plan(sources, target, blocked);
+        return plan.isRefused() ? refused(plan, plan.refusals()) : move(plan);
+    }
+
+    /**
+     * Moves the tags of a plan made earlier (and perhaps shown), all or none, after checking
+     * again that every source tag still points at its tested digest.
+     */
     public PromotionReport apply(PromotionPlan plan) throws InterruptedException {
         if (plan.isRefused()) {
             return refused(plan, plan.refusals());
         }
         List<String> stale = new ArrayList<>();
         try {
-            for (PromotionSource source : plan.sources()) {
-                Optional<Digest> now = registries.named(source.from().registry())
-                        .head(source.from().repository(), source.tag()).map(ManifestDescriptor::digest);
-                sourceMoved(source, now).ifPresent(stale::add);
-            }
+            List<Optional<String>> checks = ParallelCalls.map(parallelism, plan.sources(), source ->
+                    sourceMoved(source, registries.named(source.from().registry())
+                            .head(source.from().repository(), source.tag()).map(ManifestDescriptor::digest)));
+            checks.forEach(check -> check.ifPresent(stale::add));
         } catch (RegistryException e) {
             stale.add(e.getMessage());
         }
         if (!stale.isEmpty()) {
             return refused(plan, stale);
         }
+        return move(plan);
+    }
+
+    private PromotionReport move(PromotionPlan plan) throws InterruptedException {
         // First everything each manifest needs in its target repository (blob mounts and copies,
         // the bulk of the work and of what can fail), then the tags, which are single small PUTs:
         // a failure in the first part leaves every tag where it was.
-        for (TagMove move : plan.moves()) {
-            if (move.isUnchanged()) {
-                continue;
-            }
+        List<TagMove> toMove = plan.moves().stream().filter(move -> !move.isUnchanged()).toList();
+        List<String> copyFailures = ParallelCalls.map(parallelism, toMove, move -> {
             try {
                 ManifestContent.ensure(registries.named(move.from().registry()), move.from(),
                         registries.named(move.to().registry()), move.to(), move.manifest());
+                return null;
             } catch (RegistryException e) {
-                return notMoved(plan, move, e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return notMoved(plan, move, "the promotion was cancelled while copying " + move.from() + " to "
-                        + move.to());
+                return e.getMessage();
+            }
+        });
+        for (int i = 0; i < toMove.size(); i++) {
+            if (copyFailures.get(i) != null) {
+                return notMoved(plan, toMove.get(i), copyFailures.get(i));
             }
         }
-        List<TagMove> done = new ArrayList<>();
-        List<MoveResult> results = new ArrayList<>();
-        int index = 0;
-        String failure = null;
-        boolean interrupted = false;
-        for (; index < plan.moves().size(); index++) {
-            TagMove move = plan.moves().get(index);
+        // The tags, several at a time; after a failure no further move starts.
+        java.util.concurrent.atomic.AtomicReference<String> firstFailure = new java.util.concurrent.atomic.AtomicReference<>();
+        List<MoveResult> results = new ArrayList<>(ParallelCalls.map(parallelism, plan.moves(), move -> {
             if (move.isUnchanged()) {
-                results.add(MoveResult.of(move, MoveStatus.UNCHANGED, "already at the tested digest"));
-                continue;
+                return MoveResult.of(move, MoveStatus.UNCHANGED, "already at the tested digest");
+            }
+            if (firstFailure.get() != null) {
+                return MoveResult.of(move, MoveStatus.NOT_MOVED,
+                        "not tried: an earlier move failed and the promotion was rolled back");
             }
             try {
                 registries.named(move.to().registry()).putManifest(move.to().repository(), move.tag(), move.manifest());
-                done.add(move);
-                results.add(MoveResult.of(move, MoveStatus.MOVED, "moved"));
+                return MoveResult.of(move, MoveStatus.MOVED, "moved");
             } catch (RegistryException e) {
-                failure = e.getMessage();
-                results.add(MoveResult.of(move, MoveStatus.FAILED, e.getMessage()));
-                index++;
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-                failure = "the promotion was cancelled while moving " + move;
-                results.add(MoveResult.of(move, MoveStatus.NOT_MOVED, failure));
-                index++;
-                break;
+                firstFailure.compareAndSet(null, e.getMessage());
+                return MoveResult.of(move, MoveStatus.FAILED, e.getMessage());
             }
+        }));
+        String failure = firstFailure.get();
+        boolean interrupted = Thread.interrupted();
+        if (interrupted && failure == null) {
+            failure = "the promotion was cancelled";
         }
-        if (failure == null) {
-            return new PromotionReport(false, true, List.of(), null, results);
-        }
-        for (; index < plan.moves().size(); index++) {
-            results.add(MoveResult.of(plan.moves().get(index), MoveStatus.NOT_MOVED,
-                    "not tried: an earlier move failed and the promotion was rolled back"));
-        }
-        for (int i = done.size() - 1; i >= 0; i--) {
-            TagMove move = done.get(i);
-            int at = results.indexOf(MoveResult.of(move, MoveStatus.MOVED, "moved"));
-            results.set(at, rollBack(move));
+        if (failure != null) {
+            for (int i = results.size() - 1; i >= 0; i--) {
+                if (results.get(i).status() == MoveStatus.MOVED) {
+                    results.set(i, rollBack(plan.moves().get(i)));
+                }
+            }
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        return new PromotionReport(false, false, List.of(), failure, results);
+        return new PromotionReport(false, failure == null, List.of(), failure, results);
     }
 
     private MoveResult rollBack(TagMove move) {
         try {
             Registry into = registries.named(move.to().registry());
             if (move.before().isPresent()) {
-                into.putManifest(move.to().repository(), move.tag(), move.before().get());
-                return MoveResult.of(move, MoveStatus.ROLLED_BACK, "put back to " + move.before().get().digest());
+                Manifest before = into.manifest(move.to().repository(), move.before().get().toString())
+                        .orElseThrow(() -> RegistryException.of("put " + move.to() + ":" + move.tag() + " back",
+                                into.name(), "its previous manifest " + move.before().get() + " is gone"));
+                into.putManifest(move.to().repository(), move.tag(), before);
+                return MoveResult.of(move, MoveStatus.ROLLED_BACK, "put back to " + move.before().get());
             }
             into.deleteTag(move.to().repository(), move.tag());
             return MoveResult.of(move, MoveStatus.ROLLED_BACK, "removed again: the tag did not exist before");

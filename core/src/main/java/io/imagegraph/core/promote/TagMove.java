@@ -11,27 +11,25 @@ import java.util.Optional;
  * @param from     where the tested digest is
  * @param to       the repository whose tag moves
  * @param tag      the tag that moves
- * @param before   the manifest the tag pointed at before, kept to put it back on rollback
+ * @param before   the digest the tag pointed at before (empty: no such tag); a rollback reads that
+ *                 manifest back by digest, which stays in the registry after the tag moves
  * @param manifest the tested manifest, byte for byte
  */
-public record TagMove(String image, ImageLocation from, ImageLocation to, String tag, Optional<Manifest> before,
+public record TagMove(String image, ImageLocation from, ImageLocation to, String tag, Optional<Digest> before,
                       Manifest manifest) {
 
     public Digest after() {
         return manifest.digest();
     }
 
-    public Optional<Digest> beforeDigest() {
-        return before.map(Manifest::digest);
-    }
 
     /** Whether the tag already points at the tested digest, so that nothing moves. */
     public boolean isUnchanged() {
-        return before.isPresent() && before.get().digest().equals(manifest.digest());
+        return before.isPresent() && before.get().equals(manifest.digest());
     }
 
     @Override
     public String toString() {
-        return to + ":" + tag + " " + beforeDigest().map(Digest::shortForm).orElse("(new)") + " -> " + after().shortForm();
+        return to + ":" + tag + " " + before.map(Digest::shortForm).orElse("(new)") + " -> " + after().shortForm();
     }
 }

@@ -94,6 +94,16 @@ class PromoterTest {
     }
 
     @Test
+    void promote_plansAndMovesInOneGo() throws Exception {
+        String ns = unique("g");
+        Manifest base = TestImages.push(registry(), ns + "/base", "test", "one go");
+        PromotionReport report = new Promoter(registries).promote(List.of(tested("base", ns + "/base", base)),
+                PromotionTarget.tags("latest"), Map.of());
+        assertThat(report.succeeded()).isTrue();
+        assertThat(tagOf(registry(), ns + "/base", "latest")).contains(base.digest());
+    }
+
+    @Test
     void apply_again_leavesTagsAtTheTestedDigestUnchanged() throws Exception {
         String ns = unique("u");
         Manifest base = TestImages.push(registry(), ns + "/base", "test", "same");
@@ -185,7 +195,7 @@ class PromoterTest {
     }
 
     @Test
-    void apply_failureMidway_putsEveryMovedTagBack() throws Exception {
+    void apply_failureMidway_oneAtATime_putsEveryMovedTagBackAndTriesNoMore() throws Exception {
         String ns = unique("f");
         try (FaultyProxy proxy = FaultyProxy.in(server.host())) {
             Registries viaProxy = new DistributionRegistries(CredentialResolver.anonymous(), Set.of(), QUICK);
@@ -198,7 +208,7 @@ class PromoterTest {
                     new PromotionSource("a", new ImageLocation(proxy.host(), RepositoryName.of(ns + "/a")), "test", a.digest()),
                     new PromotionSource("b", new ImageLocation(proxy.host(), RepositoryName.of(ns + "/b")), "test", b.digest()),
                     new PromotionSource("c", new ImageLocation(proxy.host(), RepositoryName.of(ns + "/c")), "test", c.digest()));
-            Promoter promoter = new Promoter(viaProxy);
+            Promoter promoter = new Promoter(viaProxy, 1);
             PromotionPlan plan = promoter.plan(sources, PromotionTarget.tags("latest"), Map.of());
             proxy.answer("PUT /v2/" + ns + "/b/manifests/latest", 500, 10);
             PromotionReport report = promoter.apply(plan);
@@ -216,6 +226,35 @@ class PromoterTest {
     }
 
     @Test
+    void apply_failureWhileMovingInParallel_leavesEveryExistingTagWhereItWas() throws Exception {
+        String ns = unique("pf");
+        try (FaultyProxy proxy = FaultyProxy.in(server.host())) {
+            Registries viaProxy = new DistributionRegistries(CredentialResolver.anonymous(), Set.of(), QUICK);
+            Registry registry = viaProxy.named(proxy.host());
+            List<PromotionSource> sources = new java.util.ArrayList<>();
+            Map<String, Digest> old = new java.util.HashMap<>();
+            for (int i = 0; i < 24; i++) {
+                String repository = ns + "/img" + i;
+                old.put(repository, TestImages.push(registry, repository, "latest", "old " + i).digest());
+                Manifest tested = TestImages.push(registry, repository, "test", "new " + i);
+                sources.add(new PromotionSource("img" + i, new ImageLocation(proxy.host(), RepositoryName.of(repository)),
+                        "test", tested.digest()));
+            }
+            Promoter promoter = new Promoter(viaProxy, 8);
+            PromotionPlan plan = promoter.plan(sources, PromotionTarget.tags("latest"), Map.of());
+            proxy.answer("PUT /v2/" + ns + "/img13/manifests/latest", 500, 10);
+            PromotionReport report = promoter.apply(plan);
+            assertThat(report.succeeded()).isFalse();
+            assertThat(report.moves()).extracting(MoveResult::status)
+                    .containsOnly(MoveStatus.ROLLED_BACK, MoveStatus.FAILED, MoveStatus.NOT_MOVED)
+                    .containsOnlyOnce(MoveStatus.FAILED);
+            for (Map.Entry<String, Digest> entry : old.entrySet()) {
+                assertThat(tagOf(registry, entry.getKey(), "latest")).as(entry.getKey()).contains(entry.getValue());
+            }
+        }
+    }
+
+    @Test
     void apply_failureAfterANewTag_saysTheRegistryCannotRemoveItAlone() throws Exception {
         String ns = unique("n");
         try (FaultyProxy proxy = FaultyProxy.in(server.host())) {
@@ -223,7 +262,7 @@ class PromoterTest {
             Registry registry = viaProxy.named(proxy.host());
             Manifest a = TestImages.push(registry, ns + "/a", "test", "a");
             Manifest b = TestImages.push(registry, ns + "/b", "test", "b");
-            Promoter promoter = new Promoter(viaProxy);
+            Promoter promoter = new Promoter(viaProxy, 1);
             PromotionPlan plan = promoter.plan(List.of(
                     new PromotionSource("a", new ImageLocation(proxy.host(), RepositoryName.of(ns + "/a")), "test", a.digest()),
                     new PromotionSource("b", new ImageLocation(proxy.host(), RepositoryName.of(ns + "/b")), "test", b.digest())),

@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "imagegraph",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        subcommands = {PlanCommand.class, BuildCommand.class, PromoteCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {PlanCommand.class, BuildCommand.class, TestCommand.class, PromoteCommand.class,
+            CommandLine.HelpCommand.class},
         description = {
             "Build, test, promote and track a family of container images: a base, the images FROM it, the"
                     + " images FROM those. The graph comes from images/<name>/Dockerfile folders and an optional"

@@ -2,7 +2,10 @@ package io.imagegraph.cli;
 
 import io.imagegraph.core.build.BuildReport;
 import io.imagegraph.core.build.BuildReportReader;
+import io.imagegraph.core.gate.GateReport;
+import io.imagegraph.core.gate.GateReportJson;
 import io.imagegraph.core.process.LocalProcessRunner;
+import io.imagegraph.core.promote.GateBlocks;
 import io.imagegraph.core.promote.PromotionReport;
 import io.imagegraph.core.promote.PromotionReportJson;
 import io.imagegraph.core.promote.PromotionSource;
@@ -44,6 +47,7 @@ import picocli.CommandLine.Spec;
             "  imagegraph promote --report .imagegraph/runs/<run>/build-report.json --to latest",
             "  imagegraph promote --report build-report.json --to latest --to 2026.2 --dry-run",
             "  imagegraph promote --report build-report.json --to 1.0 --to-namespace release -o json",
+            "  imagegraph promote --report build-report.json --tests test-report.json --to latest",
             "  imagegraph promote --report build-report.json --to latest --hold keystone='CVE-2026-1234'",
             "",
             "Exit codes: 0 promoted (or a dry run that could be); 1 refused or failed (nothing left moved);"
@@ -73,6 +77,11 @@ final class PromoteCommand implements Callable<Integer> {
     @Option(names = "--to-registry", paramLabel = "HOST[:PORT]",
             description = "Promote into this registry instead; blobs are copied.")
     String toRegistry;
+
+    @Option(names = "--tests", paramLabel = "FILE",
+            description = "The test-report.json of imagegraph test: an image that failed its tests, or was tested at"
+                    + " another digest, refuses the promotion.")
+    Path testReport;
 
     @Option(names = "--hold", paramLabel = "IMAGE=REASON",
             description = "An image that may not be promoted, and why (repeatable); the whole promotion is refused.")
@@ -122,13 +131,23 @@ final class PromoteCommand implements Callable<Integer> {
                 throw new BadInputException("--hold names " + image + ", which is not an image of run " + build.runId());
             }
         }
+        Map<String, String> blocked = new LinkedHashMap<>(holds);
+        if (testReport != null) {
+            GateReport gate;
+            try {
+                gate = GateReportJson.read(testReport);
+            } catch (IOException e) {
+                throw new BadInputException(e.getMessage());
+            }
+            GateBlocks.of(gate, sources).forEach(blocked::putIfAbsent);
+        }
         PromotionReport result;
         try {
             Registries registries = registryOptions.registries(new LocalProcessRunner(),
                     sources.get(0).from().registry());
             Promoter promoter = new Promoter(registries, parallel);
-            result = dryRun ? promoter.dryRun(promoter.plan(sources, target, holds))
-                    : promoter.promote(sources, target, holds);
+            result = dryRun ? promoter.dryRun(promoter.plan(sources, target, blocked))
+                    : promoter.promote(sources, target, blocked);
         } catch (RegistryException e) {
             err.println("imagegraph: " + e.getMessage());
             err.flush();

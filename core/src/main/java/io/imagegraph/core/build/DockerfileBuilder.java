@@ -1,5 +1,7 @@
 package io.imagegraph.core.build;
 
+import io.imagegraph.core.process.OutputTail;
+
 import io.imagegraph.core.ref.RegistryHost;
 import io.imagegraph.core.registry.RegistryEndpoint;
 

@@ -9,6 +9,8 @@ import io.imagegraph.core.lineage.LineageRecord;
 import io.imagegraph.core.lineage.LineageStore;
 import io.imagegraph.core.plan.Plan;
 import io.imagegraph.core.plan.PlannedImage;
+import io.imagegraph.core.process.LineOutput;
+import io.imagegraph.core.process.TeeOutputStream;
 import io.imagegraph.core.registry.ManifestStore;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -239,7 +241,7 @@ public final class GraphBuild {
                 attempt++;
                 events.accept(new BuildEvent.Started(name, attempt, "building" + why));
                 try (OutputStream log = Files.newOutputStream(logFile);
-                     LineEvents lines = new LineEvents(name, events);
+                     LineOutput lines = new LineOutput(line -> events.accept(new BuildEvent.Output(name, line)));
                      OutputStream both = new TeeOutputStream(log, lines)) {
                     id = builder.build(job, both);
                 } catch (ImageBuildException e) {
@@ -282,7 +284,7 @@ public final class GraphBuild {
         List<String> pushed = registry.isPresent() ? refs.subList(0, 1) : refs;
         try (OutputStream log = Files.newOutputStream(logFile, java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.APPEND);
-             LineEvents lines = new LineEvents(name, events);
+             LineOutput lines = new LineOutput(line -> events.accept(new BuildEvent.Output(name, line)));
              OutputStream both = new TeeOutputStream(log, lines)) {
             for (String ref : pushed) {
                 events.accept(new BuildEvent.Started(name, 1, "pushing " + ref));

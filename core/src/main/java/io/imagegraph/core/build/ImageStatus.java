@@ -1,10 +1,9 @@
 package io.imagegraph.core.build;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
+import io.imagegraph.core.files.WireName;
 
 /** What a run did with one image. */
-public enum ImageStatus {
+public enum ImageStatus implements WireName {
     /** Built by this run. */
     BUILT,
     /** Not built: an image with the same input digest already exists, and was tagged for this run. */
@@ -17,11 +16,6 @@ public enum ImageStatus {
     CANCELLED,
     /** Not part of this run. */
     NOT_SELECTED;
-
-    @JsonValue
-    public String id() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 
     public boolean isSuccess() {
         return this == BUILT || this == REUSED;

@@ -1,5 +1,7 @@
 package io.imagegraph.core.build;
 
+import io.imagegraph.core.process.OutputTail;
+
 import io.imagegraph.core.graph.ImageSpec;
 import io.imagegraph.core.process.ProcessRunner;
 import io.imagegraph.core.process.ProcessSpec;

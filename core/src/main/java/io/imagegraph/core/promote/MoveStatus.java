@@ -1,10 +1,9 @@
 package io.imagegraph.core.promote;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
+import io.imagegraph.core.files.WireName;
 
 /** What happened to one tag of a promotion. */
-public enum MoveStatus {
+public enum MoveStatus implements WireName {
     /** The tag now points at the tested digest. */
     MOVED,
     /** The tag already pointed at the tested digest. */
@@ -19,11 +18,6 @@ public enum MoveStatus {
     NOT_MOVED,
     /** The tag moved and could not be put back; the reason says where it points. */
     ROLLBACK_FAILED;
-
-    @JsonValue
-    public String id() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 
     @Override
     public String toString() {

@@ -246,7 +246,7 @@ class PromoterTest {
             PromotionReport report = promoter.apply(plan);
             assertThat(report.succeeded()).isFalse();
             assertThat(report.moves()).extracting(MoveResult::status)
-                    .containsOnly(MoveStatus.ROLLED_BACK, MoveStatus.FAILED, MoveStatus.NOT_MOVED)
+                    .isSubsetOf(MoveStatus.ROLLED_BACK, MoveStatus.FAILED, MoveStatus.NOT_MOVED)
                     .containsOnlyOnce(MoveStatus.FAILED);
             for (Map.Entry<String, Digest> entry : old.entrySet()) {
                 assertThat(tagOf(registry, entry.getKey(), "latest")).as(entry.getKey()).contains(entry.getValue());

@@ -1,15 +1,15 @@
-package io.imagegraph.core.build;
+package io.imagegraph.core.process;
 
 import java.io.IOException;
 import java.io.OutputStream;
 
 /** Writes to two streams; closing it leaves both open (their owners close them). */
-final class TeeOutputStream extends OutputStream {
+public final class TeeOutputStream extends OutputStream {
 
     private final OutputStream first;
     private final OutputStream second;
 
-    TeeOutputStream(OutputStream first, OutputStream second) {
+    public TeeOutputStream(OutputStream first, OutputStream second) {
         this.first = first;
         this.second = second;
     }

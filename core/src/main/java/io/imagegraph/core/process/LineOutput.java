@@ -1,19 +1,18 @@
-package io.imagegraph.core.build;
+package io.imagegraph.core.process;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 
-/** Turns one image's output stream into {@link BuildEvent.Output} events, a whole line at a time. */
-final class LineEvents extends OutputStream {
+/** An output stream that hands each whole line of a process's output to a consumer, without its line end. */
+public final class LineOutput extends OutputStream {
 
-    private final String image;
-    private final BuildEventSink sink;
+    private final Consumer<String> lines;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
 
-    LineEvents(String image, BuildEventSink sink) {
-        this.image = image;
-        this.sink = sink;
+    public LineOutput(Consumer<String> lines) {
+        this.lines = lines;
     }
 
     @Override
@@ -33,7 +32,7 @@ final class LineEvents extends OutputStream {
     }
 
     private void emit() {
-        sink.accept(new BuildEvent.Output(image, line.toString(StandardCharsets.UTF_8)));
+        lines.accept(line.toString(StandardCharsets.UTF_8));
         line.reset();
     }
 }

@@ -1,11 +1,11 @@
-package io.imagegraph.core.build;
+package io.imagegraph.core.process;
 
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** Passes output on and keeps its last few kilobytes, for the reason a failure gives. */
-final class OutputTail extends OutputStream {
+public final class OutputTail extends OutputStream {
 
     private static final int KEEP = 16 * 1024;
 
@@ -13,7 +13,7 @@ final class OutputTail extends OutputStream {
     private final byte[] ring = new byte[KEEP];
     private long written;
 
-    OutputTail(OutputStream next) {
+    public OutputTail(OutputStream next) {
         this.next = next;
     }
 
@@ -36,7 +36,7 @@ final class OutputTail extends OutputStream {
         next.flush();
     }
 
-    synchronized String text() {
+    public synchronized String text() {
         if (written <= KEEP) {
             return new String(ring, 0, (int) written, StandardCharsets.UTF_8);
         }
@@ -48,7 +48,7 @@ final class OutputTail extends OutputStream {
     }
 
     /** The last non-blank line, trimmed: usually the builder's own error message. */
-    String lastLine() {
+    public String lastLine() {
         return Arrays.stream(text().split("\r?\n")).map(String::strip).filter(l -> !l.isEmpty())
                 .reduce((first, second) -> second).orElse("(no output)");
     }

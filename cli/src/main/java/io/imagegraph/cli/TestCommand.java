@@ -1,0 +1,153 @@
+package io.imagegraph.cli;
+
+import io.imagegraph.core.build.BuildReport;
+import io.imagegraph.core.build.BuildReportReader;
+import io.imagegraph.core.gate.GateEvent;
+import io.imagegraph.core.gate.GateReport;
+import io.imagegraph.core.gate.GateReportJson;
+import io.imagegraph.core.gate.SmokeGate;
+import io.imagegraph.core.gate.TestedImage;
+import io.imagegraph.core.gate.TestedImages;
+import io.imagegraph.core.graph.ImageGraph;
+import io.imagegraph.core.graph.SmokeTest;
+import io.imagegraph.core.process.LocalProcessRunner;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "test", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {
+            "Run the smoke tests of a build's images against their exact references (registry digest, else local"
+                    + " image ID): each 'command' test in a container of the image (docker run --rm --network none,"
+                    + " stopped at its time limit), each 'script' test once on the host with every image under test"
+                    + " in IMAGEGRAPH_TEST_IMAGES and IMAGEGRAPH_IMAGE_<NAME>. Every result (passed, failed, timed"
+                    + " out; duration; the tail of its output) goes into test-report.json beside the build report;"
+                    + " promote --tests reads it and never promotes an image that failed.",
+            ""
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  imagegraph test --dir examples/foreman --report .imagegraph/runs/<run>/build-report.json",
+            "  imagegraph test --report build-report.json --script tests/deploy.sh --timeout 900",
+            "",
+            "Exit codes: 0 every test passed; 1 a test failed or timed out; 2 bad input."
+        })
+final class TestCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    GraphOptions graphOptions;
+
+    @Option(names = "--report", paramLabel = "FILE", required = true,
+            description = "The build-report.json of the run whose images to test.")
+    Path report;
+
+    @Option(names = "--script", paramLabel = "PATH",
+            description = "A deployment test for every image of the run, besides the graph file's (repeatable);"
+                    + " relative to the graph root.")
+    List<String> scripts = new ArrayList<>();
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300",
+            description = "The time limit of each --script test. Default: ${DEFAULT-VALUE}.")
+    int timeout;
+
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Where to write the test report (default: test-report.json beside the build report).")
+    Path out;
+
+    @Option(names = "--docker", paramLabel = "PROGRAM", defaultValue = "docker",
+            description = "The docker client to run (default: ${DEFAULT-VALUE}).")
+    String docker;
+
+    @Option(names = {"-H", "--docker-host"}, paramLabel = "URL",
+            description = "The Docker Engine to run the containers on, as DOCKER_HOST takes it.")
+    String dockerHost;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only each test's start and end, not its output.")
+    boolean quiet;
+
+    @Mixin
+    ReportFormatOption output;
+
+    @Override
+    public Integer call() throws BadInputException, IOException, InterruptedException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean json = output.json("test");
+        if (timeout < 1) {
+            throw new BadInputException("--timeout must be at least 1 second");
+        }
+        ImageGraph graph = graphOptions.load(err).graph();
+        BuildReport build;
+        try {
+            build = BuildReportReader.read(report);
+        } catch (IOException e) {
+            throw new BadInputException(e.getMessage());
+        }
+        List<TestedImage> images = TestedImages.of(build);
+        if (images.isEmpty()) {
+            throw new BadInputException("run " + build.runId() + " in " + report + " built or reused no image to test");
+        }
+        Map<String, List<SmokeTest>> tests = new LinkedHashMap<>();
+        for (TestedImage image : images) {
+            if (!graph.contains(image.image())) {
+                throw new BadInputException(image.image() + " from " + report + " is not an image of the graph in "
+                        + graph.root() + "; give the --dir the build used");
+            }
+            List<SmokeTest> own = new ArrayList<>(graph.node(image.image()).spec().smokeTests());
+            for (String script : scripts) {
+                own.add(new SmokeTest("deployment", List.of(), script, timeout));
+            }
+            tests.put(image.image(), own);
+        }
+        Map<String, String> environment = new HashMap<>();
+        if (dockerHost != null) {
+            environment.put("DOCKER_HOST", dockerHost);
+        }
+        SmokeGate gate = new SmokeGate(new LocalProcessRunner(), docker, environment, event -> print(err, event),
+                Clock.systemUTC());
+        GateReport result = gate.run(build.runId(), graph.root(), images, tests);
+        Path file = out != null ? out : report.toAbsolutePath().resolveSibling("test-report.json");
+        try (Writer writer = Files.newBufferedWriter(file)) {
+            GateReportJson.write(result, writer);
+        }
+        if (json) {
+            GateReportJson.write(result, stdout);
+        } else {
+            stdout.print(GateTable.render(result));
+            stdout.println("Report: " + file);
+        }
+        stdout.flush();
+        return result.passed() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    private void print(PrintWriter err, GateEvent event) {
+        synchronized (err) {
+            if (event instanceof GateEvent.Started started) {
+                err.println("[" + started.test() + "] testing " + String.join(", ", started.images()));
+            } else if (event instanceof GateEvent.Output line && !quiet) {
+                err.println("[" + line.test() + "] " + line.line());
+            } else if (event instanceof GateEvent.Finished finished) {
+                err.println("[" + finished.result().test() + "] " + finished.result().status() + ": "
+                        + finished.result().reason());
+            }
+            err.flush();
+        }
+    }
+}

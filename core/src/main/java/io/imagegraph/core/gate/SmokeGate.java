@@ -1,0 +1,170 @@
+package io.imagegraph.core.gate;
+
+import io.imagegraph.core.graph.SmokeTest;
+import io.imagegraph.core.process.LineOutput;
+import io.imagegraph.core.process.OutputTail;
+import io.imagegraph.core.process.ProcessRunner;
+import io.imagegraph.core.process.ProcessSpec;
+import io.imagegraph.core.process.TimeLimit;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Runs the smoke tests of the images a build produced, against their exact references:
+ * <ul>
+ *   <li>a container test ({@code command}) as {@code docker run --rm --network none
+ *   --entrypoint ARGV0 IMAGE ARGV…}, stopped (client and container) past its time limit;</li>
+ *   <li>a deployment script ({@code script}), once for every image that names it, on the host in
+ *   the graph root, given every image under test: {@code IMAGEGRAPH_TEST_IMAGES} (lines of
+ *   {@code name=reference}) and {@code IMAGEGRAPH_IMAGE_<NAME>} for each.</li>
+ * </ul>
+ * Every result is recorded, with the tail of its output; the report's verdicts say which images
+ * may be promoted.
+ */
+public final class SmokeGate {
+
+    private final ProcessRunner runner;
+    private final String docker;
+    private final Map<String, String> environment;
+    private final Consumer<GateEvent> events;
+    private final Clock clock;
+
+    public SmokeGate(ProcessRunner runner, String docker, Map<String, String> environment, Consumer<GateEvent> events,
+                     Clock clock) {
+        this.runner = runner;
+        this.docker = docker;
+        this.environment = Map.copyOf(environment);
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * @param root   where deployment scripts are resolved and run
+     * @param images the images under test
+     * @param tests  each image's declared tests
+     */
+    public GateReport run(String runId, Path root, List<TestedImage> images, Map<String, List<SmokeTest>> tests)
+            throws InterruptedException {
+        List<SmokeResult> results = new ArrayList<>();
+        Map<String, List<String>> scripts = new LinkedHashMap<>();
+        Map<String, SmokeTest> scriptTests = new HashMap<>();
+        for (TestedImage image : images) {
+            for (SmokeTest test : tests.getOrDefault(image.image(), List.of())) {
+                if (test.script() != null && !test.script().isBlank()) {
+                    scripts.computeIfAbsent(test.script(), key -> new ArrayList<>()).add(image.image());
+                    scriptTests.merge(test.script(), test, (a, b) -> a.timeoutSeconds() >= b.timeoutSeconds() ? a : b);
+                } else {
+                    results.add(inContainer(image, test));
+                }
+            }
+        }
+        for (Map.Entry<String, List<String>> script : scripts.entrySet()) {
+            results.add(deployment(root, script.getKey(), scriptTests.get(script.getKey()), script.getValue(), images));
+        }
+        return new GateReport(runId, images, results);
+    }
+
+    private SmokeResult inContainer(TestedImage image, SmokeTest test) throws InterruptedException {
+        String name = image.image() + "/" + testName(test);
+        String container = "imagegraph-test-" + UUID.randomUUID().toString().substring(0, 12);
+        List<String> argv = new ArrayList<>(List.of(docker, "run", "--rm", "--name", container, "--network", "none",
+                "--entrypoint", test.command().get(0), image.reference()));
+        argv.addAll(test.command().subList(1, test.command().size()));
+        SmokeResult result = run(name, List.of(image.image()), new ProcessSpec(argv, environment, Optional.empty(),
+                Optional.empty()), Duration.ofSeconds(test.timeoutSeconds()));
+        if (result.status() == SmokeStatus.TIMED_OUT) {
+            removeContainer(container);
+        }
+        return result;
+    }
+
+    private SmokeResult deployment(Path root, String script, SmokeTest test, List<String> declaring,
+                                   List<TestedImage> images) throws InterruptedException {
+        Path path = root.resolve(script).normalize();
+        String name = testName(test) + " (" + script + ")";
+        if (!path.startsWith(root.normalize()) || !Files.isRegularFile(path)) {
+            SmokeResult missing = new SmokeResult(name, declaring, SmokeStatus.FAILED, -1, Duration.ZERO, "",
+                    "the deployment test " + script + " is not a file under " + root);
+            events.accept(new GateEvent.Finished(missing));
+            return missing;
+        }
+        Map<String, String> env = new HashMap<>(environment);
+        StringBuilder all = new StringBuilder();
+        for (TestedImage image : images) {
+            all.append(image.image()).append('=').append(image.reference()).append('\n');
+            env.put("IMAGEGRAPH_IMAGE_" + image.image().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"),
+                    image.reference());
+        }
+        env.put("IMAGEGRAPH_TEST_IMAGES", all.toString());
+        List<String> argv = Files.isExecutable(path) ? List.of(path.toString()) : List.of("sh", path.toString());
+        return run(name, declaring, new ProcessSpec(argv, env, Optional.of(root), Optional.empty()),
+                Duration.ofSeconds(test.timeoutSeconds()));
+    }
+
+    private SmokeResult run(String name, List<String> images, ProcessSpec spec, Duration limit)
+            throws InterruptedException {
+        events.accept(new GateEvent.Started(name, images));
+        Instant start = clock.instant();
+        OutputTail tail;
+        OptionalInt exit;
+        try (OutputStream lines = new LineOutput(line -> events.accept(new GateEvent.Output(name, line)))) {
+            tail = new OutputTail(lines);
+            exit = TimeLimit.run(runner, spec, tail, tail, limit);
+        } catch (IOException e) {
+            SmokeResult failed = new SmokeResult(name, images, SmokeStatus.FAILED, -1,
+                    Duration.between(start, clock.instant()), "", "could not run it: " + e.getMessage());
+            events.accept(new GateEvent.Finished(failed));
+            return failed;
+        }
+        Duration took = Duration.between(start, clock.instant());
+        SmokeResult result;
+        if (exit.isEmpty()) {
+            result = new SmokeResult(name, images, SmokeStatus.TIMED_OUT, -1, took, lastLines(tail.text()),
+                    "stopped after its limit of " + limit.toSeconds() + " s");
+        } else if (exit.getAsInt() == 0) {
+            result = new SmokeResult(name, images, SmokeStatus.PASSED, 0, took, lastLines(tail.text()), "passed");
+        } else {
+            result = new SmokeResult(name, images, SmokeStatus.FAILED, exit.getAsInt(), took, lastLines(tail.text()),
+                    "exited with " + exit.getAsInt() + ": " + tail.lastLine());
+        }
+        events.accept(new GateEvent.Finished(result));
+        return result;
+    }
+
+    /** Stops a container whose docker client was stopped at the time limit. */
+    private void removeContainer(String container) throws InterruptedException {
+        try {
+            runner.run(new ProcessSpec(List.of(docker, "rm", "--force", container), environment, Optional.empty(),
+                    Optional.empty()), OutputStream.nullOutputStream(), OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            // the client is gone too; nothing more can be done from here
+        }
+    }
+
+    private static String testName(SmokeTest test) {
+        return test.name() != null && !test.name().isBlank() ? test.name()
+                : test.script() != null ? test.script() : String.join(" ", test.command());
+    }
+
+    /** The last 20 lines, for the report. */
+    private static String lastLines(String text) {
+        String[] lines = text.split("\r?\n");
+        int from = Math.max(0, lines.length - 20);
+        return String.join("\n", java.util.Arrays.copyOfRange(lines, from, lines.length)).strip();
+    }
+}

@@ -15,7 +15,7 @@ work="$(mktemp -d)"
 cleanup_work() { rm -rf "$work"; }
 [ -f "$here/cli/target/imagegraph.jar" ] || (cd "$here" && mvn -q -DskipTests install)
 source "$here/bin/lib/docker-engine"
-trap 'cleanup_work; kill "${engine_pid:-0}" 2>/dev/null || true' EXIT
+trap 'cleanup_work; stop_docker_engine' EXIT
 graph="$work/graph"
 mkdir -p "$graph/images/img00"
 cp /bin/busybox "$graph/images/img00/busybox"

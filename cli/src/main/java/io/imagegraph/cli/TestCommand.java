@@ -144,8 +144,9 @@ final class TestCommand implements Callable<Integer> {
             } else if (event instanceof GateEvent.Output line && !quiet) {
                 err.println("[" + line.test() + "] " + line.line());
             } else if (event instanceof GateEvent.Finished finished) {
-                err.println("[" + finished.result().test() + "] " + finished.result().status() + ": "
-                        + finished.result().reason());
+                String reason = finished.result().reason();
+                err.println("[" + finished.result().test() + "] " + finished.result().status()
+                        + (reason.equals(finished.result().status().id()) ? "" : ": " + reason));
             }
             err.flush();
         }

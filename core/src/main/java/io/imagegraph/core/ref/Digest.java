@@ -1,6 +1,10 @@
 package io.imagegraph.core.ref;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -43,6 +47,18 @@ public final class Digest implements Comparable<Digest> {
     /** The sha256 digest of these bytes. */
     public static Digest sha256(byte[] content) {
         return new Digest("sha256", HexFormat.of().formatHex(newSha256().digest(content)));
+    }
+
+    /** The sha256 digest of a file's bytes, read in pieces (a layer may be gigabytes). */
+    public static Digest sha256(Path file) throws IOException {
+        MessageDigest sha256 = newSha256();
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                sha256.update(buffer, 0, n);
+            }
+        }
+        return fromSha256(sha256);
     }
 
     /** The sha256 digest of this text's UTF-8 bytes. */

@@ -6,11 +6,13 @@ import io.imagegraph.core.ref.Digest;
 import io.imagegraph.core.ref.RepositoryName;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * A registry that speaks the OCI Distribution API v2 (the CNCF distribution registry, Quay,
@@ -193,15 +195,49 @@ public final class DistributionRegistry implements Registry {
     @Override
     public void putBlob(RepositoryName repository, Digest digest, byte[] content)
             throws RegistryException, InterruptedException {
+        upload(repository, digest, call -> call.withBody(content));
+    }
+
+    @Override
+    public void uploadBlob(RepositoryName repository, Digest digest, Path file)
+            throws RegistryException, InterruptedException {
+        upload(repository, digest, call -> call.withBodyFrom(file));
+    }
+
+    /** A monolithic upload: POST opens it, one PUT with the whole body and the digest closes it. */
+    private void upload(RepositoryName repository, Digest digest, UnaryOperator<RegistryCall> withContent)
+            throws RegistryException, InterruptedException {
         String action = "upload blob " + digest.shortForm() + " to " + repository.value();
         RegistryResponse start = transport.send(RegistryCall.of("POST", "v2/" + repository.value()
                 + "/blobs/uploads/", RegistryCall.push(repository.value()), action, 202));
         String location = start.header("Location").orElseThrow(() -> RegistryException.of(action, name(),
                 "the registry started an upload without saying where (no Location header)"));
         String path = relative(location);
-        transport.send(RegistryCall.of("PUT", path + (path.contains("?") ? "&" : "?") + "digest=" + digest,
-                        RegistryCall.push(repository.value()), action, 201)
-                .withHeaders(Map.of("Content-Type", "application/octet-stream")).withBody(content));
+        transport.send(withContent.apply(RegistryCall.of("PUT", path + (path.contains("?") ? "&" : "?") + "digest="
+                        + digest, RegistryCall.push(repository.value()), action, 201)
+                .withHeaders(Map.of("Content-Type", "application/octet-stream"))));
+    }
+
+    @Override
+    public void downloadBlob(RepositoryName repository, Digest digest, Path file)
+            throws RegistryException, InterruptedException {
+        String action = "get blob " + digest.shortForm() + " of " + repository.value();
+        RegistryResponse response = transport.send(RegistryCall.of("GET", blobPath(repository, digest),
+                RegistryCall.pull(repository.value()), action, 200, 302, 303, 307).withResponseTo(file));
+        if (response.status() != 200) {
+            String location = response.header("Location").orElseThrow(() -> RegistryException.of(action, name(),
+                    "the registry redirected the download without saying where (no Location header)"));
+            transport.download(transport.uri("v2/").resolve(location), file, action);
+        }
+        Digest received;
+        try {
+            received = Digest.sha256(file);
+        } catch (IOException e) {
+            throw RegistryException.of(action, name(), "cannot read back " + file + " (" + e.getMessage() + ")");
+        }
+        if (!received.equals(digest)) {
+            throw RegistryException.of(action, name(), "the bytes it sent have digest " + received);
+        }
     }
 
     private static String manifestPath(RepositoryName repository, String reference) {

@@ -113,11 +113,11 @@ public final class OciLayoutRegistry implements Registry {
             }
         }
         if (References.isDigest(ref)) {
-            writeBlob(layout, manifest.digest(), manifest.bytes(), action);
+            writeBlob(layout, manifest.digest(), temporary -> Files.write(temporary, manifest.bytes()), action);
             return manifest.digest();
         }
         return withIndex(repository, action, index -> {
-            writeBlob(layout, manifest.digest(), manifest.bytes(), action);
+            writeBlob(layout, manifest.digest(), temporary -> Files.write(temporary, manifest.bytes()), action);
             ArrayNode manifests = (ArrayNode) index.withArray("manifests");
             for (int i = manifests.size() - 1; i >= 0; i--) {
                 if (ref.equals(manifests.get(i).path("annotations").path(REF_NAME).asText(null))) {
@@ -235,7 +235,33 @@ public final class OciLayoutRegistry implements Registry {
         if (!Digest.sha256(content).equals(digest)) {
             throw RegistryException.of(action, name(), "the content's digest is " + Digest.sha256(content));
         }
-        writeBlob(layout(repository), digest, content, action);
+        writeBlob(layout(repository), digest, temporary -> Files.write(temporary, content), action);
+    }
+
+    @Override
+    public void downloadBlob(RepositoryName repository, Digest digest, Path file) throws RegistryException {
+        String action = "get blob " + digest.shortForm() + " of " + repository.value();
+        Path path = blobPath(layout(repository), digest);
+        if (!Files.exists(path)) {
+            throw RegistryException.of(action, name(), "it does not exist there");
+        }
+        try {
+            Files.copy(path, file, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw RegistryException.of(action, name(), "cannot copy it to " + file + " (" + e.getMessage() + ")");
+        }
+    }
+
+    @Override
+    public void uploadBlob(RepositoryName repository, Digest digest, Path file) throws RegistryException {
+        String action = "upload blob " + digest.shortForm() + " to " + repository.value();
+        writeBlob(layout(repository), digest, temporary -> {
+            Files.copy(file, temporary, StandardCopyOption.REPLACE_EXISTING);
+            Digest copied = Digest.sha256(temporary);
+            if (!copied.equals(digest)) {
+                throw RegistryException.of(action, name(), "the content's digest is " + copied);
+            }
+        }, action);
     }
 
     private Path layout(RepositoryName repository) {
@@ -246,18 +272,34 @@ public final class OciLayoutRegistry implements Registry {
         return layout.resolve("blobs").resolve(digest.algorithm()).resolve(digest.encoded());
     }
 
-    private void writeBlob(Path layout, Digest digest, byte[] content, String action) throws RegistryException {
+    /** Fills a temporary file beside the blob's place, which is then moved there in one step. */
+    @FunctionalInterface
+    private interface BlobWriter {
+        void write(Path temporary) throws IOException, RegistryException;
+    }
+
+    private void writeBlob(Path layout, Digest digest, BlobWriter content, String action) throws RegistryException {
         Path target = blobPath(layout, digest);
         if (Files.exists(target)) {
             return;
         }
+        Path temporary = null;
         try {
             ensureLayout(layout);
-            Path temporary = Files.createTempFile(target.getParent(), ".blob-", ".tmp");
-            Files.write(temporary, content);
+            temporary = Files.createTempFile(target.getParent(), ".blob-", ".tmp");
+            content.write(temporary);
             move(temporary, target);
+            temporary = null;
         } catch (IOException e) {
             throw RegistryException.of(action, name(), "cannot write " + target + " (" + e.getMessage() + ")");
+        } finally {
+            if (temporary != null) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException e) {
+                    // a leftover .tmp file is ignored by readers and overwritten by nothing
+                }
+            }
         }
     }
 

@@ -9,6 +9,9 @@ import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,37 +58,68 @@ final class RegistryTransport {
     /** Sends a call, authenticating and retrying as needed; an answer outside {@code accepted} throws. */
     RegistryResponse send(RegistryCall call) throws RegistryException, InterruptedException {
         boolean authenticated = false;
-        int attempt = 0;
         while (true) {
-            attempt++;
-            Map<String, String> headers = new java.util.HashMap<>(call.headers());
-            authorization(call).ifPresent(value -> headers.put("Authorization", value));
-            RegistryResponse response;
-            try {
-                response = exchange(call.method(), uri(call.path()), headers, call.body());
-            } catch (IOException e) {
-                if (attempt >= retry.attempts()) {
-                    throw new RegistryException(call.action(), registryName(), 0, List.of(), "no answer after "
-                            + attempt + " attempts (" + describe(e) + ")", true);
-                }
-                Thread.sleep(retry.pauseAfter(attempt, null).toMillis());
-                continue;
-            }
-            int status = response.status();
-            if (status == 401 && !authenticated) {
+            RegistryResponse response = untilSettled(call.action(), "no answer", () -> {
+                Map<String, String> headers = new java.util.HashMap<>(call.headers());
+                authorization(call).ifPresent(value -> headers.put("Authorization", value));
+                return exchange(call.method(), uri(call.path()), headers, call.body(), call.bodyFile(),
+                        call.responseFile());
+            });
+            if (response.status() == 401 && !authenticated) {
                 authenticated = true;
-                attempt--;
                 authenticate(call, response);
                 continue;
             }
-            if (call.accepted().contains(status)) {
+            if (call.accepted().contains(response.status())) {
                 return response;
             }
-            if (RetryPolicy.isRetryableStatus(status) && attempt < retry.attempts()) {
+            throw failure(call, response);
+        }
+    }
+
+    /**
+     * Fetches what a registry redirected a download to (Quay and registries on object storage send
+     * blobs from a signed URL), into {@code file}. The URL carries its own authorisation, so no
+     * registry credentials go with it; lost connections and 5xx are tried again like any call.
+     */
+    void download(URI location, Path file, String action) throws RegistryException, InterruptedException {
+        String storage = "the storage it redirected to (" + location.getHost() + ")";
+        RegistryResponse response = untilSettled(action, storage + " did not answer",
+                () -> exchange("GET", location, Map.of(), null, null, file));
+        if (response.status() != 200) {
+            throw new RegistryException(action, registryName(), response.status(), List.of(),
+                    storage + " answered " + response.status(), RetryPolicy.isRetryableStatus(response.status()));
+        }
+    }
+
+    /** One exchange, as the caller makes it; may be made again when the first attempt fails. */
+    @FunctionalInterface
+    private interface Exchange {
+        RegistryResponse run() throws IOException, RegistryException, InterruptedException;
+    }
+
+    /**
+     * Makes an exchange until its answer is not worth another attempt: a lost connection, 429 or
+     * 5xx is tried again after the policy's pause (or the registry's Retry-After), up to the
+     * policy's attempts. The last answer is returned whatever its status; only when no answer came
+     * at all does it throw, with {@code unanswered} and the attempts in the message.
+     */
+    private RegistryResponse untilSettled(String action, String unanswered, Exchange exchange)
+            throws RegistryException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                RegistryResponse response = exchange.run();
+                if (!RetryPolicy.isRetryableStatus(response.status()) || attempt >= retry.attempts()) {
+                    return response;
+                }
                 Thread.sleep(retry.pauseAfter(attempt, retryAfter(response)).toMillis());
-                continue;
+            } catch (IOException e) {
+                if (attempt >= retry.attempts()) {
+                    throw new RegistryException(action, registryName(), 0, List.of(), unanswered + " after "
+                            + attempt + " attempts (" + describe(e) + ")", true);
+                }
+                Thread.sleep(retry.pauseAfter(attempt, null).toMillis());
             }
-            throw failure(call, response, attempt);
         }
     }
 
@@ -93,9 +127,10 @@ final class RegistryTransport {
      * One HTTP exchange with {@link HttpURLConnection}: plain, synchronous and quick to start,
      * which matters for a short-lived command making hundreds of small calls (about twice as fast
      * as {@code java.net.http.HttpClient} from a cold JVM here). Keep-alive reuses connections.
+     * A body file is streamed with a fixed length; a 200 answer is streamed into a response file.
      */
-    private static RegistryResponse exchange(String method, URI uri, Map<String, String> headers, byte[] body)
-            throws IOException {
+    private static RegistryResponse exchange(String method, URI uri, Map<String, String> headers, byte[] body,
+                                             Path bodyFile, Path responseFile) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
         try {
             connection.setInstanceFollowRedirects(false);
@@ -104,7 +139,13 @@ final class RegistryTransport {
             connection.setReadTimeout(60_000);
             connection.setRequestMethod(method);
             headers.forEach(connection::setRequestProperty);
-            if (body != null || method.equals("POST") || method.equals("PUT")) {
+            if (bodyFile != null) {
+                connection.setDoOutput(true);
+                connection.setFixedLengthStreamingMode(Files.size(bodyFile));
+                try (OutputStream out = connection.getOutputStream()) {
+                    Files.copy(bodyFile, out);
+                }
+            } else if (body != null || method.equals("POST") || method.equals("PUT")) {
                 byte[] content = body == null ? new byte[0] : body;
                 connection.setDoOutput(true);
                 connection.setFixedLengthStreamingMode(content.length);
@@ -113,9 +154,13 @@ final class RegistryTransport {
                 }
             }
             int status = connection.getResponseCode();
-            byte[] bytes;
+            byte[] bytes = new byte[0];
             try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
-                bytes = in == null || method.equals("HEAD") ? new byte[0] : in.readAllBytes();
+                if (in != null && status == 200 && responseFile != null) {
+                    Files.copy(in, responseFile, StandardCopyOption.REPLACE_EXISTING);
+                } else if (in != null && !method.equals("HEAD")) {
+                    bytes = in.readAllBytes();
+                }
             }
             return new RegistryResponse(status, connection.getHeaderFields(), bytes);
         } catch (IOException e) {
@@ -172,37 +217,20 @@ final class RegistryTransport {
             throw RegistryException.of(action, registryName(), "the realm is not a URL");
         }
         Optional<RegistryCredentials> login = credentials();
-        int attempt = 0;
-        while (true) {
-            attempt++;
-            Map<String, String> headers = login.map(c -> Map.of("Authorization", c.basicHeader())).orElse(Map.of());
-            RegistryResponse response;
-            try {
-                response = exchange("GET", uri, headers, null);
-            } catch (IOException e) {
-                if (attempt >= retry.attempts()) {
-                    throw new RegistryException(action, registryName(), 0, List.of(), "the token server did not"
-                            + " answer after " + attempt + " attempts (" + describe(e) + ")", true);
-                }
-                Thread.sleep(retry.pauseAfter(attempt, null).toMillis());
-                continue;
-            }
-            int status = response.status();
-            if (status == 200) {
-                return readToken(action, response.body());
-            }
-            if (RetryPolicy.isRetryableStatus(status) && attempt < retry.attempts()) {
-                Thread.sleep(retry.pauseAfter(attempt, retryAfter(response)).toMillis());
-                continue;
-            }
-            String why = status == 401 || status == 403
-                    ? (login.isPresent() ? "the token server refused the credentials of " + login.get().username()
-                    : "the token server wants credentials; log in to " + registryName() + " (docker login) or give"
-                    + " credentials for it")
-                    : "the token server answered " + status;
-            throw new RegistryException(action, registryName(), status, RegistryErrorBody.codes(response.body()), why,
-                    RetryPolicy.isRetryableStatus(status));
+        Map<String, String> headers = login.map(c -> Map.of("Authorization", c.basicHeader())).orElse(Map.of());
+        RegistryResponse response = untilSettled(action, "the token server did not answer",
+                () -> exchange("GET", uri, headers, null, null, null));
+        int status = response.status();
+        if (status == 200) {
+            return readToken(action, response.body());
         }
+        String why = status == 401 || status == 403
+                ? (login.isPresent() ? "the token server refused the credentials of " + login.get().username()
+                : "the token server wants credentials; log in to " + registryName() + " (docker login) or give"
+                + " credentials for it")
+                : "the token server answered " + status;
+        throw new RegistryException(action, registryName(), status, RegistryErrorBody.codes(response.body()), why,
+                RetryPolicy.isRetryableStatus(status));
     }
 
     private Token readToken(String action, byte[] body) throws RegistryException {
@@ -228,8 +256,7 @@ final class RegistryTransport {
         return known;
     }
 
-    private RegistryException failure(RegistryCall call, RegistryResponse response, int attempts)
-            throws RegistryException {
+    private RegistryException failure(RegistryCall call, RegistryResponse response) throws RegistryException {
         int status = response.status();
         List<String> codes = RegistryErrorBody.codes(response.body());
         String detail = RegistryErrorBody.messages(response.body());
@@ -243,7 +270,7 @@ final class RegistryTransport {
                     + "; give the account (or robot) the permission this needs";
             case 404 -> "it does not exist there (or the credentials cannot see it)";
             default -> "the registry answered " + status
-                    + (RetryPolicy.isRetryableStatus(status) ? " " + attempts + " times" : "");
+                    + (RetryPolicy.isRetryableStatus(status) ? " " + retry.attempts() + " times" : "");
         };
         if (!detail.isEmpty()) {
             why += " (" + detail + ")";

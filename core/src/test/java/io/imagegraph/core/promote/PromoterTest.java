@@ -142,6 +142,45 @@ class PromoterTest {
     }
 
     @Test
+    void apply_multiPlatformIndexIntoAnotherRegistry_copiesEveryPlatformAndKeepsTheIndexDigest() throws Exception {
+        String ns = unique("m");
+        Manifest index = TestImages.pushIndex(registry(), ns + "/base", "test", "multi");
+        try (LoopbackRegistry release = LoopbackRegistry.start()) {
+            Promoter promoter = new Promoter(registries);
+            PromotionReport report = promoter.apply(promoter.plan(List.of(tested("base", ns + "/base", index)),
+                    new PromotionTarget(List.of("2026.2"), Optional.of(release.host()), Optional.empty()), Map.of()));
+            assertThat(report.succeeded()).as(String.valueOf(report.failure())).isTrue();
+            assertEveryPlatformIn(registries.named(release.host()), ns + "/base", "2026.2", index);
+        }
+    }
+
+    @Test
+    void apply_multiPlatformIndexIntoAnotherNamespace_mountsEveryPlatform() throws Exception {
+        String ns = unique("mi");
+        String release = unique("mr");
+        Manifest index = TestImages.pushIndex(registry(), ns + "/base", "test", "multi in namespace");
+        Promoter promoter = new Promoter(registries);
+        PromotionReport report = promoter.apply(promoter.plan(List.of(tested("base", ns + "/base", index)),
+                new PromotionTarget(List.of("latest"), Optional.empty(), Optional.of(release)), Map.of()));
+        assertThat(report.succeeded()).as(String.valueOf(report.failure())).isTrue();
+        assertEveryPlatformIn(registry(), release + "/base", "latest", index);
+    }
+
+    /** The tag holds the index's digest, and every platform manifest and blob it names is there. */
+    private static void assertEveryPlatformIn(Registry target, String repository, String tag, Manifest index)
+            throws Exception {
+        RepositoryName repo = RepositoryName.of(repository);
+        assertThat(tagOf(target, repository, tag)).contains(index.digest());
+        assertThat(index.children()).hasSize(2);
+        for (var child : index.children()) {
+            Manifest platform = target.manifest(repo, child.digest().toString()).orElseThrow();
+            for (Digest blob : platform.blobs()) {
+                assertThat(target.blobExists(repo, blob)).as("blob %s of %s", blob, child.digest()).isTrue();
+            }
+        }
+    }
+
+    @Test
     void plan_sourceTagMovedSinceItWasTested_isRefusedAndMovesNothing() throws Exception {
         String ns = unique("m");
         Manifest tested = TestImages.push(registry(), ns + "/base", "test", "tested");

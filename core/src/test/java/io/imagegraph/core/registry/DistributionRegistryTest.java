@@ -10,11 +10,15 @@ import io.imagegraph.core.testing.LoopbackRegistry;
 import io.imagegraph.core.testing.TestImages;
 import io.imagegraph.core.testing.TokenServer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The registry verbs against a real CNCF distribution registry on loopback. */
 class DistributionRegistryTest {
@@ -140,6 +144,38 @@ class DistributionRegistryTest {
         byte[] content = "a small config".getBytes(StandardCharsets.UTF_8);
         registry.putBlob(repo("acme/blobs"), Digest.sha256(content), content);
         assertThat(registry.blob(repo("acme/blobs"), Digest.sha256(content))).isEqualTo(content);
+    }
+
+    @Test
+    void uploadAndDownloadBlob_aLayerLargerThanAnyBuffer_arriveIntactThroughFiles(@TempDir Path dir) throws Exception {
+        byte[] content = new byte[9 * 1024 * 1024 + 17];
+        new Random(11).nextBytes(content);
+        Digest digest = Digest.sha256(content);
+        registry.uploadBlob(repo("acme/large"), digest, Files.write(dir.resolve("up"), content));
+        assertThat(registry.blobExists(repo("acme/large"), digest)).isTrue();
+        registry.downloadBlob(repo("acme/large"), digest, dir.resolve("down"));
+        assertThat(Digest.sha256(dir.resolve("down"))).isEqualTo(digest);
+    }
+
+    @Test
+    void uploadBlob_fileWithOtherBytesThanTheDigest_isRefusedByTheRegistry(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("up"), "not what the digest says");
+        Digest claimed = Digest.sha256("something else");
+        assertThatThrownBy(() -> registry.uploadBlob(repo("acme/mismatch"), claimed, file))
+                .isInstanceOf(RegistryException.class)
+                .hasMessageStartingWith("Tried to upload blob " + claimed.shortForm() + " to acme/mismatch at "
+                        + server.host())
+                .hasMessageContaining("DIGEST_INVALID");
+        assertThat(registry.blobExists(repo("acme/mismatch"), claimed)).isFalse();
+    }
+
+    @Test
+    void downloadBlob_missing_failsNamingTheBlobAndRepository(@TempDir Path dir) {
+        Digest missing = Digest.sha256("never uploaded");
+        assertThatThrownBy(() -> registry.downloadBlob(repo("acme/blobs"), missing, dir.resolve("down")))
+                .isInstanceOf(RegistryException.class)
+                .hasMessageStartingWith("Tried to get blob " + missing.shortForm() + " of acme/blobs at " + server.host())
+                .satisfies(e -> assertThat(((RegistryException) e).status()).isEqualTo(404));
     }
 
     @Test

@@ -115,6 +115,29 @@ class OciLayoutRegistryTest {
     }
 
     @Test
+    void uploadBlob_wrongDigest_isRefusedAndLeavesNoFileBehind(@TempDir Path files) throws Exception {
+        OciLayoutRegistry registry = OciLayoutRegistry.at(root);
+        Path file = Files.writeString(files.resolve("layer"), "b");
+        Digest claimed = Digest.sha256("a");
+        assertThatThrownBy(() -> registry.uploadBlob(BASE, claimed, file))
+                .isInstanceOf(RegistryException.class)
+                .hasMessageContaining("the content's digest is " + Digest.sha256("b"));
+        try (var left = Files.list(root.resolve("acme/base/blobs/sha256"))) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    @Test
+    void uploadThenDownloadBlob_throughFiles_keepsTheBytes(@TempDir Path files) throws Exception {
+        OciLayoutRegistry registry = OciLayoutRegistry.at(root);
+        byte[] content = "a layer".getBytes(StandardCharsets.UTF_8);
+        registry.uploadBlob(BASE, Digest.sha256(content), Files.write(files.resolve("up"), content));
+        registry.downloadBlob(BASE, Digest.sha256(content), files.resolve("down"));
+        assertThat(Files.readAllBytes(files.resolve("down"))).isEqualTo(content);
+        assertThat(registry.blob(BASE, Digest.sha256(content))).isEqualTo(content);
+    }
+
+    @Test
     void putManifest_manyThreadsAtOnce_keepsEveryTag() throws Exception {
         OciLayoutRegistry registry = OciLayoutRegistry.at(root);
         Manifest pushed = TestImages.push(registry, "acme/base", "t0", "concurrent");

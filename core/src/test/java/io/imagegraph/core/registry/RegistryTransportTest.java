@@ -9,8 +9,14 @@ import io.imagegraph.core.testing.FaultyProxy;
 import io.imagegraph.core.testing.LoopbackRegistry;
 import io.imagegraph.core.testing.TestImages;
 import io.imagegraph.core.testing.TokenServer;
+import io.imagegraph.core.ref.Digest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Authentication (Basic, bearer tokens) and retries, against real registries and a fault-injecting proxy. */
 class RegistryTransportTest {
@@ -152,6 +158,37 @@ class RegistryTransportTest {
             assertThatThrownBy(() -> registry.head(REPO, "test")).isInstanceOf(RegistryException.class)
                     .hasMessageContaining("no answer after 4 attempts")
                     .satisfies(e -> assertThat(((RegistryException) e).status()).isZero());
+        }
+    }
+
+    @Test
+    void uploadFromFile_connectionDroppedAtThePut_isSentAgainWholeFromTheFile(@TempDir Path dir) throws Exception {
+        try (LoopbackRegistry server = LoopbackRegistry.start(); FaultyProxy proxy = FaultyProxy.in(server.host())) {
+            DistributionRegistry registry = client(proxy.host(), CredentialResolver.anonymous());
+            byte[] content = new byte[3 * 1024 * 1024];
+            new Random(7).nextBytes(content);
+            Path file = Files.write(dir.resolve("layer"), content);
+            Digest digest = Digest.sha256(content);
+            proxy.drop("PUT /v2/acme/base/blobs/uploads/", 1);
+            registry.uploadBlob(REPO, digest, file);
+            assertThat(proxy.seen().stream().filter(line -> line.startsWith("PUT /v2/acme/base/blobs/uploads/")))
+                    .hasSize(2);
+            registry.downloadBlob(REPO, digest, dir.resolve("back"));
+            assertThat(Files.readAllBytes(dir.resolve("back"))).isEqualTo(content);
+        }
+    }
+
+    @Test
+    void download_redirectedToStorage_followsTheRedirectAndChecksTheDigest(@TempDir Path dir) throws Exception {
+        try (LoopbackRegistry server = LoopbackRegistry.start(); FaultyProxy proxy = FaultyProxy.in(server.host())) {
+            DistributionRegistry registry = client(proxy.host(), CredentialResolver.anonymous());
+            byte[] content = "a layer kept on object storage".getBytes(StandardCharsets.UTF_8);
+            registry.putBlob(REPO, Digest.sha256(content), content);
+            proxy.redirect("GET /v2/acme/base/blobs/", 1);
+            int before = proxy.requests();
+            registry.downloadBlob(REPO, Digest.sha256(content), dir.resolve("blob"));
+            assertThat(Files.readAllBytes(dir.resolve("blob"))).isEqualTo(content);
+            assertThat(proxy.requests() - before).as("the redirected GET went to the storage, not the proxy").isEqualTo(1);
         }
     }
 }

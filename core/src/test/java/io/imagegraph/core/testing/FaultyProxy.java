@@ -16,7 +16,8 @@ import java.util.function.Predicate;
 
 /**
  * An HTTP proxy on 127.0.0.1 in front of a registry that injects faults: answers such as 503 or
- * 429 (with a Retry-After), or a connection closed without an answer, for the next requests that
+ * 429 (with a Retry-After), a connection closed without an answer, or a redirect to the registry
+ * itself (as registries on object storage redirect blob downloads), for the next requests that
  * match, then passes the rest through. It counts the requests it saw.
  */
 public final class FaultyProxy implements AutoCloseable {
@@ -30,8 +31,12 @@ public final class FaultyProxy implements AutoCloseable {
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
     private final AtomicInteger requests = new AtomicInteger();
+    private final ConcurrentLinkedQueue<String> seen = new ConcurrentLinkedQueue<>();
 
-    /** What to do instead of passing a matching request on; status 0 closes the connection. */
+    /**
+     * What to do instead of passing a matching request on; status 0 closes the connection, a 3xx
+     * status redirects to the same path on the registry behind the proxy.
+     */
     private record Fault(Predicate<String> matches, int status, String retryAfter) {
     }
 
@@ -56,6 +61,11 @@ public final class FaultyProxy implements AutoCloseable {
         return requests.get();
     }
 
+    /** The "METHOD path" of every request the proxy saw, in order. */
+    public List<String> seen() {
+        return List.copyOf(seen);
+    }
+
     /** The next {@code times} requests whose "METHOD path" contains {@code match} get {@code status}. */
     public FaultyProxy answer(String match, int status, int times) {
         return answer(match, status, times, null);
@@ -68,6 +78,11 @@ public final class FaultyProxy implements AutoCloseable {
         return this;
     }
 
+    /** The next {@code times} matching requests are sent to the registry itself with a 307. */
+    public FaultyProxy redirect(String match, int times) {
+        return answer(match, 307, times, null);
+    }
+
     /** The next {@code times} matching requests see their connection closed with no answer. */
     public FaultyProxy drop(String match, int times) {
         return answer(match, 0, times, null);
@@ -76,12 +91,16 @@ public final class FaultyProxy implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
         String line = exchange.getRequestMethod() + " " + exchange.getRequestURI();
+        seen.add(line);
         for (Fault fault : faults) {
             if (fault.matches().test(line) && faults.remove(fault)) {
                 exchange.getRequestBody().readAllBytes();
                 if (fault.status() == 0) {
                     exchange.close();
                     return;
+                }
+                if (fault.status() / 100 == 3) {
+                    exchange.getResponseHeaders().set("Location", "http://" + target + exchange.getRequestURI());
                 }
                 if (fault.retryAfter() != null) {
                     exchange.getResponseHeaders().set("Retry-After", fault.retryAfter());

@@ -23,6 +23,29 @@ public final class TestImages {
         return push(registry, repository, tag, label, MediaTypes.DOCKER_MANIFEST);
     }
 
+    /**
+     * A multi-platform image: an OCI index under {@code tag} naming two OCI manifests, linux/amd64
+     * and linux/arm64, each with its own config and layer, stored untagged by digest.
+     */
+    public static Manifest pushIndex(Registry registry, String repository, String tag, String label)
+            throws RegistryException, InterruptedException {
+        StringBuilder children = new StringBuilder();
+        for (String arch : new String[] {"amd64", "arm64"}) {
+            Manifest platform = push(registry, repository, "platform-" + arch, label + " for " + arch,
+                    MediaTypes.OCI_MANIFEST);
+            registry.putManifest(RepositoryName.of(repository), platform.digest().toString(), platform);
+            children.append(children.isEmpty() ? "" : ",").append("{\"mediaType\":\"").append(MediaTypes.OCI_MANIFEST)
+                    .append("\",\"size\":").append(platform.bytes().length).append(",\"digest\":\"")
+                    .append(platform.digest()).append("\",\"platform\":{\"architecture\":\"").append(arch)
+                    .append("\",\"os\":\"linux\"}}");
+        }
+        String index = "{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_INDEX + "\",\"manifests\":["
+                + children + "]}";
+        Manifest value = Manifest.of(index.getBytes(StandardCharsets.UTF_8), MediaTypes.OCI_INDEX);
+        registry.putManifest(RepositoryName.of(repository), tag, value);
+        return value;
+    }
+
     public static Manifest push(Registry registry, String repository, String tag, String label, String mediaType)
             throws RegistryException, InterruptedException {
         RepositoryName repo = RepositoryName.of(repository);

@@ -35,4 +35,9 @@ public final class ImageNames {
     public static String inputTag(Digest inputDigest) {
         return INPUT_TAG_PREFIX + inputDigest.algorithm() + "-" + inputDigest.encoded();
     }
+
+    /** True for the tag that records an input digest, as opposed to a run or release tag. */
+    public static boolean isInputTag(String tag) {
+        return tag.startsWith(INPUT_TAG_PREFIX);
+    }
 }

@@ -1,6 +1,7 @@
 package io.imagegraph.core.promote;
 
 import io.imagegraph.core.build.BuildReport;
+import io.imagegraph.core.build.ImageNames;
 import io.imagegraph.core.build.ImageResult;
 import io.imagegraph.core.ref.Digest;
 import io.imagegraph.core.ref.ImageRef;
@@ -10,8 +11,6 @@ import java.util.Optional;
 
 /** The images of a build report to promote: each pushed image, at its run tag and its digest. */
 public final class PromotionSources {
-
-    private static final String INPUT_TAG_PREFIX = "input-";
 
     private PromotionSources() {
     }
@@ -35,7 +34,7 @@ public final class PromotionSources {
             Optional<ImageRef> ref = image.tags().stream().map(ImageRef::parse)
                     .filter(candidate -> candidate.tag().isPresent()
                             && (fromTag.isPresent() ? candidate.tag().get().equals(fromTag.get())
-                            : !candidate.tag().get().startsWith(INPUT_TAG_PREFIX)))
+                            : !ImageNames.isInputTag(candidate.tag().get())))
                     .findFirst();
             if (ref.isEmpty() || ref.get().registry().isEmpty()) {
                 problems.add(image.name() + " has no " + fromTag.map(t -> "'" + t + "' tag").orElse("run tag")

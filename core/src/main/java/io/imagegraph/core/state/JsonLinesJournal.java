@@ -1,0 +1,110 @@
+package io.imagegraph.core.state;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A journal as one JSON document a line in a file. Appends take an exclusive file lock and write
+ * all their lines in one call, so concurrent processes never interleave or lose records; reads
+ * take a shared lock. A line that is not a record (a crash mid-write on another system) is
+ * reported with its number. File locks belong to the whole JVM, so threads of one process also
+ * take a lock per file first. Unknown fields are ignored, so older programs read newer journals.
+ *
+ * @param <T> the record type (a Java record with JSON-friendly fields)
+ */
+public final class JsonLinesJournal<T> implements Journal<T> {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    private static final ConcurrentHashMap<Path, Object> IN_PROCESS = new ConcurrentHashMap<>();
+
+    private final Path file;
+    private final ObjectReader reader;
+    private final String what;
+    private final Object inProcess;
+
+    /** @param what what a record is, in words, for messages ("lineage record") */
+    public JsonLinesJournal(Path file, Class<T> type, String what) {
+        this.file = file;
+        this.reader = JSON.readerFor(type);
+        this.what = what;
+        this.inProcess = IN_PROCESS.computeIfAbsent(file.toAbsolutePath().normalize(), key -> new Object());
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public void append(List<T> records) throws IOException {
+        if (records.isEmpty()) {
+            return;
+        }
+        StringBuilder lines = new StringBuilder();
+        for (T record : records) {
+            lines.append(JSON.writeValueAsString(record)).append('\n');
+        }
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        synchronized (inProcess) {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND);
+                 FileLock lock = channel.lock()) {
+                ByteBuffer bytes = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8));
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
+                }
+                channel.force(false);
+            }
+        }
+    }
+
+    @Override
+    public List<T> read() throws IOException {
+        byte[] content;
+        synchronized (inProcess) {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+                 FileLock lock = channel.lock(0, Long.MAX_VALUE, true)) {
+                content = Files.readAllBytes(file);
+            } catch (NoSuchFileException e) {
+                return List.of();
+            }
+        }
+        // One parser over the whole file: a parser per line costs more than the parsing itself.
+        List<T> records = new ArrayList<>();
+        try (MappingIterator<T> values = reader.readValues(content)) {
+            while (values.hasNextValue()) {
+                records.add(values.nextValue());
+            }
+        } catch (JsonProcessingException e) {
+            throw notARecord(e);
+        } catch (RuntimeException e) {
+            if (e.getCause() instanceof JsonProcessingException cause) {
+                throw notARecord(cause);
+            }
+            throw e;
+        }
+        return records;
+    }
+
+    private IOException notARecord(JsonProcessingException e) {
+        return new IOException(file + " line " + e.getLocation().getLineNr() + " is not a " + what + ": "
+                + e.getOriginalMessage() + "; move the file aside to start it anew", e);
+    }
+}

@@ -1,0 +1,32 @@
+package io.imagegraph.core.state;
+
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+/** A {@link StateStore} in a folder: each journal is a file {@code <name>.jsonl} there. */
+public final class StateDirectory implements StateStore {
+
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
+
+    private final Path folder;
+
+    private StateDirectory(Path folder) {
+        this.folder = folder;
+    }
+
+    public static StateDirectory at(Path folder) {
+        return new StateDirectory(folder);
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    @Override
+    public <T> Journal<T> journal(String name, Class<T> type) {
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("a journal's name is lower-case letters, digits and dashes: " + name);
+        }
+        return new JsonLinesJournal<>(folder.resolve(name + ".jsonl"), type, name.replace('-', ' ') + " record");
+    }
+}

@@ -1,0 +1,12 @@
+package io.imagegraph.core.state;
+
+/**
+ * Where the engine keeps what it tracks over time (tag history, holds, upstream digests,
+ * deployments): a folder of journals by default ({@link StateDirectory}); the plugin keeps the
+ * same folder under JENKINS_HOME.
+ */
+public interface StateStore {
+
+    /** The journal of that name, holding records of that type. */
+    <T> Journal<T> journal(String name, Class<T> type);
+}

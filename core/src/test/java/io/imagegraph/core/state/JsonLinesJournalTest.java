@@ -1,0 +1,69 @@
+package io.imagegraph.core.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.imagegraph.core.state.JournalWriterProcess.Entry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JsonLinesJournalTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void appendThenRead_roundTripsInOrder() throws Exception {
+        JsonLinesJournal<Entry> journal = new JsonLinesJournal<>(dir.resolve("a/b.jsonl"), Entry.class, "entry");
+        assertThat(journal.read()).isEmpty();
+        journal.append(List.of(new Entry("w", 1, null), new Entry("w", 2, "p")));
+        journal.append(List.of(new Entry("v", 3, null)));
+        assertThat(journal.read()).containsExactly(new Entry("w", 1, null), new Entry("w", 2, "p"), new Entry("v", 3, null));
+        assertThat(Files.readString(journal.file())).doesNotContain("null");
+    }
+
+    @Test
+    void concurrentProcesses_loseNoRecordAndNeverInterleave() throws Exception {
+        Path file = dir.resolve("shared.jsonl");
+        List<Process> writers = new ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+            writers.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), JournalWriterProcess.class.getName(),
+                    file.toString(), "w" + w, "300").redirectErrorStream(true).start());
+        }
+        for (Process writer : writers) {
+            assertThat(writer.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(writer.exitValue()).as(new String(writer.getInputStream().readAllBytes())).isZero();
+        }
+        List<Entry> entries = new JsonLinesJournal<>(file, Entry.class, "entry").read();
+        assertThat(entries).hasSize(4 * 300);
+        Map<String, List<Integer>> byWriter = entries.stream().collect(Collectors.groupingBy(Entry::writer,
+                Collectors.mapping(Entry::n, Collectors.toList())));
+        for (List<Integer> numbers : byWriter.values()) {
+            assertThat(numbers).as("each writer's records in its own order").isSorted().hasSize(300);
+        }
+    }
+
+    @Test
+    void brokenLine_isReportedWithItsNumberAndWhatTheRecordsAre() throws Exception {
+        JsonLinesJournal<Entry> journal = new JsonLinesJournal<>(dir.resolve("j.jsonl"), Entry.class, "tag event");
+        journal.append(List.of(new Entry("w", 1, null)));
+        Files.writeString(journal.file(), "{\"writer\": \"trunc", StandardOpenOption.APPEND);
+        assertThatThrownBy(journal::read).hasMessageContaining("j.jsonl line 2 is not a tag event")
+                .hasMessageContaining("move the file aside");
+    }
+
+    @Test
+    void unknownFields_writtenByANewerVersion_areIgnored() throws Exception {
+        Path file = Files.writeString(dir.resolve("n.jsonl"), "{\"writer\":\"w\",\"n\":1,\"later\":true}\n");
+        assertThat(new JsonLinesJournal<>(file, Entry.class, "entry").read()).containsExactly(new Entry("w", 1, null));
+    }
+}

@@ -1,0 +1,159 @@
+package io.imagegraph.core.track;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.imagegraph.core.promote.ImageLocation;
+import io.imagegraph.core.ref.Digest;
+import io.imagegraph.core.ref.RepositoryName;
+import io.imagegraph.core.registry.CredentialResolver;
+import io.imagegraph.core.registry.DistributionRegistries;
+import io.imagegraph.core.registry.Manifest;
+import io.imagegraph.core.registry.Registries;
+import io.imagegraph.core.registry.Registry;
+import io.imagegraph.core.registry.RetryPolicy;
+import io.imagegraph.core.state.StateDirectory;
+import io.imagegraph.core.testing.LoopbackRegistry;
+import io.imagegraph.core.testing.TestImages;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Rollbacks against a real CNCF registry on loopback. */
+class TagRollbackTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC);
+    private static LoopbackRegistry server;
+    private static Registries registries;
+
+    @TempDir
+    Path state;
+
+    private TagHistory history;
+    private ImageLocation location;
+    private Manifest first;
+    private Manifest second;
+    private Manifest third;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = LoopbackRegistry.start();
+        registries = new DistributionRegistries(CredentialResolver.anonymous(), Set.of(),
+                new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(10)));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    /** keystone:latest was promoted three times: first, second, third (now). */
+    @BeforeEach
+    void threePromotions() throws Exception {
+        history = TagHistory.in(StateDirectory.at(state));
+        String repository = "r" + Long.toHexString(System.nanoTime()) + "/keystone";
+        location = new ImageLocation(server.host(), RepositoryName.of(repository));
+        int n = 0;
+        for (String label : List.of("first", "second", "third")) {
+            Manifest pushed = TestImages.push(registry(), repository, "latest", label);
+            history.record(List.of(new TagEvent(location.toString(), "latest", pushed.digest().toString(), null,
+                    TagCause.PROMOTED, "2026-11-2" + (++n) + "T00:00:00Z", "run-" + n, "keystone", null)));
+            switch (label) {
+                case "first" -> first = pushed;
+                case "second" -> second = pushed;
+                default -> third = pushed;
+            }
+        }
+    }
+
+    private static Registry registry() throws Exception {
+        return registries.named(server.host());
+    }
+
+    private TagRollback rollback(Map<String, HoldEvent> holds) {
+        return new TagRollback(registries, history, HeldImages.of(holds, List.of()), CLOCK);
+    }
+
+    private Optional<Digest> latest() throws Exception {
+        return registry().head(location.repository(), "latest").map(d -> d.digest());
+    }
+
+    @Test
+    void rollBack_oneStep_movesTheRegistryTagAndRecordsIt() throws Exception {
+        TagRollback.Result result = rollback(Map.of()).rollBack(location, "latest", Optional.empty(), 1, false, "alice");
+        assertThat(result.moved()).isTrue();
+        assertThat(result.before()).contains(third.digest());
+        assertThat(result.after()).isEqualTo(second.digest());
+        assertThat(latest()).contains(second.digest());
+        TagEvent recorded = history.current(location.toString(), "latest").orElseThrow();
+        assertThat(recorded.cause()).isEqualTo(TagCause.ROLLBACK);
+        assertThat(recorded.previous()).isEqualTo(third.digest().toString());
+        assertThat(recorded.detail()).isEqualTo("rolled back by alice");
+    }
+
+    @Test
+    void rollBack_toANamedDigest_goesThere() throws Exception {
+        rollback(Map.of()).rollBack(location, "latest", Optional.of(first.digest()), 1, false, "alice");
+        assertThat(latest()).contains(first.digest());
+    }
+
+    @Test
+    void rollBack_dryRun_movesNothing() throws Exception {
+        TagRollback.Result result = rollback(Map.of()).rollBack(location, "latest", Optional.empty(), 2, true, "alice");
+        assertThat(result.after()).isEqualTo(first.digest());
+        assertThat(result.moved()).isFalse();
+        assertThat(latest()).contains(third.digest());
+        assertThat(history.history(location.toString(), "latest")).hasSize(3);
+    }
+
+    @Test
+    void rollBack_digestTheTagNeverHad_isRefusedListingTheOnesItHad() {
+        Digest stranger = Digest.sha256("never");
+        assertThatThrownBy(() -> rollback(Map.of()).rollBack(location, "latest", Optional.of(stranger), 1, false, "a"))
+                .isInstanceOf(RollbackRefusedException.class)
+                .hasMessageContaining("never pointed at " + stranger)
+                .hasMessageContaining(third.digest() + ", " + second.digest() + ", " + first.digest());
+    }
+
+    @Test
+    void rollBack_moreStepsThanTheHistoryHas_isRefused() {
+        assertThatThrownBy(() -> rollback(Map.of()).rollBack(location, "latest", Optional.empty(), 3, false, "a"))
+                .isInstanceOf(RollbackRefusedException.class)
+                .hasMessageContaining("has moved only 2 times in the tag history, so it cannot go 3 back");
+    }
+
+    @Test
+    void rollBack_toAHeldDigest_isRefusedAndMovesNothing() throws Exception {
+        HoldEvent hold = new HoldEvent(second.digest().toString(), true, "CVE-2026-7", "t", "sec", "manual");
+        assertThatThrownBy(() -> rollback(Map.of(second.digest().toString(), hold))
+                .rollBack(location, "latest", Optional.empty(), 1, false, "a"))
+                .isInstanceOf(RollbackRefusedException.class)
+                .hasMessageContaining("is held (CVE-2026-7)").hasMessageContaining("imagegraph held --release");
+        assertThat(latest()).contains(third.digest());
+    }
+
+    @Test
+    void rollBack_toADigestDeletedFromTheRegistry_isRefused() throws Exception {
+        registry().deleteManifest(location.repository(), first.digest());
+        assertThatThrownBy(() -> rollback(Map.of()).rollBack(location, "latest", Optional.of(first.digest()), 1, false,
+                "a")).isInstanceOf(RollbackRefusedException.class).hasMessageContaining("is no longer in the registry");
+        assertThat(latest()).contains(third.digest());
+    }
+
+    @Test
+    void rollBack_tagTheHistoryNeverSaw_isRefused() {
+        assertThatThrownBy(() -> rollback(Map.of()).rollBack(location, "stable", Optional.empty(), 1, false, "a"))
+                .isInstanceOf(RollbackRefusedException.class).hasMessageContaining("has no record of");
+    }
+}

@@ -7,6 +7,9 @@ import io.imagegraph.core.build.BuildTools;
 import io.imagegraph.core.build.GitSource;
 import io.imagegraph.core.build.GraphBuild;
 import io.imagegraph.core.lineage.JsonLinesLineageStore;
+import io.imagegraph.core.state.StateDirectory;
+import io.imagegraph.core.track.TagEvents;
+import io.imagegraph.core.track.TagHistory;
 import io.imagegraph.core.plan.Plan;
 import io.imagegraph.core.ref.InvalidReferenceException;
 import io.imagegraph.core.ref.RegistryHost;
@@ -103,7 +106,7 @@ final class BuildCommand implements Callable<Integer> {
 
     @Option(names = "--lineage", paramLabel = "FILE",
             description = "The lineage store, a JSON-lines file: every built or reused image is appended, and earlier"
-                    + " durations order the builds (default: <graph root>/.imagegraph/lineage.jsonl).")
+                    + " durations order the builds (default: lineage.jsonl in the --state folder).")
     Path lineageFile;
 
     @Option(names = "--docker", paramLabel = "PROGRAM", defaultValue = "docker",
@@ -122,6 +125,9 @@ final class BuildCommand implements Callable<Integer> {
 
     @Option(names = {"-q", "--quiet"}, description = "Print only each image's start and end, not its build output.")
     boolean quiet;
+
+    @Mixin
+    StateOption stateOption;
 
     @Mixin
     ReportFormatOption output;
@@ -172,10 +178,10 @@ final class BuildCommand implements Callable<Integer> {
                 return ExitCodes.FAILED;
             }
         }
+        StateDirectory state = stateOption.forGraph(root);
         GraphBuild build = new GraphBuild(BuildTools.local(runner, docker, buildah, environment),
-                new JsonLinesLineageStore(lineageFile != null ? lineageFile
-                        : root.resolve(".imagegraph").resolve("lineage.jsonl")), new BuildEventPrinter(err, quiet),
-                Clock.systemUTC(), registryClient);
+                lineageFile != null ? new JsonLinesLineageStore(lineageFile) : JsonLinesLineageStore.in(state),
+                new BuildEventPrinter(err, quiet), Clock.systemUTC(), registryClient);
         // Ctrl-C or SIGTERM: the hook interrupts this thread, which stops the running builds, and
         // waits until the report is written.
         Thread caller = Thread.currentThread();
@@ -204,6 +210,7 @@ final class BuildCommand implements Callable<Integer> {
                 // the hook is already running; it returns now that the report is written
             }
         }
+        boolean recorded = recordTags(report, state, err);
         if (json) {
             BuildReportJson.write(report, out);
         } else {
@@ -218,6 +225,19 @@ final class BuildCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.FAILED;
         }
-        return report.succeeded() ? ExitCodes.OK : ExitCodes.FAILED;
+        return report.succeeded() && recorded ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /** Adds the tags the run pushed to the tag history; false, having said why, when it cannot. */
+    private static boolean recordTags(BuildReport report, StateDirectory state, PrintWriter err) {
+        try {
+            TagHistory.in(state).record(TagEvents.ofBuild(report));
+            return true;
+        } catch (IOException e) {
+            err.println("imagegraph: the run finished, but the tag history in " + state.folder()
+                    + " could not be written: " + e.getMessage());
+            err.flush();
+            return false;
+        }
     }
 }

@@ -4,6 +4,13 @@ import io.imagegraph.core.build.BuildReport;
 import io.imagegraph.core.build.BuildReportReader;
 import io.imagegraph.core.gate.GateReport;
 import io.imagegraph.core.gate.GateReportJson;
+import io.imagegraph.core.lineage.JsonLinesLineageStore;
+import io.imagegraph.core.state.StateDirectory;
+import io.imagegraph.core.track.HeldImages;
+import io.imagegraph.core.track.Holds;
+import io.imagegraph.core.track.TagEvents;
+import io.imagegraph.core.track.TagHistory;
+import java.time.Instant;
 import io.imagegraph.core.process.LocalProcessRunner;
 import io.imagegraph.core.promote.GateBlocks;
 import io.imagegraph.core.promote.PromotionReport;
@@ -36,10 +43,11 @@ import picocli.CommandLine.Spec;
         description = {
             "Point release tags at exactly the digests a build pushed (and its tests ran against), registry side:"
                     + " no pull, no push through a daemon. Refuses when a run tag no longer points at the digest the"
-                    + " report names (the image moved since it was tested) or an image is held. All or nothing: the"
+                    + " report names (the image moved since it was tested) or an image is held (--hold, or a digest"
+                    + " imagegraph held holds, or one it is built on). All or nothing: the"
                     + " images' content is copied or mounted first, then the tags move; when a move fails, every"
                     + " tag already moved goes back to its previous digest. The report gives each tag's old and new"
-                    + " digest.",
+                    + " digest. Each moved tag is added to the tag history (imagegraph history).",
             ""
         },
         footerHeading = "%nExamples:%n",
@@ -98,6 +106,9 @@ final class PromoteCommand implements Callable<Integer> {
     RegistryOptions registryOptions;
 
     @Mixin
+    StateOption stateOption;
+
+    @Mixin
     ReportFormatOption output;
 
     @Override
@@ -141,6 +152,15 @@ final class PromoteCommand implements Callable<Integer> {
             }
             GateBlocks.of(gate, sources).forEach(blocked::putIfAbsent);
         }
+        StateDirectory state = stateOption.forReport(report);
+        try {
+            HeldImages.of(Holds.in(state).active(), JsonLinesLineageStore.in(state).records()).refusing(sources)
+                    .forEach(blocked::putIfAbsent);
+        } catch (IOException e) {
+            err.println("imagegraph: cannot read the holds in " + state.folder() + ": " + e.getMessage());
+            err.flush();
+            return ExitCodes.FAILED;
+        }
         PromotionReport result;
         try {
             Registries registries = registryOptions.registries(new LocalProcessRunner(),
@@ -153,12 +173,23 @@ final class PromoteCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.FAILED;
         }
+        boolean recorded = true;
+        if (!result.dryRun()) {
+            try {
+                TagHistory.in(state).record(TagEvents.ofPromotion(result, build.runId(), Instant.now()));
+            } catch (IOException e) {
+                err.println("imagegraph: the tags moved, but the tag history in " + state.folder()
+                        + " could not be written: " + e.getMessage());
+                err.flush();
+                recorded = false;
+            }
+        }
         if (json) {
             PromotionReportJson.write(result, out);
         } else {
             out.print(PromotionTable.render(result));
         }
         out.flush();
-        return result.succeeded() ? ExitCodes.OK : ExitCodes.FAILED;
+        return result.succeeded() && recorded ? ExitCodes.OK : ExitCodes.FAILED;
     }
 }

@@ -78,6 +78,10 @@ class BuildCommandTest {
             CliRun promoted = CliRun.of("promote", "--report", report, "--to", "latest");
             assertThat(promoted.exitCode()).as(promoted.out() + promoted.err()).isZero();
             assertThat(registry.manifestStatus(namespace + "/app", "latest")).isEqualTo(200);
+            CliRun history = CliRun.of("history", "--state", dir.resolve(".imagegraph").toString(),
+                    registry.host() + "/" + namespace + "/app");
+            assertThat(history.out()).containsPattern("/app:latest +[0-9a-f]{12} +- +promoted")
+                    .containsPattern("/app:test +[0-9a-f]{12} +- +reused");
         }
     }
 

@@ -1,6 +1,7 @@
 package io.imagegraph.core.lineage;
 
 import io.imagegraph.core.state.JsonLinesJournal;
+import io.imagegraph.core.state.StateDirectory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,10 +12,18 @@ import java.util.List;
  */
 public final class JsonLinesLineageStore implements LineageStore {
 
+    /** The lineage file's name in a state folder. */
+    public static final String FILE_NAME = "lineage.jsonl";
+
     private final JsonLinesJournal<LineageRecord> journal;
 
     public JsonLinesLineageStore(Path file) {
         this.journal = new JsonLinesJournal<>(file, LineageRecord.class, "lineage record");
+    }
+
+    /** The lineage of a state folder: {@value #FILE_NAME} in it. */
+    public static JsonLinesLineageStore in(StateDirectory state) {
+        return new JsonLinesLineageStore(state.folder().resolve(FILE_NAME));
     }
 
     public Path file() {

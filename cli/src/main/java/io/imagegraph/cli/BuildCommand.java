@@ -127,9 +127,6 @@ final class BuildCommand implements Callable<Integer> {
     boolean quiet;
 
     @Mixin
-    StateOption stateOption;
-
-    @Mixin
     ReportFormatOption output;
 
     @Override
@@ -178,7 +175,7 @@ final class BuildCommand implements Callable<Integer> {
                 return ExitCodes.FAILED;
             }
         }
-        StateDirectory state = stateOption.forGraph(root);
+        StateDirectory state = planOptions.state.forGraph(root);
         GraphBuild build = new GraphBuild(BuildTools.local(runner, docker, buildah, environment),
                 lineageFile != null ? new JsonLinesLineageStore(lineageFile) : JsonLinesLineageStore.in(state),
                 new BuildEventPrinter(err, quiet), Clock.systemUTC(), registryClient);

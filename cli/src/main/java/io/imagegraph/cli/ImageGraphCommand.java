@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         subcommands = {PlanCommand.class, BuildCommand.class, TestCommand.class, PromoteCommand.class,
-            HistoryCommand.class, RollbackCommand.class, HeldCommand.class, CommandLine.HelpCommand.class},
+            HistoryCommand.class, RollbackCommand.class, HeldCommand.class, WatchCommand.class,
+            CommandLine.HelpCommand.class},
         description = {
             "Build, test, promote and track a family of container images: a base, the images FROM it, the"
                     + " images FROM those. The graph comes from images/<name>/Dockerfile folders and an optional"

@@ -1,5 +1,8 @@
 package io.imagegraph.cli;
 
+import io.imagegraph.core.state.StateDirectory;
+import io.imagegraph.core.upstream.UpstreamPins;
+import io.imagegraph.core.upstream.UpstreamState;
 import io.imagegraph.core.plan.ChangeSet;
 import io.imagegraph.core.plan.Plan;
 import io.imagegraph.core.plan.Planner;
@@ -21,13 +24,26 @@ final class PlanOptions {
     @Mixin
     ChangeOptions changes;
 
-    /** The plan, with graph warnings printed to {@code err}; bad input as {@link BadInputException}. */
+    @Mixin
+    StateOption state;
+
+    /**
+     * The plan, with graph warnings printed to {@code err}; bad input as {@link BadInputException}.
+     * External bases are pinned to the digests the upstream watches last saw (imagegraph watch).
+     */
     Plan plan(PrintWriter err) throws BadInputException, IOException, InterruptedException {
         GraphOptions.LoadedGraph loaded = graph.load(err);
         Optional<ChangeSet> changeSet = changes.changeSet(loaded.graph().root());
+        StateDirectory folder = state.forGraph(loaded.graph().root());
+        UpstreamPins pins;
+        try {
+            pins = UpstreamPins.of(UpstreamState.in(folder).current(), loaded.graph().upstream());
+        } catch (IOException e) {
+            throw new IOException("cannot read the upstream digests in " + folder.folder() + ": " + e.getMessage(), e);
+        }
         try {
             return Planner.plan(loaded.graph(), loaded.warnings(),
-                    selection.selection(Optional.ofNullable(graph.platform)), changeSet);
+                    selection.selection(Optional.ofNullable(graph.platform)), changeSet, pins);
         } catch (SelectionException e) {
             throw new BadInputException(e.getMessage());
         }

@@ -3,6 +3,7 @@ package io.imagegraph.cli;
 import io.imagegraph.core.graph.ExternalBase;
 import io.imagegraph.core.plan.Plan;
 import io.imagegraph.core.plan.PlannedImage;
+import io.imagegraph.core.upstream.UpstreamPins;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,17 +17,17 @@ final class PlanTable {
         TextTable table = new TextTable("#", "IMAGE", "FROM", "PLAN", "INPUT DIGEST", "WHY");
         int index = 1;
         for (PlannedImage image : plan.images()) {
-            table.row(String.valueOf(index++), image.name(), from(image),
+            table.row(String.valueOf(index++), image.name(), from(image, plan.pins()),
                     image.toBuild() ? "build" : image.selection().selected() ? "skip (unchanged)" : "skip",
                     image.inputDigest().shortForm(), why(image));
         }
         return table.render() + "\n" + summary(plan) + "\n";
     }
 
-    private static String from(PlannedImage image) {
+    private static String from(PlannedImage image, UpstreamPins pins) {
         List<String> parents = new ArrayList<>(image.node().parents());
         for (ExternalBase base : image.node().externalBases()) {
-            parents.add(base.ref().toString());
+            parents.add(pins.resolve(base.ref()).toString());
         }
         return parents.isEmpty() ? "scratch" : String.join(", ", parents);
     }

@@ -1,6 +1,8 @@
 package io.imagegraph.core.build;
 
+import io.imagegraph.core.graph.ExternalBase;
 import io.imagegraph.core.graph.ImageNode;
+import io.imagegraph.core.graph.InternalEdge;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -17,14 +19,41 @@ import java.util.TreeMap;
  * @param labels        labels to set on the image (lineage)
  * @param tags          references to tag the built image with
  * @param workDirectory a private directory for generated files (the pinned Dockerfile, the image ID file)
+ * @param pinnedBases   external bases to build from a digest the upstream watches saw, with that reference
  */
 public record BuildJob(ImageNode node, Path root, Map<String, String> pinnedParents, SortedMap<String, String> labels,
-                       List<String> tags, Path workDirectory) {
+                       List<String> tags, Path workDirectory, Map<ExternalBase, String> pinnedBases) {
 
     public BuildJob {
         pinnedParents = Map.copyOf(pinnedParents);
+        pinnedBases = Map.copyOf(pinnedBases);
         labels = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(labels));
         tags = List.copyOf(tags);
+    }
+
+    /** A job whose external bases are built from as written. */
+    public BuildJob(ImageNode node, Path root, Map<String, String> pinnedParents, SortedMap<String, String> labels,
+                    List<String> tags, Path workDirectory) {
+        this(node, root, pinnedParents, labels, tags, workDirectory, Map.of());
+    }
+
+    /**
+     * The edges a pinned Dockerfile rewrites, and what each is pinned to: the parents' edges, and
+     * for each external base pinned by an upstream watch, an edge of its own at its line.
+     */
+    public PinnedEdges pinnedEdges() {
+        List<InternalEdge> edges = new java.util.ArrayList<>(node.parentEdges());
+        Map<String, String> pins = new java.util.HashMap<>(pinnedParents);
+        pinnedBases.forEach((base, ref) -> {
+            String key = "upstream " + base.ref();
+            edges.add(new InternalEdge(key, node.name(), base.via().toString(), base.line(), base.ref().toString()));
+            pins.put(key, ref);
+        });
+        return new PinnedEdges(edges, pins);
+    }
+
+    /** Edges to rewrite, and the reference each edge's key is pinned to. */
+    public record PinnedEdges(List<InternalEdge> edges, Map<String, String> pins) {
     }
 
     public String name() {

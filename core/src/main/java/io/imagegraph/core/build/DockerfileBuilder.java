@@ -81,7 +81,8 @@ public final class DockerfileBuilder implements ImageBuilder {
             Files.createDirectories(job.workDirectory());
             Files.deleteIfExists(idFile);
             String original = Files.readString(job.root().resolve(spec.dockerfile().orElseThrow()));
-            Files.writeString(dockerfile, PinnedDockerfile.render(original, job.node().parentEdges(), job.pinnedParents(),
+            BuildJob.PinnedEdges pinned = job.pinnedEdges();
+            Files.writeString(dockerfile, PinnedDockerfile.render(original, pinned.edges(), pinned.pins(),
                     job.labels(), spec.target()));
         } catch (IOException e) {
             throw new ImageBuildException("cannot prepare the Dockerfile of " + job.name() + " in "

@@ -6,6 +6,7 @@ import io.imagegraph.core.graph.ImageNode;
 import io.imagegraph.core.graph.InternalEdge;
 import io.imagegraph.core.lineage.DurationEstimates;
 import io.imagegraph.core.lineage.LineageRecord;
+import io.imagegraph.core.upstream.UpstreamPins;
 import io.imagegraph.core.lineage.LineageStore;
 import io.imagegraph.core.plan.Plan;
 import io.imagegraph.core.plan.PlannedImage;
@@ -108,7 +109,7 @@ public final class GraphBuild {
             outcomes = scheduler.run(order, dependencies, priority, name -> {
                 ImageResult result = lookupFailures.containsKey(name)
                         ? failed(planned.get(name), clock.instant(), options.logFile(name), lookupFailures.get(name), 0)
-                        : buildOne(graph, planned.get(name), neededBy.get(name), results, options);
+                        : buildOne(graph, plan.pins(), planned.get(name), neededBy.get(name), results, options);
                 if (Thread.currentThread().isInterrupted()) {
                     throw new InterruptedException("cancelled while finishing " + name);
                 }
@@ -132,14 +133,15 @@ public final class GraphBuild {
             }
             report.add(result);
         }
-        lineage.append(lineageRecords(graph, report, options));
+        lineage.append(lineageRecords(graph, plan.pins(), report, options));
         if (cancelled) {
             Thread.currentThread().interrupt();
         }
         return new BuildReport(options.runId(), started, clock.instant(), report);
     }
 
-    private static List<LineageRecord> lineageRecords(ImageGraph graph, List<ImageResult> results, BuildOptions options) {
+    private static List<LineageRecord> lineageRecords(ImageGraph graph, UpstreamPins pins, List<ImageResult> results,
+                                                      BuildOptions options) {
         Map<String, ImageResult> byName = new HashMap<>();
         results.forEach(result -> byName.put(result.name(), result));
         List<LineageRecord> records = new ArrayList<>();
@@ -152,7 +154,8 @@ public final class GraphBuild {
                     .map(parent -> new LineageRecord.ParentDigest(parent,
                             byName.get(parent).identity().orElse(null)))
                     .toList();
-            List<String> externals = node.externalBases().stream().map(base -> base.ref().toString()).toList();
+            List<String> externals = node.externalBases().stream().map(base -> pins.resolve(base.ref()).toString())
+                    .toList();
             records.add(new LineageRecord(result.name(), result.status().id(), result.identity().get(),
                     ImageNames.repository(graph, options.registry(), result.name()), result.inputDigest(), parents, externals,
                     options.sourceRevision().orElse(null), Instant.now().toString(), options.runId(),
@@ -179,7 +182,7 @@ public final class GraphBuild {
                 Optional.empty(), "not built: the run was cancelled before it finished", 0);
     }
 
-    private ImageResult buildOne(ImageGraph graph, PlannedImage image, String neededBy, Map<String, ImageResult> done,
+    private ImageResult buildOne(ImageGraph graph, UpstreamPins pins, PlannedImage image, String neededBy, Map<String, ImageResult> done,
                                  BuildOptions options) throws InterruptedException {
         String name = image.name();
         Instant start = clock.instant();
@@ -233,8 +236,12 @@ public final class GraphBuild {
                 pinned.put(parent, pin(graph, parent, parentResult, lookup, options));
                 baseDigests.put(parent, parentResult.identity().get());
             }
-            BuildJob job = new BuildJob(graph.node(name), graph.root(), pinned, labels(graph, image, baseDigests, options),
-                    allRefs, options.workDirectory(name));
+            Map<ExternalBase, String> pinnedBases = new java.util.LinkedHashMap<>();
+            for (ExternalBase base : graph.node(name).externalBases()) {
+                pins.pin(base.ref()).ifPresent(ref -> pinnedBases.put(base, ref.toString()));
+            }
+            BuildJob job = new BuildJob(graph.node(name), graph.root(), pinned,
+                    labels(graph, pins, image, baseDigests, options), allRefs, options.workDirectory(name), pinnedBases);
             int attempt = 0;
             String id = null;
             while (id == null) {
@@ -419,7 +426,7 @@ public final class GraphBuild {
         return own.isEmpty() ? List.of("test") : own;
     }
 
-    private java.util.SortedMap<String, String> labels(ImageGraph graph, PlannedImage image,
+    private java.util.SortedMap<String, String> labels(ImageGraph graph, UpstreamPins pins, PlannedImage image,
                                                        Map<String, String> baseDigests, BuildOptions options) {
         java.util.SortedMap<String, String> labels = new TreeMap<>();
         labels.put("org.opencontainers.image.title", image.name());
@@ -434,7 +441,8 @@ public final class GraphBuild {
             } else if (base instanceof ExternalBase external) {
                 labels.put("org.opencontainers.image.base.name", external.ref().name()
                         + external.ref().tag().map(tag -> ":" + tag).orElse(""));
-                external.ref().digest().ifPresent(d -> labels.put("org.opencontainers.image.base.digest", d.toString()));
+                pins.resolve(external.ref()).digest()
+                        .ifPresent(d -> labels.put("org.opencontainers.image.base.digest", d.toString()));
             }
         });
         labels.put("io.imagegraph.input-digest", image.inputDigest().toString());

@@ -27,6 +27,8 @@ import java.util.stream.Collectors;
  *   <li>{@code IMAGEGRAPH_PARENT_<NAME>}: each parent's pinned image ({@code NAME} upper-cased, other
  *       characters as {@code _}); {@code IMAGEGRAPH_BUILD_ARG_<KEY>}: each build arg;</li>
  *   <li>{@code IMAGEGRAPH_LABELS}: the lineage labels, one {@code key=value} a line.</li>
+ *   <li>{@code IMAGEGRAPH_UPSTREAM_PINS}: each external base an upstream watch pinned, as
+ *       {@code as-written=pinned-reference}, one a line (empty when none is).</li>
  * </ul>
  */
 public final class ScriptBuilder implements ImageBuilder {
@@ -62,6 +64,8 @@ public final class ScriptBuilder implements ImageBuilder {
         env.put("IMAGEGRAPH_LABELS", job.labels().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining("\n")));
         job.pinnedParents().forEach((parent, id) -> env.put("IMAGEGRAPH_PARENT_" + variable(parent), id));
+        env.put("IMAGEGRAPH_UPSTREAM_PINS", job.pinnedBases().entrySet().stream()
+                .map(e -> e.getKey().ref() + "=" + e.getValue()).sorted().collect(java.util.stream.Collectors.joining("\n")));
         spec.buildArgs().forEach((key, value) -> env.put("IMAGEGRAPH_BUILD_ARG_" + variable(key), value));
         OutputTail tail = new OutputTail(log);
         String program = spec.command().get(0);

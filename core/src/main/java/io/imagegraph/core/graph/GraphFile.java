@@ -13,9 +13,10 @@ import java.util.TreeMap;
  * @param tags      tags every build pushes, unless an image says otherwise
  * @param profiles  named groups of image names or regular expressions ({@code /regex/})
  * @param images    per-image entries, by image name
+ * @param upstream  how upstream images are watched
  */
 public record GraphFile(String registry, String namespace, List<String> tags,
-                        Map<String, List<String>> profiles, Map<String, ImageEntry> images) {
+                        Map<String, List<String>> profiles, Map<String, ImageEntry> images, UpstreamSection upstream) {
 
     public static final String FILE_NAME = "imagegraph.yaml";
 
@@ -28,10 +29,11 @@ public record GraphFile(String registry, String namespace, List<String> tags,
         }
         profiles = java.util.Collections.unmodifiableMap(members);
         images = images == null ? Map.of() : copySorted(images);
+        upstream = upstream == null ? new UpstreamSection(null, null, null) : upstream;
     }
 
     public static GraphFile empty() {
-        return new GraphFile(null, null, null, null, null);
+        return new GraphFile(null, null, null, null, null, null);
     }
 
     private static <V> Map<String, V> copySorted(Map<String, V> map) {

@@ -115,7 +115,7 @@ public final class GraphFileReader {
             return "a list";
         }
         if (Map.class.isAssignableFrom(type) || type == GraphFile.class || type == ImageEntry.class
-                || type == SmokeTest.class) {
+                || type == SmokeTest.class || type == UpstreamSection.class || type == UpstreamSection.Watch.class) {
             return "a mapping of keys to values";
         }
         if (type == int.class || type == Integer.class) {

@@ -71,7 +71,8 @@ public final class GraphLoader {
             return new GraphLoadResult(Optional.empty(), problems);
         }
         ImageGraph graph = new ImageGraph(root, located.name(), Optional.ofNullable(located.file().registry()),
-                Optional.ofNullable(located.file().namespace()), nodes, located.file().profiles());
+                Optional.ofNullable(located.file().namespace()), nodes, located.file().profiles(),
+                located.file().upstream().settings());
         return new GraphLoadResult(Optional.of(graph), problems);
     }
 

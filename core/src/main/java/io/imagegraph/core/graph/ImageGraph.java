@@ -1,5 +1,6 @@
 package io.imagegraph.core.graph;
 
+import io.imagegraph.core.upstream.UpstreamSettings;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Collections;
@@ -29,10 +30,12 @@ public final class ImageGraph {
     private final Map<String, List<String>> profiles;
     private final List<String> order;
     private final Map<String, Integer> depth;
+    private final UpstreamSettings upstream;
 
     ImageGraph(Path root, String graphFileName, Optional<String> registry, Optional<String> namespace, Map<String, ImageNode> nodes,
-               Map<String, List<String>> profiles) {
+               Map<String, List<String>> profiles, UpstreamSettings upstream) {
         this.root = root;
+        this.upstream = upstream;
         this.graphFileName = graphFileName;
         this.registry = registry;
         this.namespace = namespace;
@@ -93,6 +96,11 @@ public final class ImageGraph {
     /** The graph file's path relative to the root (whether or not it exists). */
     public String graphFileName() {
         return graphFileName;
+    }
+
+    /** How the graph's upstream images are watched (graph file {@code upstream}). */
+    public UpstreamSettings upstream() {
+        return upstream;
     }
 
     public Optional<String> registry() {

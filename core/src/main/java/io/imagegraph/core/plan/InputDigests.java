@@ -8,6 +8,7 @@ import io.imagegraph.core.graph.ImageGraph;
 import io.imagegraph.core.graph.ImageNode;
 import io.imagegraph.core.graph.ImageSpec;
 import io.imagegraph.core.ref.Digest;
+import io.imagegraph.core.upstream.UpstreamPins;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,8 +32,16 @@ public final class InputDigests {
     private InputDigests() {
     }
 
-    /** Input digests of every image of the graph, by name. */
+    /** Input digests of every image of the graph, by name, with external bases as written. */
     public static Map<String, Digest> compute(ImageGraph graph) throws IOException {
+        return compute(graph, UpstreamPins.none());
+    }
+
+    /**
+     * Input digests of every image of the graph, by name; an external base that a watch pinned
+     * counts with its digest, so a base that moved upstream changes its children's digests.
+     */
+    public static Map<String, Digest> compute(ImageGraph graph, UpstreamPins pins) throws IOException {
         List<ImageNode> nodes = List.copyOf(graph.nodes().values());
         List<Digest> contextDigests;
         try {
@@ -47,12 +56,13 @@ public final class InputDigests {
         Map<String, Digest> digests = new HashMap<>();
         for (String name : graph.order()) {
             ImageNode node = graph.node(name);
-            digests.put(name, digestOf(node, contexts.get(name), node.dockerfileDigest().orElse(null), digests));
+            digests.put(name, digestOf(node, contexts.get(name), node.dockerfileDigest().orElse(null), digests, pins));
         }
         return digests;
     }
 
-    private static Digest digestOf(ImageNode node, Digest context, Digest dockerfile, Map<String, Digest> done) {
+    private static Digest digestOf(ImageNode node, Digest context, Digest dockerfile, Map<String, Digest> done,
+                                   UpstreamPins pins) {
         ImageSpec spec = node.spec();
         ByteArrayOutputStream document = new ByteArrayOutputStream(512);
         try (JsonGenerator json = JSON.createGenerator(document)) {
@@ -79,7 +89,7 @@ public final class InputDigests {
             json.writeEndObject();
             List<String> externals = new ArrayList<>();
             for (ExternalBase base : node.externalBases()) {
-                externals.add(base.ref().toString());
+                externals.add(pins.resolve(base.ref()).toString());
             }
             externals.sort(null);
             json.writeArrayFieldStart("externalBases");

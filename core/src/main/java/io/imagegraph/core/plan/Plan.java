@@ -2,6 +2,7 @@ package io.imagegraph.core.plan;
 
 import io.imagegraph.core.graph.GraphProblem;
 import io.imagegraph.core.graph.ImageGraph;
+import io.imagegraph.core.upstream.UpstreamPins;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,9 +14,10 @@ import java.util.Optional;
  * @param images   every image, parents before children
  * @param changes  the change set, when change detection was asked for
  * @param warnings lint warnings found while loading the graph
+ * @param pins     the digests external bases are pinned to, from the upstream watches
  */
 public record Plan(ImageGraph graph, List<PlannedImage> images, Optional<ChangeSet> changes,
-                   List<GraphProblem> warnings) {
+                   List<GraphProblem> warnings, UpstreamPins pins) {
 
     public Plan {
         images = List.copyOf(images);

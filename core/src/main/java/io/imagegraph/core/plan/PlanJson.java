@@ -86,6 +86,10 @@ public final class PlanJson {
             json.writeBooleanField("pinned", base.ref().isPinned());
             json.writeStringField("via", base.via().toString());
             json.writeNumberField("line", base.line());
+            java.util.Optional<io.imagegraph.core.ref.ImageRef> pin = plan.pins().pin(base.ref());
+            if (pin.isPresent()) {
+                json.writeStringField("upstreamPin", pin.get().toString());
+            }
             json.writeEndObject();
         }
         json.writeEndArray();

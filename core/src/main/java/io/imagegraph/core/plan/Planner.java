@@ -3,6 +3,7 @@ package io.imagegraph.core.plan;
 import io.imagegraph.core.graph.GraphProblem;
 import io.imagegraph.core.graph.ImageGraph;
 import io.imagegraph.core.ref.Digest;
+import io.imagegraph.core.upstream.UpstreamPins;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +20,17 @@ public final class Planner {
 
     public static Plan plan(ImageGraph graph, List<GraphProblem> warnings, Selection selection,
                             Optional<ChangeSet> changes) throws SelectionException, IOException {
+        return plan(graph, warnings, selection, changes, UpstreamPins.none());
+    }
+
+    /**
+     * @param pins the digests the upstream watches last saw for the external bases: they count
+     *             in the input digests, so an image whose base moved upstream is built again
+     */
+    public static Plan plan(ImageGraph graph, List<GraphProblem> warnings, Selection selection,
+                            Optional<ChangeSet> changes, UpstreamPins pins) throws SelectionException, IOException {
         Map<String, SelectionDecision> decisions = ImageSelector.select(graph, selection);
-        Map<String, Digest> digests = InputDigests.compute(graph);
+        Map<String, Digest> digests = InputDigests.compute(graph, pins);
         Optional<Map<String, List<String>>> affected = changes.isPresent()
                 ? Optional.of(ChangeDetector.affected(graph, changes.get())) : Optional.empty();
         List<PlannedImage> images = new ArrayList<>();
@@ -28,6 +38,6 @@ public final class Planner {
             List<String> reasons = affected.map(map -> map.get(name)).orElse(List.of(NO_CHANGE_SET));
             images.add(new PlannedImage(graph.node(name), digests.get(name), decisions.get(name), reasons));
         }
-        return new Plan(graph, images, changes, warnings);
+        return new Plan(graph, images, changes, warnings, pins);
     }
 }

@@ -141,7 +141,10 @@ public final class DockerConfigCredentials implements CredentialResolver {
         }
     }
 
-    /** The host of an {@code auths} key: {@code https://index.docker.io/v1/} is {@code index.docker.io}. */
+    /**
+     * The host of an {@code auths} key: {@code https://index.docker.io/v1/}, the key
+     * {@code docker login} writes for Docker Hub, is {@code docker.io}, as references name it.
+     */
     static String hostOf(String key) {
         String host = key;
         int scheme = host.indexOf("://");
@@ -149,6 +152,7 @@ public final class DockerConfigCredentials implements CredentialResolver {
             host = host.substring(scheme + 3);
         }
         int slash = host.indexOf('/');
-        return slash >= 0 ? host.substring(0, slash) : host;
+        host = slash >= 0 ? host.substring(0, slash) : host;
+        return host.equals("index.docker.io") || host.equals("registry-1.docker.io") ? "docker.io" : host;
     }
 }

@@ -17,10 +17,15 @@ public record RegistryEndpoint(RegistryHost host, URI base) {
         return of(host, Set.of());
     }
 
-    /** The endpoint of a host, over plain HTTP when it is loopback or in {@code plainHttpHosts}. */
+    /**
+     * The endpoint of a host, over plain HTTP when it is loopback or in {@code plainHttpHosts}.
+     * Docker Hub, which references call {@code docker.io}, answers at {@code registry-1.docker.io}.
+     */
     public static RegistryEndpoint of(RegistryHost host, Set<String> plainHttpHosts) {
         boolean plain = isLoopback(host) || plainHttpHosts.contains(host.value());
-        return new RegistryEndpoint(host, URI.create((plain ? "http://" : "https://") + host.value() + "/"));
+        String answering = host.value().equals("docker.io") || host.value().equals("index.docker.io")
+                ? "registry-1.docker.io" : host.value();
+        return new RegistryEndpoint(host, URI.create((plain ? "http://" : "https://") + answering + "/"));
     }
 
     public boolean isPlainHttp() {

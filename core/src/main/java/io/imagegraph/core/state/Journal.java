@@ -2,6 +2,7 @@ package io.imagegraph.core.state;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * An append-only log of records: what was done is added, never rewritten, so that concurrent
@@ -16,4 +17,11 @@ public interface Journal<T> {
 
     /** Every record, oldest first; empty when nothing was ever appended. */
     List<T> read() throws IOException;
+
+    /**
+     * Replaces the records with what {@code change} makes of them, atomically with respect to
+     * other writers and readers (for journals that keep only the latest state, such as when each
+     * watch was last polled). Returns the records now kept.
+     */
+    List<T> rewrite(UnaryOperator<List<T>> change) throws IOException;
 }

@@ -14,15 +14,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /**
- * A journal as one JSON document a line in a file. Appends take an exclusive file lock and write
- * all their lines in one call, so concurrent processes never interleave or lose records; reads
- * take a shared lock. A line that is not a record (a crash mid-write on another system) is
+ * A journal as one JSON document a line in a file. Appends take an exclusive file lock (on a lock
+ * file beside it) and write all their lines in one call, so concurrent processes never interleave
+ * or lose records; reads take a shared lock; a rewrite replaces the file atomically under the
+ * exclusive lock. A line that is not a record (a crash mid-write on another system) is
  * reported with its number. File locks belong to the whole JVM, so threads of one process also
  * take a lock per file first. Unknown fields are ignored, so older programs read newer journals.
  *
@@ -39,12 +42,14 @@ public final class JsonLinesJournal<T> implements Journal<T> {
     private final ObjectReader reader;
     private final String what;
     private final Object inProcess;
+    private final Path lockPath;
 
     /** @param what what a record is, in words, for messages ("lineage record") */
     public JsonLinesJournal(Path file, Class<T> type, String what) {
         this.file = file;
         this.reader = JSON.readerFor(type);
         this.what = what;
+        this.lockPath = file.resolveSibling(file.getFileName() + ".lock");
         this.inProcess = IN_PROCESS.computeIfAbsent(file.toAbsolutePath().normalize(), key -> new Object());
     }
 
@@ -57,37 +62,95 @@ public final class JsonLinesJournal<T> implements Journal<T> {
         if (records.isEmpty()) {
             return;
         }
-        StringBuilder lines = new StringBuilder();
-        for (T record : records) {
-            lines.append(JSON.writeValueAsString(record)).append('\n');
-        }
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        synchronized (inProcess) {
+        String lines = lines(records);
+        locked(false, () -> {
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND);
-                 FileLock lock = channel.lock()) {
-                ByteBuffer bytes = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8));
-                while (bytes.hasRemaining()) {
-                    channel.write(bytes);
-                }
-                channel.force(false);
+                    StandardOpenOption.APPEND)) {
+                write(channel, lines);
             }
-        }
+            return null;
+        });
     }
 
     @Override
     public List<T> read() throws IOException {
-        byte[] content;
-        synchronized (inProcess) {
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
-                 FileLock lock = channel.lock(0, Long.MAX_VALUE, true)) {
-                content = Files.readAllBytes(file);
+        byte[] content = locked(true, () -> {
+            try {
+                return Files.readAllBytes(file);
             } catch (NoSuchFileException e) {
-                return List.of();
+                return new byte[0];
+            }
+        });
+        return parse(content);
+    }
+
+    @Override
+    public List<T> rewrite(UnaryOperator<List<T>> change) throws IOException {
+        return locked(false, () -> {
+            List<T> now;
+            try {
+                now = parse(Files.readAllBytes(file));
+            } catch (NoSuchFileException e) {
+                now = List.of();
+            }
+            List<T> next = List.copyOf(change.apply(now));
+            Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
+            try {
+                try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                    write(channel, lines(next));
+                }
+                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+            return next;
+        });
+    }
+
+    private String lines(List<T> records) throws IOException {
+        StringBuilder lines = new StringBuilder();
+        for (T record : records) {
+            lines.append(JSON.writeValueAsString(record)).append('\n');
+        }
+        return lines.toString();
+    }
+
+    private static void write(FileChannel channel, String lines) throws IOException {
+        ByteBuffer bytes = ByteBuffer.wrap(lines.getBytes(StandardCharsets.UTF_8));
+        while (bytes.hasRemaining()) {
+            channel.write(bytes);
+        }
+        channel.force(false);
+    }
+
+    /** Work done under the journal's lock. */
+    @FunctionalInterface
+    private interface LockedWork<R> {
+        R run() throws IOException;
+    }
+
+    /**
+     * Runs work holding the lock on {@code <file>.lock}, shared for reading, exclusive for
+     * writing. The lock lives on a file of its own so that a rewrite can replace the journal's
+     * file while other processes wait, and they then open the new one.
+     */
+    private <R> R locked(boolean shared, LockedWork<R> work) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        synchronized (inProcess) {
+            try (FileChannel lockFile = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.READ);
+                 FileLock lock = lockFile.lock(0, Long.MAX_VALUE, shared)) {
+                return work.run();
             }
         }
+    }
+
+    private List<T> parse(byte[] content) throws IOException {
         // One parser over the whole file: a parser per line costs more than the parsing itself.
         List<T> records = new ArrayList<>();
+        if (content.length == 0) {
+            return records;
+        }
         try (MappingIterator<T> values = reader.readValues(content)) {
             while (values.hasNextValue()) {
                 records.add(values.nextValue());

@@ -74,6 +74,30 @@ class GraphFileReaderTest {
     }
 
     @Test
+    void parse_upstream_bindsIntervalBudgetAndWatches() throws Exception {
+        GraphFile file = GraphFileReader.parse("upstream:\n  interval: 30m\n  requestBudget: 20\n  watches:\n"
+                + "    - image: quay.io/centos/centos\n      tags: 'stream9-\\d+'\n", "imagegraph.yaml").file();
+        assertThat(file.upstream().settings().interval()).isEqualTo(java.time.Duration.ofMinutes(30));
+        assertThat(file.upstream().settings().requestBudget()).isEqualTo(20);
+        assertThat(file.upstream().settings().watches()).singleElement()
+                .satisfies(watch -> assertThat(watch.key()).isEqualTo("quay.io/centos/centos tags=stream9-\\d+"));
+    }
+
+    @Test
+    void parse_upstreamWatchWithABadRange_saysWhichWatchAndWhy() {
+        assertThatThrownBy(() -> GraphFileReader.parse("upstream:\n  watches:\n    - image: alpine\n"
+                + "      semver: newest\n", "imagegraph.yaml"))
+                .hasMessageContaining("upstream.watches[0]")
+                .hasMessageContaining("'newest' is not a semantic version range");
+    }
+
+    @Test
+    void parse_upstreamBadInterval_saysHowToWriteIt() {
+        assertThatThrownBy(() -> GraphFileReader.parse("upstream:\n  interval: hourly\n", "imagegraph.yaml"))
+                .hasMessageStartingWith("imagegraph.yaml line 1: 'upstream': interval 'hourly' is not a duration");
+    }
+
+    @Test
     void parse_duplicateKey_isAnError() {
         assertThatThrownBy(() -> GraphFileReader.parse("images:\n  a: {}\n  a: {}\n", "imagegraph.yaml"))
                 .hasMessageContaining("line 3")

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagegraph.core.ref.Digest;
 import io.imagegraph.core.testing.GraphFixture;
+import io.imagegraph.core.upstream.UpstreamDigest;
+import io.imagegraph.core.upstream.UpstreamPins;
+import io.imagegraph.core.upstream.UpstreamSettings;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -79,5 +82,22 @@ class InputDigestsTest {
         Digest one = digests(fixture).get("a");
         fixture.image("a", "FROM debian:12@sha256:" + "2".repeat(64) + "\n");
         assertThat(digests(fixture).get("a")).isNotEqualTo(one);
+    }
+
+    @Test
+    void upstreamPinOfAnExternalBase_changesItsImagesAndTheirDescendantsOnly(@TempDir Path dir) throws Exception {
+        GraphFixture fixture = new GraphFixture(dir)
+                .image("base", "FROM debian:12\n")
+                .image("app", "FROM base\n")
+                .image("other", "FROM alpine:3.20\n");
+        Map<String, Digest> asWritten = InputDigests.compute(fixture.graph(), UpstreamPins.none());
+        assertThat(asWritten).isEqualTo(digests(fixture));
+        UpstreamPins moved = UpstreamPins.of(Map.of("docker.io/library/debian:12", new UpstreamDigest(
+                "docker.io/library/debian:12", "docker.io/library/debian", "12", "sha256:" + "d".repeat(64), null, null,
+                "t", "poll")), UpstreamSettings.defaults());
+        Map<String, Digest> pinned = InputDigests.compute(fixture.graph(), moved);
+        assertThat(pinned.get("base")).isNotEqualTo(asWritten.get("base"));
+        assertThat(pinned.get("app")).isNotEqualTo(asWritten.get("app"));
+        assertThat(pinned.get("other")).isEqualTo(asWritten.get("other"));
     }
 }

@@ -53,6 +53,38 @@ class JsonLinesJournalTest {
     }
 
     @Test
+    void rewrite_replacesTheRecords() throws Exception {
+        JsonLinesJournal<Entry> journal = new JsonLinesJournal<>(dir.resolve("r.jsonl"), Entry.class, "entry");
+        journal.append(List.of(new Entry("w", 1, null), new Entry("w", 2, null)));
+        List<Entry> kept = journal.rewrite(all -> all.subList(1, 2));
+        assertThat(kept).containsExactly(new Entry("w", 2, null));
+        assertThat(journal.read()).containsExactly(new Entry("w", 2, null));
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("r.jsonl", "r.jsonl.lock");
+        }
+    }
+
+    @Test
+    void rewrite_whileOtherProcessesAppend_losesNoneOfTheirRecords() throws Exception {
+        Path file = dir.resolve("busy.jsonl");
+        JsonLinesJournal<Entry> journal = new JsonLinesJournal<>(file, Entry.class, "entry");
+        List<Process> writers = new ArrayList<>();
+        for (int w = 0; w < 2; w++) {
+            writers.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), JournalWriterProcess.class.getName(),
+                    file.toString(), "w" + w, "300").redirectErrorStream(true).start());
+        }
+        while (writers.stream().anyMatch(Process::isAlive)) {
+            journal.rewrite(all -> all);
+        }
+        for (Process writer : writers) {
+            assertThat(writer.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(writer.exitValue()).isZero();
+        }
+        assertThat(journal.read()).hasSize(600);
+    }
+
+    @Test
     void brokenLine_isReportedWithItsNumberAndWhatTheRecordsAre() throws Exception {
         JsonLinesJournal<Entry> journal = new JsonLinesJournal<>(dir.resolve("j.jsonl"), Entry.class, "tag event");
         journal.append(List.of(new Entry("w", 1, null)));

@@ -1,0 +1,68 @@
+package io.imagegraph.core.upstream;
+
+import io.imagegraph.core.state.Journal;
+import io.imagegraph.core.state.StateStore;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What is known of upstream images: the digests each watch has seen (the {@code upstream}
+ * journal, only changes) and when each watch was last polled ({@code upstream-polls}).
+ */
+public final class UpstreamState {
+
+    public static final String DIGESTS = "upstream";
+    public static final String POLLS = "upstream-polls";
+
+    private final Journal<UpstreamDigest> digests;
+    private final Journal<UpstreamPoll> polls;
+
+    private UpstreamState(Journal<UpstreamDigest> digests, Journal<UpstreamPoll> polls) {
+        this.digests = digests;
+        this.polls = polls;
+    }
+
+    public static UpstreamState in(StateStore store) {
+        return new UpstreamState(store.journal(DIGESTS, UpstreamDigest.class), store.journal(POLLS, UpstreamPoll.class));
+    }
+
+    /** The latest digest of each watch, by watch key. */
+    public Map<String, UpstreamDigest> current() throws IOException {
+        Map<String, UpstreamDigest> latest = new LinkedHashMap<>();
+        digests.read().forEach(seen -> latest.put(seen.watch(), seen));
+        return latest;
+    }
+
+    /** Every change seen, oldest first. */
+    public List<UpstreamDigest> changes() throws IOException {
+        return digests.read();
+    }
+
+    public void record(List<UpstreamDigest> seen) throws IOException {
+        digests.append(seen);
+    }
+
+    /** When each watch was last polled, by key. */
+    public Map<String, Instant> lastPolled() throws IOException {
+        Map<String, Instant> times = new HashMap<>();
+        polls.read().forEach(poll -> times.put(poll.watch(), Instant.parse(poll.time())));
+        return times;
+    }
+
+    /** Notes that these watches were polled at this time, keeping one entry per watch. */
+    public void polled(List<String> watches, Instant time) throws IOException {
+        if (watches.isEmpty()) {
+            return;
+        }
+        polls.rewrite(before -> {
+            List<UpstreamPoll> after = new ArrayList<>(before.stream().filter(p -> !watches.contains(p.watch())).toList());
+            watches.forEach(watch -> after.add(new UpstreamPoll(watch, time.toString())));
+            return after;
+        });
+    }
+}

@@ -52,6 +52,13 @@ class DockerConfigCredentialsTest {
     }
 
     @Test
+    void credentialsFor_dockerHub_matchesTheKeyDockerLoginWrites() throws Exception {
+        DockerConfigCredentials config = config("{\"auths\":{\"https://index.docker.io/v1/\":"
+                + "{\"username\":\"hubuser\",\"password\":\"p\"}}}");
+        assertThat(config.credentialsFor(host("docker.io")).orElseThrow().username()).isEqualTo("hubuser");
+    }
+
+    @Test
     void read_missingFile_meansNoCredentials() throws Exception {
         assertThat(DockerConfigCredentials.read(dir.resolve("absent.json"), runner).credentialsFor(host("quay.io")))
                 .isEmpty();

@@ -32,4 +32,10 @@ class RegistryEndpointTest {
         assertThat(RegistryEndpoint.of(RegistryHost.parse("registry.local:5000"), Set.of("registry.local:5000"))
                 .isPlainHttp()).isTrue();
     }
+
+    @Test
+    void of_dockerHub_answersAtRegistry1() {
+        assertThat(endpoint("docker.io").base().toString()).isEqualTo("https://registry-1.docker.io/");
+        assertThat(endpoint("docker.io").host().value()).isEqualTo("docker.io");
+    }
 }

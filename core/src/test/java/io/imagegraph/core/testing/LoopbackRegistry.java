@@ -53,6 +53,16 @@ public final class LoopbackRegistry implements AutoCloseable {
                 + "\n    issuer: " + TokenServer.ISSUER + "\n    rootcertbundle: " + tokens.certificate() + "\n");
     }
 
+    /**
+     * A registry that sends its notifications (pushes and pulls) to {@code url}, with
+     * {@code Authorization: Bearer <secret>}, as a registry's operator would configure it.
+     */
+    public static LoopbackRegistry withNotifications(String url, String secret) throws IOException, InterruptedException {
+        return start(dir -> "notifications:\n  endpoints:\n    - name: imagegraph\n      url: " + url
+                + "\n      headers:\n        Authorization: [\"Bearer " + secret + "\"]\n      timeout: 2s\n"
+                + "      threshold: 3\n      backoff: 1s\n");
+    }
+
     private interface AuthSection {
         String write(Path directory) throws IOException;
     }

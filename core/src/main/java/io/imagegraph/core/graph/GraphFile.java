@@ -14,9 +14,11 @@ import java.util.TreeMap;
  * @param profiles  named groups of image names or regular expressions ({@code /regex/})
  * @param images    per-image entries, by image name
  * @param upstream  how upstream images are watched
+ * @param retention which versions of each repository imagegraph prune keeps
  */
 public record GraphFile(String registry, String namespace, List<String> tags,
-                        Map<String, List<String>> profiles, Map<String, ImageEntry> images, UpstreamSection upstream) {
+                        Map<String, List<String>> profiles, Map<String, ImageEntry> images, UpstreamSection upstream,
+                        RetentionSection retention) {
 
     public static final String FILE_NAME = "imagegraph.yaml";
 
@@ -30,10 +32,11 @@ public record GraphFile(String registry, String namespace, List<String> tags,
         profiles = java.util.Collections.unmodifiableMap(members);
         images = images == null ? Map.of() : copySorted(images);
         upstream = upstream == null ? new UpstreamSection(null, null, null) : upstream;
+        retention = retention == null ? new RetentionSection(null, null, null) : retention;
     }
 
     public static GraphFile empty() {
-        return new GraphFile(null, null, null, null, null, null);
+        return new GraphFile(null, null, null, null, null, null, null);
     }
 
     private static <V> Map<String, V> copySorted(Map<String, V> map) {

@@ -115,7 +115,8 @@ public final class GraphFileReader {
             return "a list";
         }
         if (Map.class.isAssignableFrom(type) || type == GraphFile.class || type == ImageEntry.class
-                || type == SmokeTest.class || type == UpstreamSection.class || type == UpstreamSection.Watch.class) {
+                || type == SmokeTest.class || type == UpstreamSection.class || type == UpstreamSection.Watch.class
+                || type == RetentionSection.class) {
             return "a mapping of keys to values";
         }
         if (type == int.class || type == Integer.class) {

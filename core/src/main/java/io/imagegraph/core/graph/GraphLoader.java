@@ -72,7 +72,7 @@ public final class GraphLoader {
         }
         ImageGraph graph = new ImageGraph(root, located.name(), Optional.ofNullable(located.file().registry()),
                 Optional.ofNullable(located.file().namespace()), nodes, located.file().profiles(),
-                located.file().upstream().settings());
+                located.file().upstream().settings(), located.file().retention().policy());
         return new GraphLoadResult(Optional.of(graph), problems);
     }
 

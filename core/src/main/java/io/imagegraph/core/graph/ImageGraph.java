@@ -1,5 +1,6 @@
 package io.imagegraph.core.graph;
 
+import io.imagegraph.core.retention.RetentionPolicy;
 import io.imagegraph.core.upstream.UpstreamSettings;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -31,11 +32,13 @@ public final class ImageGraph {
     private final List<String> order;
     private final Map<String, Integer> depth;
     private final UpstreamSettings upstream;
+    private final RetentionPolicy retention;
 
     ImageGraph(Path root, String graphFileName, Optional<String> registry, Optional<String> namespace, Map<String, ImageNode> nodes,
-               Map<String, List<String>> profiles, UpstreamSettings upstream) {
+               Map<String, List<String>> profiles, UpstreamSettings upstream, RetentionPolicy retention) {
         this.root = root;
         this.upstream = upstream;
+        this.retention = retention;
         this.graphFileName = graphFileName;
         this.registry = registry;
         this.namespace = namespace;
@@ -101,6 +104,11 @@ public final class ImageGraph {
     /** How the graph's upstream images are watched (graph file {@code upstream}). */
     public UpstreamSettings upstream() {
         return upstream;
+    }
+
+    /** Which versions of its repositories imagegraph prune keeps (graph file {@code retention}). */
+    public RetentionPolicy retention() {
+        return retention;
     }
 
     public Optional<String> registry() {

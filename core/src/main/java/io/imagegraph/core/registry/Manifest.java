@@ -73,6 +73,29 @@ public final class Manifest {
         return children;
     }
 
+    /** The size in bytes of each blob an image manifest names (config and layers), as the manifest says. */
+    public java.util.Map<Digest, Long> blobSizes() {
+        java.util.Map<Digest, Long> sizes = new java.util.LinkedHashMap<>();
+        JsonNode json = json();
+        if (json.path("config").hasNonNull("digest")) {
+            sizes.put(Digest.of(json.path("config").path("digest").asText()), json.path("config").path("size").asLong());
+        }
+        json.path("layers").forEach(layer -> sizes.put(Digest.of(layer.path("digest").asText()),
+                layer.path("size").asLong()));
+        return sizes;
+    }
+
+    /** The manifest an index names for a platform ({@code linux}, {@code amd64}), if it names one. */
+    public java.util.Optional<Digest> childFor(String os, String architecture) {
+        for (JsonNode child : json().path("manifests")) {
+            JsonNode platform = child.path("platform");
+            if (platform.path("os").asText().equals(os) && platform.path("architecture").asText().equals(architecture)) {
+                return java.util.Optional.of(Digest.of(child.path("digest").asText()));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The config blob's digest, for an image manifest. */
     public java.util.Optional<Digest> config() {
         JsonNode config = json().path("config");

@@ -25,14 +25,14 @@ public final class TestImages {
 
     /**
      * A multi-platform image: an OCI index under {@code tag} naming two OCI manifests, linux/amd64
-     * and linux/arm64, each with its own config and layer, stored untagged by digest.
+     * and linux/arm64, each with its own config and layer, stored untagged by digest (as a
+     * multi-platform build pushes them).
      */
     public static Manifest pushIndex(Registry registry, String repository, String tag, String label)
             throws RegistryException, InterruptedException {
         StringBuilder children = new StringBuilder();
         for (String arch : new String[] {"amd64", "arm64"}) {
-            Manifest platform = push(registry, repository, "platform-" + arch, label + " for " + arch,
-                    MediaTypes.OCI_MANIFEST);
+            Manifest platform = image(registry, repository, label + " for " + arch, MediaTypes.OCI_MANIFEST);
             registry.putManifest(RepositoryName.of(repository), platform.digest().toString(), platform);
             children.append(children.isEmpty() ? "" : ",").append("{\"mediaType\":\"").append(MediaTypes.OCI_MANIFEST)
                     .append("\",\"size\":").append(platform.bytes().length).append(",\"digest\":\"")
@@ -48,6 +48,14 @@ public final class TestImages {
 
     public static Manifest push(Registry registry, String repository, String tag, String label, String mediaType)
             throws RegistryException, InterruptedException {
+        Manifest value = image(registry, repository, label, mediaType);
+        registry.putManifest(RepositoryName.of(repository), tag, value);
+        return value;
+    }
+
+    /** Uploads an image's blobs and returns its manifest, which is not put anywhere yet. */
+    private static Manifest image(Registry registry, String repository, String label, String mediaType)
+            throws RegistryException, InterruptedException {
         RepositoryName repo = RepositoryName.of(repository);
         byte[] layer = ("layer of " + label).getBytes(StandardCharsets.UTF_8);
         byte[] config = ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Labels\":{\"name\":\"" + label
@@ -62,8 +70,6 @@ public final class TestImages {
                 + "\"mediaType\":\"" + (oci ? "application/vnd.oci.image.layer.v1.tar+gzip"
                 : "application/vnd.docker.image.rootfs.diff.tar.gzip") + "\",\"size\":" + layer.length
                 + ",\"digest\":\"" + Digest.sha256(layer) + "\"}]}";
-        Manifest value = Manifest.of(manifest.getBytes(StandardCharsets.UTF_8), mediaType);
-        registry.putManifest(repo, tag, value);
-        return value;
+        return Manifest.of(manifest.getBytes(StandardCharsets.UTF_8), mediaType);
     }
 }

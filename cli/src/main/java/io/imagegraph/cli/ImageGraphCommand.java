@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         subcommands = {PlanCommand.class, BuildCommand.class, TestCommand.class, PromoteCommand.class,
-            HistoryCommand.class, RollbackCommand.class, HeldCommand.class, WatchCommand.class, WebhookCommand.class,
+            HistoryCommand.class, RollbackCommand.class, HeldCommand.class, WatchCommand.class, WebhookCommand.class, PruneCommand.class,
+            DeployedCommand.class,
             CommandLine.HelpCommand.class},
         description = {
             "Build, test, promote and track a family of container images: a base, the images FROM it, the"

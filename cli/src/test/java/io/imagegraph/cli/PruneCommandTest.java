@@ -1,0 +1,121 @@
+package io.imagegraph.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.imagegraph.core.ref.RegistryHost;
+import io.imagegraph.core.ref.RepositoryName;
+import io.imagegraph.core.registry.CredentialResolver;
+import io.imagegraph.core.registry.DistributionRegistry;
+import io.imagegraph.core.registry.Manifest;
+import io.imagegraph.core.registry.RegistryEndpoint;
+import io.imagegraph.core.testing.GraphFixture;
+import io.imagegraph.core.testing.LoopbackRegistry;
+import io.imagegraph.core.testing.TestImages;
+import io.imagegraph.core.state.StateDirectory;
+import io.imagegraph.core.track.TagCause;
+import io.imagegraph.core.track.TagEvent;
+import io.imagegraph.core.track.TagHistory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** imagegraph prune and imagegraph deployed against a loopback registry. */
+class PruneCommandTest {
+
+    private static LoopbackRegistry server;
+    private static DistributionRegistry registry;
+
+    @TempDir
+    Path dir;
+
+    private String ns;
+    private String state;
+    private Manifest first;
+    private Manifest second;
+    private Manifest third;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = LoopbackRegistry.start();
+        registry = DistributionRegistry.of(RegistryEndpoint.of(RegistryHost.parse(server.host())),
+                CredentialResolver.anonymous());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    /** app: three versions pushed as pr-1, pr-2, pr-3, 40, 30 and 20 days ago by the tag history. */
+    @BeforeEach
+    void versions() throws Exception {
+        ns = "pr" + Long.toHexString(System.nanoTime());
+        state = dir.resolve(".imagegraph").toString();
+        first = pushed("pr-1", "first");
+        second = pushed("pr-2", "second");
+        third = pushed("pr-3", "third");
+        new GraphFixture(dir).graphFile("registry: " + server.host() + "\nnamespace: " + ns
+                + "\nretention:\n  keep: 1\n  minAge: 0d\n  protect: [latest]\n").image("app", "FROM scratch\n");
+    }
+
+    private int age = 40;
+
+    /** Pushes a version under a tag and records it in the tag history, each version 10 days younger. */
+    private Manifest pushed(String tag, String label) throws Exception {
+        Manifest manifest = TestImages.push(registry, ns + "/app", tag, label);
+        TagHistory.in(StateDirectory.at(Path.of(state))).record(List.of(new TagEvent(server.host() + "/" + ns + "/app",
+                tag, manifest.digest().toString(), null, TagCause.BUILT,
+                Instant.now().minus(Duration.ofDays(age)).toString(), "run-" + tag, "app", null)));
+        age -= 10;
+        return manifest;
+    }
+
+    private boolean present(String tag) throws Exception {
+        return registry.head(RepositoryName.of(ns + "/app"), tag).isPresent();
+    }
+
+    @Test
+    void dryRun_showsWhatWouldGo_andDeletesNothing() throws Exception {
+        CliRun run = CliRun.of("prune", "-d", dir.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("/app +" + third.digest().encoded().substring(0, 12) + " .* keep +one of the 1 newest")
+                .containsPattern(first.digest().encoded().substring(0, 12) + " .* delete")
+                .contains("2 versions would be deleted").contains("Dry run: give --confirm to delete.");
+        assertThat(present("pr-1")).isTrue();
+    }
+
+    @Test
+    void confirm_deletesAllButTheDeployedAndTheNewest() throws Exception {
+        CliRun deployed = CliRun.of("deployed", "--state", state, "--env", "prod",
+                server.host() + "/" + ns + "/app@" + first.digest());
+        assertThat(deployed.exitCode()).as(deployed.err()).isZero();
+        assertThat(deployed.out()).contains("prod").contains(first.digest().toString());
+        CliRun run = CliRun.of("prune", "-d", dir.toString(), "--confirm", "-o", "json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("\"dryRun\" : false").contains("\"reason\" : \"deployed to prod\"");
+        assertThat(present("pr-1")).as("deployed").isTrue();
+        assertThat(present("pr-2")).as("old, undeployed").isFalse();
+        assertThat(present("pr-3")).as("newest").isTrue();
+        assertThat(second).isNotNull();
+    }
+
+    @Test
+    void deployedTag_isRefused_becauseATagSaysNothingAboutWhatRuns() {
+        CliRun run = CliRun.of("deployed", "--state", state, "--env", "prod", server.host() + "/" + ns + "/app:pr-1");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("is not pinned by digest");
+    }
+
+    @Test
+    void repositoryOption_withATag_isBadInput() {
+        CliRun run = CliRun.of("prune", "--repository", server.host() + "/" + ns + "/app:latest");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--repository takes REGISTRY/REPOSITORY without tag");
+    }
+}

@@ -19,11 +19,12 @@ import java.util.Map;
  * @param watch        extra paths (patterns as in .dockerignore) whose change affects the image
  * @param dependsOn    images this one needs although no FROM says so
  * @param unbuildable  platforms (such as {@code linux/arm64}) this image cannot be built for, with the reason
+ * @param metadata     environment, ports and labels a deployment sets for the image
  */
 public record ImageEntry(String context, String dockerfile, Map<String, String> buildArgs, BuilderKind builder,
                          String target, List<String> command, List<String> tags, List<SmokeTest> smokeTests,
                          List<String> profiles, List<String> watch, List<String> dependsOn,
-                         Map<String, String> unbuildable) {
+                         Map<String, String> unbuildable, ImageMetadata metadata) {
 
     public ImageEntry {
         buildArgs = YamlValues.strings(buildArgs);
@@ -34,5 +35,6 @@ public record ImageEntry(String context, String dockerfile, Map<String, String> 
         watch = watch == null ? List.of() : YamlValues.list(watch, "watch");
         dependsOn = dependsOn == null ? List.of() : YamlValues.list(dependsOn, "dependsOn");
         unbuildable = unbuildable == null ? Map.of() : YamlValues.strings(unbuildable);
+        metadata = metadata == null ? ImageMetadata.none() : metadata;
     }
 }

@@ -24,11 +24,13 @@ import java.util.TreeMap;
  * @param watch       extra patterns whose change affects it
  * @param dependsOn   explicit dependencies on other images of the graph
  * @param unbuildable platform to reason, for platforms it cannot be built for
+ * @param metadata    environment, ports and labels a deployment sets (not an input of the build)
  */
 public record ImageSpec(String name, Optional<String> folder, String context, Optional<String> dockerfile,
                         SortedMap<String, String> buildArgs, BuilderKind builder, Optional<String> target,
                         List<String> command, List<String> tags, List<SmokeTest> smokeTests, List<String> profiles,
-                        List<String> watch, List<String> dependsOn, Map<String, String> unbuildable) {
+                        List<String> watch, List<String> dependsOn, Map<String, String> unbuildable,
+                        ImageMetadata metadata) {
 
     public ImageSpec {
         buildArgs = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(buildArgs));

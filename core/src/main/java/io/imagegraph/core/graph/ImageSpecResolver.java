@@ -122,7 +122,7 @@ final class ImageSpecResolver {
                 Optional.ofNullable(e.target()), e.command() == null ? List.of() : e.command(),
                 e.tags() == null ? graphFile.file().tags() : e.tags(),
                 e.smokeTests() == null ? List.of() : e.smokeTests(), e.profiles(), e.watch(), e.dependsOn(),
-                e.unbuildable()));
+                e.unbuildable(), e.metadata()));
     }
 
     /** A graph-file path made relative and '/'-separated, or empty (with a problem) when it leaves the root. */
@@ -147,6 +147,6 @@ final class ImageSpecResolver {
     }
 
     private static ImageEntry emptyEntry() {
-        return new ImageEntry(null, null, null, null, null, null, null, null, null, null, null, null);
+        return new ImageEntry(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -48,7 +48,7 @@ class DeploymentOverridesTest {
                     env:
                       KEYSTONE_DEBUG: "false"
                     ports:
-                    - 5000
+                    - "5000"
                     - 35357/tcp
                     labels:
                       app: keystone

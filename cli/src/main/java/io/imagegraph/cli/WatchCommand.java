@@ -13,7 +13,10 @@ import io.imagegraph.core.upstream.UpstreamState;
 import io.imagegraph.core.upstream.UpstreamWatch;
 import java.io.IOException;
 import java.io.PrintWriter;
+import io.imagegraph.core.track.TagEvents;
+import io.imagegraph.core.track.TagHistory;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -78,6 +81,7 @@ final class WatchCommand implements Callable<Integer> {
             UpstreamPoller poller = new UpstreamPoller(registryOptions.registries(new LocalProcessRunner(), null),
                     UpstreamState.in(state), Clock.systemUTC());
             checks = poller.poll(watches, graph.upstream(), force);
+            TagHistory.in(state).record(TagEvents.ofUpstream(checks, Instant.now()));
         } catch (RegistryException e) {
             err.println("imagegraph: " + e.getMessage());
             err.flush();

@@ -15,7 +15,10 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import io.imagegraph.core.track.TagEvents;
+import io.imagegraph.core.track.TagHistory;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -98,13 +101,15 @@ final class WebhookCommand implements Callable<Integer> {
             return ExitCodes.FAILED;
         }
         if (mode.payload != null) {
-            return readPayload(receiver, secret.value(), out);
+            return readPayload(receiver, secret.value(), graph.root(), out);
         }
         InetSocketAddress address = address(mode.listen);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(stopped::countDown, "imagegraph-webhook-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (WebhookServer server = WebhookServer.start(address, receiver, err)) {
+        TagHistory history = TagHistory.in(stateOption.forGraph(graph.root()));
+        try (WebhookServer server = WebhookServer.start(address, receiver,
+                checks -> history.record(TagEvents.ofUpstream(checks, Instant.now())), err)) {
             err.println("imagegraph: receiving webhooks on http://" + address.getHostString() + ":" + server.port()
                     + WebhookServer.PATH + " for " + UpstreamWatches.of(graph).size() + " watches; Ctrl-C stops");
             err.flush();
@@ -115,7 +120,7 @@ final class WebhookCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private int readPayload(WebhookReceiver receiver, String secret, PrintWriter out)
+    private int readPayload(WebhookReceiver receiver, String secret, Path graphRoot, PrintWriter out)
             throws BadInputException, IOException, InterruptedException {
         byte[] body;
         try {
@@ -126,6 +131,7 @@ final class WebhookCommand implements Callable<Integer> {
         WebhookReceiver.Outcome outcome;
         try {
             outcome = receiver.receive(Map.of("X-Imagegraph-Token", List.of(secret)), Optional.empty(), body);
+            TagHistory.in(stateOption.forGraph(graphRoot)).record(TagEvents.ofUpstream(outcome.checks(), Instant.now()));
         } catch (WebhookRejectedException e) {
             throw new BadInputException(mode.payload + ": " + e.getMessage());
         }

@@ -36,10 +36,16 @@ final class WebhookServer implements AutoCloseable {
     }
 
     static WebhookServer start(InetSocketAddress address, WebhookReceiver receiver, PrintWriter log) throws IOException {
+        return start(address, receiver, checks -> { }, log);
+    }
+
+    /** @param recorded told of the checks of each accepted request (the tag history records them) */
+    static WebhookServer start(InetSocketAddress address, WebhookReceiver receiver, Recorder recorded, PrintWriter log)
+            throws IOException {
         HttpServer server = HttpServer.create(address, 0);
         ExecutorService executor = Executors.newSingleThreadExecutor();
         server.setExecutor(executor);
-        server.createContext(PATH, exchange -> handle(exchange, receiver, log));
+        server.createContext(PATH, exchange -> handle(exchange, receiver, recorded, log));
         server.start();
         return new WebhookServer(server, executor);
     }
@@ -48,7 +54,14 @@ final class WebhookServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    private static void handle(HttpExchange exchange, WebhookReceiver receiver, PrintWriter log) throws IOException {
+    /** What to do with the checks of an accepted request, besides answering it. */
+    @FunctionalInterface
+    interface Recorder {
+        void record(java.util.List<UpstreamCheck> checks) throws IOException;
+    }
+
+    private static void handle(HttpExchange exchange, WebhookReceiver receiver, Recorder recorded, PrintWriter log)
+            throws IOException {
         try (exchange) {
             if (!exchange.getRequestMethod().equals("POST")) {
                 answer(exchange, 405, error("send the payload with POST"));
@@ -66,6 +79,7 @@ final class WebhookServer implements AutoCloseable {
             try {
                 WebhookReceiver.Outcome outcome = receiver.receive(exchange.getRequestHeaders(),
                         token(exchange.getRequestURI().getRawQuery()), body);
+                recorded.record(outcome.checks());
                 for (UpstreamCheck check : outcome.checks()) {
                     log.println("imagegraph: webhook from " + from + ": " + check.watch() + " " + check.status().id()
                             + " " + check.tag() + "@" + check.digest());

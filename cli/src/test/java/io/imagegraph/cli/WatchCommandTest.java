@@ -90,6 +90,9 @@ class WatchCommandTest {
         assertThat(digest2).isNotEqualTo(digest1);
         assertThat(moved.at("/watches/0/previousDigest").asText()).isEqualTo(digest1);
         assertThat(moved.get("rebuild").fieldNames()).toIterable().containsExactly("app", "child");
+        CliRun history = CliRun.of("history", "--state", dir.resolve(".imagegraph").toString(), upstream);
+        assertThat(history.out()).containsPattern("busybox:1 +" + digest2.substring(7, 19) + " +"
+                + digest1.substring(7, 19) + " +imported");
 
         JsonNode plan = json(CliRun.of("plan", "-d", dir.toString(), "-o", "json"));
         JsonNode app = null;

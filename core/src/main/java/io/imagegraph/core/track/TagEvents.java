@@ -8,6 +8,7 @@ import io.imagegraph.core.promote.MoveResult;
 import io.imagegraph.core.promote.MoveStatus;
 import io.imagegraph.core.promote.PromotionReport;
 import io.imagegraph.core.ref.ImageRef;
+import io.imagegraph.core.upstream.UpstreamCheck;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +58,22 @@ public final class TagEvents {
             events.add(new TagEvent(move.to().toString(), move.tag(), move.after().toString(),
                     move.before().map(Object::toString).orElse(null), TagCause.PROMOTED, time.toString(), runId,
                     move.image(), move.status() == MoveStatus.ROLLBACK_FAILED ? move.reason() : null));
+        }
+        return events;
+    }
+
+    /**
+     * An {@code imported} event for each upstream tag a poll or webhook saw at a new digest (or for
+     * the first time): upstream repositories get a tag history too.
+     */
+    public static List<TagEvent> ofUpstream(List<UpstreamCheck> checks, Instant time) {
+        List<TagEvent> events = new ArrayList<>();
+        for (UpstreamCheck check : checks) {
+            if (check.status() == UpstreamCheck.Status.MOVED || check.status() == UpstreamCheck.Status.FIRST_SEEN) {
+                events.add(new TagEvent(check.repository(), check.tag(), check.digest(), check.previousTag() != null
+                        && check.previousTag().equals(check.tag()) ? check.previousDigest() : null, TagCause.IMPORTED,
+                        time.toString(), null, null, check.reason()));
+            }
         }
         return events;
     }

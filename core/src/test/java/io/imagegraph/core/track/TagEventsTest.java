@@ -11,6 +11,7 @@ import io.imagegraph.core.promote.MoveStatus;
 import io.imagegraph.core.promote.PromotionReport;
 import io.imagegraph.core.ref.Digest;
 import io.imagegraph.core.ref.RepositoryName;
+import io.imagegraph.core.upstream.UpstreamCheck;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -57,6 +58,22 @@ class TagEventsTest {
             assertThat(event.reference()).isEqualTo("quay.io/acme/app:latest");
             assertThat(event.previous()).isEqualTo(D1);
             assertThat(event.cause()).isEqualTo(TagCause.PROMOTED);
+        });
+    }
+
+    @Test
+    void ofUpstream_recordsFirstSeenAndMovedTags_notUnchangedOrFailedOnes() {
+        List<TagEvent> events = TagEvents.ofUpstream(List.of(
+                new UpstreamCheck("docker.io/library/debian:12", "docker.io/library/debian", false,
+                        UpstreamCheck.Status.MOVED, "12", D2, "12", D1, "12 moved"),
+                new UpstreamCheck("docker.io/library/alpine:3", "docker.io/library/alpine", false,
+                        UpstreamCheck.Status.UNCHANGED, "3", D1, "3", D1, "unchanged"),
+                new UpstreamCheck("quay.io/x/y:1", "quay.io/x/y", false, UpstreamCheck.Status.FAILED, null, null, null,
+                        null, "gone")), Instant.parse("2026-11-24T12:00:00Z"));
+        assertThat(events).singleElement().satisfies(event -> {
+            assertThat(event.reference()).isEqualTo("docker.io/library/debian:12");
+            assertThat(event.cause()).isEqualTo(TagCause.IMPORTED);
+            assertThat(event.previous()).isEqualTo(D1);
         });
     }
 }

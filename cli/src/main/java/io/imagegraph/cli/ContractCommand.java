@@ -79,9 +79,8 @@ final class ContractCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws BadInputException, IOException, InterruptedException {
+    public Integer call() throws BadInputException, IOException, InterruptedException, RegistryException {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         boolean json = output.json("contract");
         String[] osArch = platform.split("/");
         if (osArch.length != 2) {
@@ -89,20 +88,14 @@ final class ContractCommand implements Callable<Integer> {
         }
         Map<String, String[]> pairs = pairs();
         List<Comparison> comparisons = new ArrayList<>();
-        try {
-            Registries registries = registryOptions.registries(new LocalProcessRunner(), null);
-            for (Map.Entry<String, String[]> pair : pairs.entrySet()) {
-                ImageRef running = ImageRef.parse(pair.getValue()[0]);
-                ImageRef next = ImageRef.parse(pair.getValue()[1]);
-                ImageContract before = contract(registries, running, osArch);
-                ImageContract after = contract(registries, next, osArch);
-                comparisons.add(new Comparison(pair.getKey(), running.toString(), next.toString(),
-                        after.changesSince(before)));
-            }
-        } catch (RegistryException e) {
-            err.println("imagegraph: " + e.getMessage());
-            err.flush();
-            return ExitCodes.FAILED;
+        Registries registries = registryOptions.registries(new LocalProcessRunner(), null);
+        for (Map.Entry<String, String[]> pair : pairs.entrySet()) {
+            ImageRef running = ImageRef.parse(pair.getValue()[0]);
+            ImageRef next = ImageRef.parse(pair.getValue()[1]);
+            ImageContract before = contract(registries, running, osArch);
+            ImageContract after = contract(registries, next, osArch);
+            comparisons.add(new Comparison(pair.getKey(), running.toString(), next.toString(),
+                    after.changesSince(before)));
         }
         if (json) {
             JsonDocuments.write(out, generator -> {

@@ -25,6 +25,9 @@ import picocli.CommandLine.Spec;
         footer = {
             "  imagegraph plan --dir examples/openstack",
             "  imagegraph build --dir examples/openstack --tag test",
+            "  imagegraph promote --report .imagegraph/runs/<run>/build-report.json --to latest",
+            "  imagegraph watch --dir . && imagegraph build --dir . --registry quay.io",
+            "  imagegraph history quay.io/acme/keystone:latest",
             "  imagegraph help build",
             "",
             "Exit codes: 0 success; 1 something failed; 2 bad input (nothing was done).",

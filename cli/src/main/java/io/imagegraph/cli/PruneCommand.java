@@ -90,7 +90,7 @@ final class PruneCommand implements Callable<Integer> {
     ReportFormatOption output;
 
     @Override
-    public Integer call() throws BadInputException, IOException, InterruptedException {
+    public Integer call() throws BadInputException, IOException, InterruptedException, RegistryException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean json = output.json("prune");
@@ -126,21 +126,15 @@ final class PruneCommand implements Callable<Integer> {
         RetentionPolicy policy = policy(base);
         List<Retention.RepositoryPlan> plans = new ArrayList<>();
         List<Retention.Deletion> failures = new ArrayList<>();
-        try {
-            Retention retention = new Retention(registryOptions.registries(new LocalProcessRunner(),
-                    locations.isEmpty() ? null : locations.get(0).registry()), TagHistory.in(state),
-                    Deployments.in(state), Clock.systemUTC());
-            for (ImageLocation location : locations) {
-                Retention.RepositoryPlan plan = retention.plan(location, policy);
-                plans.add(plan);
-                if (confirm) {
-                    retention.apply(plan).stream().filter(d -> d.error() != null).forEach(failures::add);
-                }
+        Retention retention = new Retention(registryOptions.registries(new LocalProcessRunner(),
+                locations.isEmpty() ? null : locations.get(0).registry()), TagHistory.in(state),
+                Deployments.in(state), Clock.systemUTC());
+        for (ImageLocation location : locations) {
+            Retention.RepositoryPlan plan = retention.plan(location, policy);
+            plans.add(plan);
+            if (confirm) {
+                retention.apply(plan).stream().filter(d -> d.error() != null).forEach(failures::add);
             }
-        } catch (RegistryException e) {
-            err.println("imagegraph: " + e.getMessage());
-            err.flush();
-            return ExitCodes.FAILED;
         }
         if (json) {
             writeJson(plans, failures, out);

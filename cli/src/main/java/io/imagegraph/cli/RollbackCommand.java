@@ -71,9 +71,9 @@ final class RollbackCommand implements Callable<Integer> {
     ReportFormatOption output;
 
     @Override
-    public Integer call() throws BadInputException, IOException, InterruptedException {
+    public Integer call() throws BadInputException, IOException, InterruptedException, RegistryException,
+            RollbackRefusedException {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         boolean json = output.json("rollback");
         ImageRef ref;
         Optional<Digest> target;
@@ -91,18 +91,11 @@ final class RollbackCommand implements Callable<Integer> {
             throw new BadInputException("--steps must be at least 1");
         }
         StateDirectory state = stateOption.standalone();
-        TagRollback.Result result;
-        try {
-            HeldImages held = HeldImages.of(Holds.in(state).active(), JsonLinesLineageStore.in(state).records());
-            TagRollback rollback = new TagRollback(registryOptions.registries(new LocalProcessRunner(),
-                    ref.registry().get()), TagHistory.in(state), held, Clock.systemUTC());
-            result = rollback.rollBack(new ImageLocation(ref.registry().get(), ref.repository()), ref.tag().get(),
-                    target, steps, dryRun, System.getProperty("user.name", "unknown"));
-        } catch (RollbackRefusedException | RegistryException e) {
-            err.println("imagegraph: " + e.getMessage());
-            err.flush();
-            return ExitCodes.FAILED;
-        }
+        HeldImages held = HeldImages.of(Holds.in(state).active(), JsonLinesLineageStore.in(state).records());
+        TagRollback rollback = new TagRollback(registryOptions.registries(new LocalProcessRunner(),
+                ref.registry().get()), TagHistory.in(state), held, Clock.systemUTC());
+        TagRollback.Result result = rollback.rollBack(new ImageLocation(ref.registry().get(), ref.repository()),
+                ref.tag().get(), target, steps, dryRun, System.getProperty("user.name", "unknown"));
         if (json) {
             TrackingJson.rollback(result, out);
         } else {

@@ -69,24 +69,17 @@ final class WatchCommand implements Callable<Integer> {
     ReportFormatOption output;
 
     @Override
-    public Integer call() throws BadInputException, IOException, InterruptedException {
+    public Integer call() throws BadInputException, IOException, InterruptedException, RegistryException {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         boolean json = output.json("watch");
-        ImageGraph graph = graphOptions.load(err).graph();
+        ImageGraph graph = graphOptions.load(spec.commandLine().getErr()).graph();
         List<UpstreamWatch> watches = UpstreamWatches.of(graph);
         StateDirectory state = stateOption.forGraph(graph.root());
         List<UpstreamCheck> checks;
-        try {
-            UpstreamPoller poller = new UpstreamPoller(registryOptions.registries(new LocalProcessRunner(), null),
-                    UpstreamState.in(state), Clock.systemUTC());
-            checks = poller.poll(watches, graph.upstream(), force);
-            TagHistory.in(state).record(TagEvents.ofUpstream(checks, Instant.now()));
-        } catch (RegistryException e) {
-            err.println("imagegraph: " + e.getMessage());
-            err.flush();
-            return ExitCodes.FAILED;
-        }
+        UpstreamPoller poller = new UpstreamPoller(registryOptions.registries(new LocalProcessRunner(), null),
+                UpstreamState.in(state), Clock.systemUTC());
+        checks = poller.poll(watches, graph.upstream(), force);
+        TagHistory.in(state).record(TagEvents.ofUpstream(checks, Instant.now()));
         Map<String, List<String>> rebuild = UpstreamImpact.of(graph, checks);
         if (json) {
             JsonDocuments.write(out, generator -> {

@@ -85,21 +85,15 @@ final class WebhookCommand implements Callable<Integer> {
     StateOption stateOption;
 
     @Override
-    public Integer call() throws BadInputException, IOException, InterruptedException {
+    public Integer call() throws BadInputException, IOException, InterruptedException, RegistryException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ImageGraph graph = graphOptions.load(err).graph();
         LoadedSecret secret = secret();
         WebhookReceiver receiver;
-        try {
-            receiver = new WebhookReceiver(secret.secret(), UpstreamWatches.of(graph),
-                    registryOptions.registries(new LocalProcessRunner(), null),
-                    UpstreamState.in(stateOption.forGraph(graph.root())), Clock.systemUTC());
-        } catch (RegistryException e) {
-            err.println("imagegraph: " + e.getMessage());
-            err.flush();
-            return ExitCodes.FAILED;
-        }
+        receiver = new WebhookReceiver(secret.secret(), UpstreamWatches.of(graph),
+                registryOptions.registries(new LocalProcessRunner(), null),
+                UpstreamState.in(stateOption.forGraph(graph.root())), Clock.systemUTC());
         if (mode.payload != null) {
             return readPayload(receiver, secret.value(), graph.root(), out);
         }

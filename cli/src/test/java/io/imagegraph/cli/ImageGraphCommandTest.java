@@ -21,6 +21,15 @@ class ImageGraphCommandTest {
     }
 
     @Test
+    void help_listsEveryCommand() {
+        CliRun run = CliRun.of("--help");
+        for (String command : new String[] {"plan", "build", "test", "promote", "history", "rollback", "held", "watch",
+                "webhook", "prune", "deployed", "overrides", "contract"}) {
+            assertThat(run.out()).containsPattern("(?m)^  " + command + " ");
+        }
+    }
+
+    @Test
     void version_printsTheProjectVersion() {
         CliRun run = CliRun.of("--version");
         assertThat(run.exitCode()).isZero();

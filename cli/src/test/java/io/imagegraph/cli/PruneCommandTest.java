@@ -2,14 +2,10 @@ package io.imagegraph.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagegraph.core.ref.RegistryHost;
 import io.imagegraph.core.ref.RepositoryName;
-import io.imagegraph.core.registry.CredentialResolver;
-import io.imagegraph.core.registry.DistributionRegistry;
 import io.imagegraph.core.registry.Manifest;
-import io.imagegraph.core.registry.RegistryEndpoint;
 import io.imagegraph.core.testing.GraphFixture;
-import io.imagegraph.core.testing.LoopbackRegistry;
+import io.imagegraph.core.testing.RegistryExtension;
 import io.imagegraph.core.testing.TestImages;
 import io.imagegraph.core.state.StateDirectory;
 import io.imagegraph.core.track.TagCause;
@@ -19,17 +15,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** imagegraph prune and imagegraph deployed against a loopback registry. */
 class PruneCommandTest {
 
-    private static LoopbackRegistry server;
-    private static DistributionRegistry registry;
+    @RegisterExtension
+    static final RegistryExtension REGISTRY = new RegistryExtension();
 
     @TempDir
     Path dir;
@@ -40,18 +35,6 @@ class PruneCommandTest {
     private Manifest second;
     private Manifest third;
 
-    @BeforeAll
-    static void start() throws Exception {
-        server = LoopbackRegistry.start();
-        registry = DistributionRegistry.of(RegistryEndpoint.of(RegistryHost.parse(server.host())),
-                CredentialResolver.anonymous());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
-
     /** app: three versions pushed as pr-1, pr-2, pr-3, 40, 30 and 20 days ago by the tag history. */
     @BeforeEach
     void versions() throws Exception {
@@ -60,7 +43,7 @@ class PruneCommandTest {
         first = pushed("pr-1", "first");
         second = pushed("pr-2", "second");
         third = pushed("pr-3", "third");
-        new GraphFixture(dir).graphFile("registry: " + server.host() + "\nnamespace: " + ns
+        new GraphFixture(dir).graphFile("registry: " + REGISTRY.host() + "\nnamespace: " + ns
                 + "\nretention:\n  keep: 1\n  minAge: 0d\n  protect: [latest]\n").image("app", "FROM scratch\n");
     }
 
@@ -68,8 +51,8 @@ class PruneCommandTest {
 
     /** Pushes a version under a tag and records it in the tag history, each version 10 days younger. */
     private Manifest pushed(String tag, String label) throws Exception {
-        Manifest manifest = TestImages.push(registry, ns + "/app", tag, label);
-        TagHistory.in(StateDirectory.at(Path.of(state))).record(List.of(new TagEvent(server.host() + "/" + ns + "/app",
+        Manifest manifest = TestImages.push(REGISTRY.client(), ns + "/app", tag, label);
+        TagHistory.in(StateDirectory.at(Path.of(state))).record(List.of(new TagEvent(REGISTRY.host() + "/" + ns + "/app",
                 tag, manifest.digest().toString(), null, TagCause.BUILT,
                 Instant.now().minus(Duration.ofDays(age)).toString(), "run-" + tag, "app", null)));
         age -= 10;
@@ -77,7 +60,7 @@ class PruneCommandTest {
     }
 
     private boolean present(String tag) throws Exception {
-        return registry.head(RepositoryName.of(ns + "/app"), tag).isPresent();
+        return REGISTRY.client().head(RepositoryName.of(ns + "/app"), tag).isPresent();
     }
 
     @Test
@@ -93,7 +76,7 @@ class PruneCommandTest {
     @Test
     void confirm_deletesAllButTheDeployedAndTheNewest() throws Exception {
         CliRun deployed = CliRun.of("deployed", "--state", state, "--env", "prod",
-                server.host() + "/" + ns + "/app@" + first.digest());
+                REGISTRY.host() + "/" + ns + "/app@" + first.digest());
         assertThat(deployed.exitCode()).as(deployed.err()).isZero();
         assertThat(deployed.out()).contains("prod").contains(first.digest().toString());
         CliRun run = CliRun.of("prune", "-d", dir.toString(), "--confirm", "-o", "json");
@@ -107,14 +90,14 @@ class PruneCommandTest {
 
     @Test
     void deployedTag_isRefused_becauseATagSaysNothingAboutWhatRuns() {
-        CliRun run = CliRun.of("deployed", "--state", state, "--env", "prod", server.host() + "/" + ns + "/app:pr-1");
+        CliRun run = CliRun.of("deployed", "--state", state, "--env", "prod", REGISTRY.host() + "/" + ns + "/app:pr-1");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("is not pinned by digest");
     }
 
     @Test
     void repositoryOption_withATag_isBadInput() {
-        CliRun run = CliRun.of("prune", "--repository", server.host() + "/" + ns + "/app:latest");
+        CliRun run = CliRun.of("prune", "--repository", REGISTRY.host() + "/" + ns + "/app:latest");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--repository takes REGISTRY/REPOSITORY without tag");
     }

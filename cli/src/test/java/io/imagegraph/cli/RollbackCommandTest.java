@@ -2,26 +2,21 @@ package io.imagegraph.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagegraph.core.ref.RegistryHost;
 import io.imagegraph.core.ref.RepositoryName;
-import io.imagegraph.core.registry.CredentialResolver;
-import io.imagegraph.core.registry.DistributionRegistry;
 import io.imagegraph.core.registry.Manifest;
-import io.imagegraph.core.registry.RegistryEndpoint;
-import io.imagegraph.core.testing.LoopbackRegistry;
+import io.imagegraph.core.testing.RegistryExtension;
 import io.imagegraph.core.testing.TestImages;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Two runs promoted to latest, one after the other, then rolled back: against a loopback registry. */
 class RollbackCommandTest {
 
-    private static LoopbackRegistry server;
-    private static DistributionRegistry registry;
+    @RegisterExtension
+    static final RegistryExtension REGISTRY = new RegistryExtension();
 
     @TempDir
     Path dir;
@@ -31,29 +26,17 @@ class RollbackCommandTest {
     private Manifest first;
     private Manifest second;
 
-    @BeforeAll
-    static void start() throws Exception {
-        server = LoopbackRegistry.start();
-        registry = DistributionRegistry.of(RegistryEndpoint.of(RegistryHost.parse(server.host())),
-                CredentialResolver.anonymous());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
-
     @BeforeEach
     void twoPromotions() throws Exception {
         String ns = "rb" + Long.toHexString(System.nanoTime());
-        repository = server.host() + "/" + ns + "/app";
+        repository = REGISTRY.host() + "/" + ns + "/app";
         state = dir.resolve("state").toString();
         first = promoted(ns, "run-1", "first");
         second = promoted(ns, "run-2", "second");
     }
 
     private Manifest promoted(String ns, String runId, String label) throws Exception {
-        Manifest pushed = TestImages.push(registry, ns + "/app", "test", label);
+        Manifest pushed = TestImages.push(REGISTRY.client(), ns + "/app", "test", label);
         Path report = RunReports.onePushed(dir.resolve(runId + ".json"), runId, "app", repository, pushed);
         CliRun run = CliRun.of("promote", "--state", state, "--report", report.toString(), "--to", "latest");
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
@@ -61,7 +44,7 @@ class RollbackCommandTest {
     }
 
     private String latest() throws Exception {
-        return registry.head(RepositoryName.of(repository.substring(server.host().length() + 1)), "latest")
+        return REGISTRY.client().head(RepositoryName.of(repository.substring(REGISTRY.host().length() + 1)), "latest")
                 .orElseThrow().digest().toString();
     }
 

@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagegraph.core.promote.ImageLocation;
 import io.imagegraph.core.ref.RepositoryName;
-import io.imagegraph.core.registry.CredentialResolver;
-import io.imagegraph.core.registry.DistributionRegistries;
 import io.imagegraph.core.registry.Manifest;
 import io.imagegraph.core.registry.Registries;
 import io.imagegraph.core.registry.Registry;
-import io.imagegraph.core.registry.RetryPolicy;
 import io.imagegraph.core.retention.RetentionPolicy;
 import io.imagegraph.core.state.StateDirectory;
-import io.imagegraph.core.testing.LoopbackRegistry;
+import io.imagegraph.core.testing.RegistryExtension;
 import io.imagegraph.core.testing.TestImages;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,21 +18,20 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Retention against a real CNCF registry on loopback (with deletes enabled, as Debian's config has them). */
 class RetentionTest {
 
     private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
-    private static LoopbackRegistry server;
-    private static Registries registries;
+    @RegisterExtension
+    static final RegistryExtension REGISTRY = new RegistryExtension();
+    private static final Registries registries = REGISTRY.registries();
 
     @TempDir
     Path state;
@@ -44,27 +40,15 @@ class RetentionTest {
     private TagHistory history;
     private Deployments deployments;
 
-    @BeforeAll
-    static void start() throws Exception {
-        server = LoopbackRegistry.start();
-        registries = new DistributionRegistries(CredentialResolver.anonymous(), Set.of(),
-                new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(10)));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
-
     @BeforeEach
     void setUp() {
-        location = new ImageLocation(server.host(), RepositoryName.of("ret" + Long.toHexString(System.nanoTime()) + "/app"));
+        location = new ImageLocation(REGISTRY.host(), RepositoryName.of(RegistryExtension.unique("ret", "app")));
         history = TagHistory.in(StateDirectory.at(state));
         deployments = Deployments.in(StateDirectory.at(state));
     }
 
     private Registry registry() throws Exception {
-        return registries.named(server.host());
+        return registries.named(REGISTRY.host());
     }
 
     /** Pushes a version under a tag, first seen {@code daysAgo} days ago by the tag history. */

@@ -6,14 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.imagegraph.core.promote.ImageLocation;
 import io.imagegraph.core.ref.Digest;
 import io.imagegraph.core.ref.RepositoryName;
-import io.imagegraph.core.registry.CredentialResolver;
-import io.imagegraph.core.registry.DistributionRegistries;
 import io.imagegraph.core.registry.Manifest;
 import io.imagegraph.core.registry.Registries;
 import io.imagegraph.core.registry.Registry;
-import io.imagegraph.core.registry.RetryPolicy;
 import io.imagegraph.core.state.StateDirectory;
-import io.imagegraph.core.testing.LoopbackRegistry;
+import io.imagegraph.core.testing.RegistryExtension;
 import io.imagegraph.core.testing.TestImages;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,19 +20,18 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Rollbacks against a real CNCF registry on loopback. */
 class TagRollbackTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC);
-    private static LoopbackRegistry server;
-    private static Registries registries;
+    @RegisterExtension
+    static final RegistryExtension REGISTRY = new RegistryExtension();
+    private static final Registries registries = REGISTRY.registries();
 
     @TempDir
     Path state;
@@ -46,24 +42,12 @@ class TagRollbackTest {
     private Manifest second;
     private Manifest third;
 
-    @BeforeAll
-    static void start() throws Exception {
-        server = LoopbackRegistry.start();
-        registries = new DistributionRegistries(CredentialResolver.anonymous(), Set.of(),
-                new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(10)));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
-
     /** keystone:latest was promoted three times: first, second, third (now). */
     @BeforeEach
     void threePromotions() throws Exception {
         history = TagHistory.in(StateDirectory.at(state));
-        String repository = "r" + Long.toHexString(System.nanoTime()) + "/keystone";
-        location = new ImageLocation(server.host(), RepositoryName.of(repository));
+        String repository = RegistryExtension.unique("r", "keystone");
+        location = new ImageLocation(REGISTRY.host(), RepositoryName.of(repository));
         int n = 0;
         for (String label : List.of("first", "second", "third")) {
             Manifest pushed = TestImages.push(registry(), repository, "latest", label);
@@ -78,7 +62,7 @@ class TagRollbackTest {
     }
 
     private static Registry registry() throws Exception {
-        return registries.named(server.host());
+        return registries.named(REGISTRY.host());
     }
 
     private TagRollback rollback(Map<String, HoldEvent> holds) {

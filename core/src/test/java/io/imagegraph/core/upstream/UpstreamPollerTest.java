@@ -2,14 +2,11 @@ package io.imagegraph.core.upstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagegraph.core.registry.CredentialResolver;
-import io.imagegraph.core.registry.DistributionRegistries;
 import io.imagegraph.core.registry.Manifest;
 import io.imagegraph.core.registry.Registries;
 import io.imagegraph.core.registry.Registry;
-import io.imagegraph.core.registry.RetryPolicy;
 import io.imagegraph.core.state.StateDirectory;
-import io.imagegraph.core.testing.LoopbackRegistry;
+import io.imagegraph.core.testing.RegistryExtension;
 import io.imagegraph.core.testing.TestImages;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,18 +14,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Polling a real CNCF registry on loopback. */
 class UpstreamPollerTest {
 
-    private static LoopbackRegistry server;
-    private static Registries registries;
+    @RegisterExtension
+    static final RegistryExtension REGISTRY = new RegistryExtension();
+    private static final Registries registries = REGISTRY.registries();
 
     @TempDir
     Path state;
@@ -36,25 +32,13 @@ class UpstreamPollerTest {
     private String ns;
     private Instant now = Instant.parse("2026-11-24T10:00:00Z");
 
-    @BeforeAll
-    static void start() throws Exception {
-        server = LoopbackRegistry.start();
-        registries = new DistributionRegistries(CredentialResolver.anonymous(), Set.of(),
-                new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(10)));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
-
     @BeforeEach
     void namespace() {
         ns = "up" + Long.toHexString(System.nanoTime());
     }
 
     private Registry registry() throws Exception {
-        return registries.named(server.host());
+        return registries.named(REGISTRY.host());
     }
 
     private List<UpstreamCheck> poll(List<UpstreamWatch> watches, UpstreamSettings settings, boolean force)
@@ -71,7 +55,7 @@ class UpstreamPollerTest {
     @Test
     void fixedTag_firstSeen_thenUnchanged_thenMoved() throws Exception {
         Manifest first = TestImages.push(registry(), ns + "/debian", "12", "first");
-        UpstreamWatch watch = UpstreamWatch.of(server.host() + "/" + ns + "/debian:12", null, null);
+        UpstreamWatch watch = UpstreamWatch.of(REGISTRY.host() + "/" + ns + "/debian:12", null, null);
         assertThat(poll(List.of(watch), every(Duration.ZERO), false)).singleElement().satisfies(check -> {
             assertThat(check.status()).isEqualTo(UpstreamCheck.Status.FIRST_SEEN);
             assertThat(check.digest()).isEqualTo(first.digest().toString());
@@ -92,7 +76,7 @@ class UpstreamPollerTest {
         for (String tag : List.of("3.19.4", "3.20.1", "3.20.3", "3.21.0")) {
             TestImages.push(registry(), ns + "/alpine", tag, "alpine " + tag);
         }
-        UpstreamWatch watch = UpstreamWatch.of(server.host() + "/" + ns + "/alpine", null, ">=3.20.0 <3.21.0");
+        UpstreamWatch watch = UpstreamWatch.of(REGISTRY.host() + "/" + ns + "/alpine", null, ">=3.20.0 <3.21.0");
         assertThat(poll(List.of(watch), every(Duration.ZERO), false).get(0).tag()).isEqualTo("3.20.3");
         Manifest newer = TestImages.push(registry(), ns + "/alpine", "3.20.4", "alpine 3.20.4");
         UpstreamCheck moved = poll(List.of(watch), every(Duration.ZERO), false).get(0);
@@ -106,7 +90,7 @@ class UpstreamPollerTest {
     @Test
     void pollWithinTheInterval_isSkipped_unlessForced() throws Exception {
         TestImages.push(registry(), ns + "/base", "1", "base");
-        UpstreamWatch watch = UpstreamWatch.of(server.host() + "/" + ns + "/base:1", null, null);
+        UpstreamWatch watch = UpstreamWatch.of(REGISTRY.host() + "/" + ns + "/base:1", null, null);
         poll(List.of(watch), every(Duration.ofHours(1)), false);
         now = now.plus(Duration.ofMinutes(10));
         assertThat(poll(List.of(watch), every(Duration.ofHours(1)), false).get(0).status())
@@ -120,12 +104,12 @@ class UpstreamPollerTest {
         List<UpstreamWatch> watches = new java.util.ArrayList<>();
         for (int i = 0; i < 3; i++) {
             TestImages.push(registry(), ns + "/b" + i, "1", "b" + i);
-            watches.add(UpstreamWatch.of(server.host() + "/" + ns + "/b" + i + ":1", null, null));
+            watches.add(UpstreamWatch.of(REGISTRY.host() + "/" + ns + "/b" + i + ":1", null, null));
         }
         List<UpstreamCheck> checks = poll(watches, new UpstreamSettings(Duration.ZERO, 2, List.of()), false);
         assertThat(checks).extracting(UpstreamCheck::status).containsExactly(UpstreamCheck.Status.FIRST_SEEN,
                 UpstreamCheck.Status.FIRST_SEEN, UpstreamCheck.Status.DEFERRED);
-        assertThat(checks.get(2).reason()).contains("the request budget of 2 for " + server.host() + " is spent");
+        assertThat(checks.get(2).reason()).contains("the request budget of 2 for " + REGISTRY.host() + " is spent");
         List<UpstreamCheck> next = poll(watches, new UpstreamSettings(Duration.ZERO, 2, List.of()), false);
         assertThat(next.get(2).status()).isEqualTo(UpstreamCheck.Status.FIRST_SEEN);
     }
@@ -133,8 +117,8 @@ class UpstreamPollerTest {
     @Test
     void tagThatDoesNotExist_fails_andTheOthersAreStillRecorded() throws Exception {
         TestImages.push(registry(), ns + "/there", "1", "there");
-        List<UpstreamCheck> checks = poll(List.of(UpstreamWatch.of(server.host() + "/" + ns + "/gone:1", null, null),
-                UpstreamWatch.of(server.host() + "/" + ns + "/there:1", null, null)), every(Duration.ZERO), false);
+        List<UpstreamCheck> checks = poll(List.of(UpstreamWatch.of(REGISTRY.host() + "/" + ns + "/gone:1", null, null),
+                UpstreamWatch.of(REGISTRY.host() + "/" + ns + "/there:1", null, null)), every(Duration.ZERO), false);
         assertThat(checks.get(0).status()).isEqualTo(UpstreamCheck.Status.FAILED);
         assertThat(checks.get(0).reason()).contains("does not exist");
         assertThat(checks.get(1).status()).isEqualTo(UpstreamCheck.Status.FIRST_SEEN);

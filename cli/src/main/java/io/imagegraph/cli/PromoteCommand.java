@@ -184,6 +184,12 @@ final class PromoteCommand implements Callable<Integer> {
                 recorded = false;
             }
         }
+        if (!result.dryRun()) {
+            try (java.io.Writer file = java.nio.file.Files.newBufferedWriter(
+                    report.resolveSibling(PromotionReportJson.FILE_NAME))) {
+                PromotionReportJson.write(result, file);
+            }
+        }
         if (json) {
             PromotionReportJson.write(result, out);
         } else {

@@ -53,7 +53,7 @@ public final class LineageSvg {
 
     public static String render(LineageView view, LineageLayout.Drawing drawing) {
         double legendHeight = 30;
-        double width = Math.max(drawing.width(), 760);
+        double width = Math.max(drawing.width(), legendWidth() + 40);
         double height = drawing.height() + legendHeight;
         StringBuilder svg = new StringBuilder();
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"imagegraph-lineage\" width=\"").append(n(width))
@@ -118,6 +118,14 @@ public final class LineageSvg {
             x += 24 + status.toString().length() * LineageLayout.CHARACTER_WIDTH;
         }
         svg.append("</g>\n");
+    }
+
+    private static double legendWidth() {
+        double width = 0;
+        for (NodeStatus status : NodeStatus.values()) {
+            width += 24 + status.toString().length() * LineageLayout.CHARACTER_WIDTH;
+        }
+        return width;
     }
 
     private static String tooltip(ReportNode node) {

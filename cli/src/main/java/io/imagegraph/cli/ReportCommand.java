@@ -1,0 +1,124 @@
+package io.imagegraph.cli;
+
+import io.imagegraph.core.build.BuildReport;
+import io.imagegraph.core.build.BuildReportReader;
+import io.imagegraph.core.gate.GateReport;
+import io.imagegraph.core.gate.GateReportJson;
+import io.imagegraph.core.graph.ImageGraph;
+import io.imagegraph.core.lineage.JsonLinesLineageStore;
+import io.imagegraph.core.lineage.LineageRecord;
+import io.imagegraph.core.promote.PromotionReport;
+import io.imagegraph.core.promote.PromotionReportJson;
+import io.imagegraph.core.report.LineageHtml;
+import io.imagegraph.core.report.LineageSvg;
+import io.imagegraph.core.report.LineageView;
+import io.imagegraph.core.state.StateDirectory;
+import io.imagegraph.core.track.HeldImages;
+import io.imagegraph.core.track.Holds;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "report", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {
+            "Draw a run's lineage: every image of the run with its digest and status (built, reused, failed, parent"
+                    + " failed, gated, promoted, held) by colour and in words, the external bases it was built on"
+                    + " with the digests the run pinned, and an arrow from each parent to each child. Writes a"
+                    + " self-contained HTML page (the picture with zoom, a sortable table, each image's details: tags,"
+                    + " digests, bases, durations, smoke tests, promotions, log excerpt; nothing is fetched from the"
+                    + " network) and, with --svg, the picture alone.",
+            "",
+            "The run's test-report.json and promotion-report.json are read when they are beside its"
+                    + " build-report.json (or given); holds and lineage come from the state folder.",
+            ""
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  imagegraph report --dir . --report .imagegraph/runs/<run>/build-report.json",
+            "  imagegraph report --dir . --report build-report.json --out lineage.html --svg lineage.svg",
+            "",
+            "Exit codes: 0 written; 1 a file could not be written; 2 bad input."
+        })
+final class ReportCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    GraphOptions graphOptions;
+
+    @Option(names = "--report", paramLabel = "FILE", required = true, description = "The build-report.json of the run.")
+    Path report;
+
+    @Option(names = "--tests", paramLabel = "FILE",
+            description = "The run's test-report.json (default: the one beside the build report, if any).")
+    Path tests;
+
+    @Option(names = "--promotion", paramLabel = "FILE",
+            description = "The run's promotion-report.json (default: the one beside the build report, if any).")
+    Path promotion;
+
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Where the HTML page goes (default: lineage.html beside the build report).")
+    Path out;
+
+    @Option(names = "--svg", paramLabel = "FILE", description = "Also write the picture alone as SVG here.")
+    Path svg;
+
+    @Mixin
+    StateOption stateOption;
+
+    @Override
+    public Integer call() throws BadInputException, IOException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        ImageGraph graph = graphOptions.load(spec.commandLine().getErr()).graph();
+        BuildReport build;
+        Optional<GateReport> gate = Optional.empty();
+        Optional<PromotionReport> promoted = Optional.empty();
+        try {
+            build = BuildReportReader.read(report);
+            Optional<Path> testFile = optional(tests, "test-report.json");
+            if (testFile.isPresent()) {
+                gate = Optional.of(GateReportJson.read(testFile.get()));
+            }
+            Optional<Path> promotionFile = optional(promotion, PromotionReportJson.FILE_NAME);
+            if (promotionFile.isPresent()) {
+                promoted = Optional.of(PromotionReportJson.read(promotionFile.get()));
+            }
+        } catch (IOException e) {
+            throw new BadInputException(e.getMessage());
+        }
+        StateDirectory state = stateOption.forReport(report);
+        List<LineageRecord> lineage = JsonLinesLineageStore.in(state).records();
+        LineageView view = LineageView.of(graph, build, gate, promoted,
+                HeldImages.of(Holds.in(state).active(), lineage), lineage);
+        String picture = LineageSvg.render(view);
+        Path html = out != null ? out : report.resolveSibling("lineage.html");
+        Files.writeString(html, LineageHtml.render(view, picture));
+        stdout.println("Lineage of run " + build.runId() + ": " + html);
+        if (svg != null) {
+            Files.writeString(svg, picture);
+            stdout.println("Picture: " + svg);
+        }
+        stdout.flush();
+        return ExitCodes.OK;
+    }
+
+    /** The file given, else the one of that name beside the build report when it exists. */
+    private Optional<Path> optional(Path given, String besideName) {
+        if (given != null) {
+            return Optional.of(given);
+        }
+        Path beside = report.resolveSibling(besideName);
+        return Files.exists(beside) ? Optional.of(beside) : Optional.empty();
+    }
+}

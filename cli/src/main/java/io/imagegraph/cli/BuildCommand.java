@@ -126,6 +126,12 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print only each image's start and end, not its build output.")
     boolean quiet;
 
+    @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
+            description = "auto: on a terminal, a status line under the output shows what is done and what is"
+                    + " building, redrawn every second; plain lines otherwise. plain: plain lines only."
+                    + " Default: ${DEFAULT-VALUE}.")
+    String progress;
+
     @Mixin
     ReportFormatOption output;
 
@@ -134,6 +140,9 @@ final class BuildCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean json = output.json("build");
+        if (!progress.equals("auto") && !progress.equals("plain")) {
+            throw new BadInputException("--progress is auto or plain, not " + progress);
+        }
         int slotCount = slots == null ? Runtime.getRuntime().availableProcessors() : slots;
         if (slotCount < 1) {
             throw new BadInputException("--slots must be at least 1");
@@ -176,9 +185,12 @@ final class BuildCommand implements Callable<Integer> {
             }
         }
         StateDirectory state = planOptions.state.forGraph(root);
+        BuildEventPrinter printer = new BuildEventPrinter(err, quiet);
+        LiveStatus live = progress.equals("auto") && LiveStatus.terminal(System.getenv())
+                ? new LiveStatus(err, printer, Clock.systemUTC(), LiveStatus.width(System.getenv())) : null;
         GraphBuild build = new GraphBuild(BuildTools.local(runner, docker, buildah, environment),
                 lineageFile != null ? new JsonLinesLineageStore(lineageFile) : JsonLinesLineageStore.in(state),
-                new BuildEventPrinter(err, quiet), Clock.systemUTC(), registryClient);
+                live != null ? live : printer, Clock.systemUTC(), registryClient);
         // Ctrl-C or SIGTERM: the hook interrupts this thread, which stops the running builds, and
         // waits until the report is written.
         Thread caller = Thread.currentThread();
@@ -200,6 +212,9 @@ final class BuildCommand implements Callable<Integer> {
                 BuildReportJson.write(report, writer);
             }
         } finally {
+            if (live != null) {
+                live.close();
+            }
             reportWritten.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(cancel);

@@ -31,6 +31,9 @@ final class BuildEventPrinter implements BuildEventSink {
         } else if (event instanceof BuildEvent.Retrying retrying) {
             err.println("[" + retrying.image() + "] attempt " + retrying.attempt() + " failed (" + retrying.reason()
                     + "); trying again in " + retrying.delayMillis() / 1000.0 + " s");
+        } else if (event instanceof BuildEvent.RunStarted started) {
+            err.println("imagegraph: run " + started.runId() + ": " + started.images().size()
+                    + (started.images().size() == 1 ? " image" : " images") + " to build or reuse");
         } else if (event instanceof BuildEvent.Finished finished) {
             ImageResult result = finished.result();
             String reason = result.reason().startsWith(result.status().id())

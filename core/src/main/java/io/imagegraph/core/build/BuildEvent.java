@@ -3,6 +3,14 @@ package io.imagegraph.core.build;
 /** What a build run reports as it goes; the CLI prints these, the plugin writes them to the build log. */
 public sealed interface BuildEvent {
 
+    /** The run starts, with the images it is about (in dependency order). */
+    record RunStarted(String runId, java.util.List<String> images) implements BuildEvent {
+
+        public RunStarted {
+            images = java.util.List.copyOf(images);
+        }
+    }
+
     /** An image's build (or look-up) started. */
     record Started(String image, int attempt, String action) implements BuildEvent {
     }

@@ -83,6 +83,7 @@ public final class GraphBuild {
         List<String> inRunOrder = graph.order().stream()
                 .filter(name -> planned.get(name).toBuild() || neededBy.containsKey(name)).toList();
         Set<String> inRun = Set.copyOf(inRunOrder);
+        events.accept(new BuildEvent.RunStarted(options.runId(), inRunOrder));
         Files.createDirectories(options.runDirectory().resolve("logs"));
         Map<String, ImageResult> results = new ConcurrentHashMap<>();
         Map<String, String> lookupFailures = new ConcurrentHashMap<>();

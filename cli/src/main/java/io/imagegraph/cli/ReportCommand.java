@@ -9,7 +9,10 @@ import io.imagegraph.core.lineage.JsonLinesLineageStore;
 import io.imagegraph.core.lineage.LineageRecord;
 import io.imagegraph.core.promote.PromotionReport;
 import io.imagegraph.core.promote.PromotionReportJson;
+import io.imagegraph.core.files.JsonDocuments;
 import io.imagegraph.core.report.LineageHtml;
+import io.imagegraph.core.report.NodeStatus;
+import io.imagegraph.core.report.ReportNode;
 import io.imagegraph.core.report.LineageSvg;
 import io.imagegraph.core.report.LineageView;
 import io.imagegraph.core.state.StateDirectory;
@@ -77,9 +80,13 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     StateOption stateOption;
 
+    @Mixin
+    ReportFormatOption output;
+
     @Override
     public Integer call() throws BadInputException, IOException {
         PrintWriter stdout = spec.commandLine().getOut();
+        boolean json = output.json("report");
         ImageGraph graph = graphOptions.load(spec.commandLine().getErr()).graph();
         BuildReport build;
         Optional<GateReport> gate = Optional.empty();
@@ -104,10 +111,26 @@ final class ReportCommand implements Callable<Integer> {
         String picture = LineageSvg.render(view);
         Path html = out != null ? out : report.resolveSibling("lineage.html");
         Files.writeString(html, LineageHtml.render(view, picture));
-        stdout.println("Lineage of run " + build.runId() + ": " + html);
         if (svg != null) {
             Files.writeString(svg, picture);
-            stdout.println("Picture: " + svg);
+        }
+        if (json) {
+            JsonDocuments.write(stdout, generator -> {
+                generator.writeStringField("runId", build.runId());
+                generator.writeStringField("html", html.toString());
+                generator.writeStringField("svg", svg == null ? null : svg.toString());
+                generator.writeObjectFieldStart("statuses");
+                for (ReportNode node : view.nodes()) {
+                    generator.writeStringField(node.id(), node.statuses().stream().map(NodeStatus::id)
+                            .collect(java.util.stream.Collectors.joining(" ")));
+                }
+                generator.writeEndObject();
+            });
+        } else {
+            stdout.println("Lineage of run " + build.runId() + ": " + html);
+            if (svg != null) {
+                stdout.println("Picture: " + svg);
+            }
         }
         stdout.flush();
         return ExitCodes.OK;

@@ -84,6 +84,9 @@ final class WebhookCommand implements Callable<Integer> {
     @Mixin
     StateOption stateOption;
 
+    @Mixin
+    ReportFormatOption output;
+
     @Override
     public Integer call() throws BadInputException, IOException, InterruptedException, RegistryException {
         PrintWriter out = spec.commandLine().getOut();
@@ -128,6 +131,11 @@ final class WebhookCommand implements Callable<Integer> {
             TagHistory.in(stateOption.forGraph(graphRoot)).record(TagEvents.ofUpstream(outcome.checks(), Instant.now()));
         } catch (WebhookRejectedException e) {
             throw new BadInputException(mode.payload + ": " + e.getMessage());
+        }
+        if (output.json("webhook")) {
+            out.print(io.imagegraph.core.upstream.WebhookOutcomeJson.toJson(outcome));
+            out.flush();
+            return ExitCodes.OK;
         }
         TextTable table = new TextTable("WATCH", "STATUS", "TAG", "DIGEST");
         for (UpstreamCheck check : outcome.checks()) {

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.imagegraph.core.files.JsonDocuments;
 import io.imagegraph.core.upstream.UpstreamCheck;
+import io.imagegraph.core.upstream.WebhookOutcomeJson;
 import io.imagegraph.core.upstream.WebhookReceiver;
 import io.imagegraph.core.upstream.WebhookRejectedException;
 import java.io.IOException;
@@ -87,23 +88,7 @@ final class WebhookServer implements AutoCloseable {
                 outcome.ignored().forEach(push -> log.println("imagegraph: webhook from " + from + ": " + push
                         + " is not watched; ignored"));
                 log.flush();
-                answer(exchange, 200, JsonDocuments.toString(json -> {
-                    json.writeArrayFieldStart("recorded");
-                    for (UpstreamCheck check : outcome.checks()) {
-                        json.writeStartObject();
-                        json.writeStringField("watch", check.watch());
-                        json.writeStringField("status", check.status().id());
-                        json.writeStringField("tag", check.tag());
-                        json.writeStringField("digest", check.digest());
-                        json.writeEndObject();
-                    }
-                    json.writeEndArray();
-                    json.writeArrayFieldStart("ignored");
-                    for (String push : outcome.ignored()) {
-                        json.writeString(push);
-                    }
-                    json.writeEndArray();
-                }));
+                answer(exchange, 200, WebhookOutcomeJson.toJson(outcome));
             } catch (WebhookRejectedException e) {
                 log.println("imagegraph: webhook from " + from + " refused (" + e.status() + "): " + e.getMessage());
                 log.flush();

@@ -73,6 +73,21 @@ class ReportCommandTest {
     }
 
     @Test
+    void report_asJson_namesTheFilesAndEachNodesStatuses() throws Exception {
+        new GraphFixture(dir).image("keystone", "FROM debian:12\n");
+        Path report = RunReports.onePushed(dir.resolve("run/build-report.json"), "run-9", "keystone",
+                "quay.io/acme/keystone", io.imagegraph.core.registry.Manifest.of("{\"schemaVersion\":2}".getBytes(),
+                        "application/vnd.oci.image.manifest.v1+json"));
+        CliRun run = CliRun.of("report", "-d", dir.toString(), "--report", report.toString(), "--state",
+                dir.resolve("state").toString(), "-o", "json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("\"runId\" : \"run-9\"")
+                .contains("\"html\" : \"" + dir.resolve("run/lineage.html") + "\"")
+                .contains("\"keystone\" : \"built\"").contains("\"external:debian:12\" : \"external\"");
+        assertThat(dir.resolve("run/lineage.html")).exists();
+    }
+
+    @Test
     void missingReport_isBadInput() {
         new GraphFixture(dir).image("base", "FROM scratch\n");
         CliRun run = CliRun.of("report", "-d", dir.toString(), "--report", dir.resolve("none.json").toString());

@@ -105,6 +105,9 @@ class WebhookCommandTest {
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(run.out()).containsPattern("centos/centos:stream9 +first_seen +stream9 +" + pushed.digest())
                     .contains("Ignored (not watched): " + registry.host() + "/centos/centos:stream8");
+            CliRun again = CliRun.of("webhook", "-d", dir.toString(), "--payload", payload.toString(), "-o", "json");
+            assertThat(again.out()).contains("\"status\" : \"unchanged\"")
+                    .contains("\"ignored\" : [ \"" + registry.host() + "/centos/centos:stream8\" ]");
         }
     }
 

@@ -15,10 +15,11 @@ import java.util.TreeMap;
  * @param images    per-image entries, by image name
  * @param upstream  how upstream images are watched
  * @param retention which versions of each repository imagegraph prune keeps
+ * @param starlingx  StarlingX image build files to read as images, when given
  */
 public record GraphFile(String registry, String namespace, List<String> tags,
                         Map<String, List<String>> profiles, Map<String, ImageEntry> images, UpstreamSection upstream,
-                        RetentionSection retention) {
+                        RetentionSection retention, StarlingxSection starlingx) {
 
     public static final String FILE_NAME = "imagegraph.yaml";
 
@@ -36,7 +37,14 @@ public record GraphFile(String registry, String namespace, List<String> tags,
     }
 
     public static GraphFile empty() {
-        return new GraphFile(null, null, null, null, null, null, null);
+        return new GraphFile(null, null, null, null, null, null, null, null);
+    }
+
+    /** The same file with more image entries; an entry this file already has for a name wins. */
+    public GraphFile withImages(Map<String, ImageEntry> more) {
+        Map<String, ImageEntry> merged = new TreeMap<>(more);
+        merged.putAll(images);
+        return new GraphFile(registry, namespace, tags, profiles, merged, upstream, retention, starlingx);
     }
 
     private static <V> Map<String, V> copySorted(Map<String, V> map) {

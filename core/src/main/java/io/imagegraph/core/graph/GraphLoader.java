@@ -45,6 +45,10 @@ public final class GraphLoader {
             return new GraphLoadResult(Optional.empty(), problems);
         }
         LocatedGraphFile located = graphFile.get();
+        if (located.file().starlingx() != null) {
+            located = new LocatedGraphFile(located.name(), located.file().withImages(
+                    StarlingxEntries.read(root, located.file().starlingx(), problems)), located.lines());
+        }
         checkGlobals(located, problems);
         List<ImageFolderDiscovery.ImageFolder> folders;
         try {

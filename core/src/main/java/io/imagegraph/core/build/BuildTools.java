@@ -20,15 +20,18 @@ public final class BuildTools {
     }
 
     /**
-     * docker and script (into the Docker Engine) and buildah (into its own store), run as the
+     * docker, LOCI and script (into the Docker Engine) and buildah (into its own store), run as the
      * given programs with the given extra environment.
      */
     public static BuildTools local(ProcessRunner runner, String docker, String buildah, Map<String, String> environment) {
         Map<BuilderKind, BuildTool> tools = new EnumMap<>(BuilderKind.class);
         LocalImageLookup dockerStore = LocalImageLookup.docker(runner, docker, environment);
         LocalImagePusher dockerPush = LocalImagePusher.docker(runner, docker, environment);
-        tools.put(BuilderKind.DOCKER, new BuildTool(DockerfileBuilder.docker(runner, docker, environment), dockerStore,
-                dockerPush, "docker"));
+        DockerfileBuilder dockerBuild = DockerfileBuilder.docker(runner, docker, environment);
+        tools.put(BuilderKind.DOCKER, new BuildTool(dockerBuild, dockerStore, dockerPush, "docker"));
+        // A LOCI image is a docker build of LOCI's Dockerfile; the graph file's loci section set its
+        // context, Dockerfile and FROM/WHEELS build args (ImageSpecResolver).
+        tools.put(BuilderKind.LOCI, new BuildTool(dockerBuild, dockerStore, dockerPush, "docker"));
         tools.put(BuilderKind.SCRIPT, new BuildTool(new ScriptBuilder(runner, environment), dockerStore, dockerPush, "docker"));
         tools.put(BuilderKind.BUILDAH, new BuildTool(DockerfileBuilder.buildah(runner, buildah, environment),
                 LocalImageLookup.buildah(runner, buildah, environment), LocalImagePusher.buildah(runner, buildah, environment),

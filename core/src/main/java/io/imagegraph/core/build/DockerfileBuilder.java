@@ -96,7 +96,10 @@ public final class DockerfileBuilder implements ImageBuilder {
         }
         argv.addAll(List.of("--iidfile", idFile.toString(), "--file", dockerfile.toString()));
         spec.target().ifPresent(target -> argv.addAll(List.of("--target", target)));
-        spec.buildArgs().forEach((key, value) -> argv.addAll(List.of("--build-arg", key + "=" + value)));
+        // A build arg naming a parent of the graph (LOCI's FROM and WHEELS) passes the exact image
+        // this run built or reused for it, as FROM lines are pinned.
+        spec.buildArgs().forEach((key, value) -> argv.addAll(List.of("--build-arg",
+                key + "=" + job.pinnedParents().getOrDefault(value, value))));
         job.tags().forEach(tag -> argv.addAll(List.of("--tag", tag)));
         argv.add(job.root().resolve(spec.context()).toString());
         OutputTail tail = new OutputTail(log);

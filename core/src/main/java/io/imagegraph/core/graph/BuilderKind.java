@@ -15,9 +15,9 @@ public enum BuilderKind {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** True when the builder reads the image's own Dockerfile (LOCI and script images may have none). */
+    /** True when the builder builds from a Dockerfile: the image's own, or for LOCI, LOCI's (script images have none). */
     public boolean needsDockerfile() {
-        return this == DOCKER || this == BUILDAH;
+        return this != SCRIPT;
     }
 
     @JsonCreator

@@ -16,10 +16,11 @@ import java.util.TreeMap;
  * @param upstream  how upstream images are watched
  * @param retention which versions of each repository imagegraph prune keeps
  * @param starlingx  StarlingX image build files to read as images, when given
+ * @param loci       how images with {@code builder: loci} build, when any do
  */
 public record GraphFile(String registry, String namespace, List<String> tags,
                         Map<String, List<String>> profiles, Map<String, ImageEntry> images, UpstreamSection upstream,
-                        RetentionSection retention, StarlingxSection starlingx) {
+                        RetentionSection retention, StarlingxSection starlingx, LociSection loci) {
 
     public static final String FILE_NAME = "imagegraph.yaml";
 
@@ -37,14 +38,14 @@ public record GraphFile(String registry, String namespace, List<String> tags,
     }
 
     public static GraphFile empty() {
-        return new GraphFile(null, null, null, null, null, null, null, null);
+        return new GraphFile(null, null, null, null, null, null, null, null, null);
     }
 
     /** The same file with more image entries; an entry this file already has for a name wins. */
     public GraphFile withImages(Map<String, ImageEntry> more) {
         Map<String, ImageEntry> merged = new TreeMap<>(more);
         merged.putAll(images);
-        return new GraphFile(registry, namespace, tags, profiles, merged, upstream, retention, starlingx);
+        return new GraphFile(registry, namespace, tags, profiles, merged, upstream, retention, starlingx, loci);
     }
 
     private static <V> Map<String, V> copySorted(Map<String, V> map) {

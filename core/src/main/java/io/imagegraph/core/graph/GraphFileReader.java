@@ -116,7 +116,7 @@ public final class GraphFileReader {
         }
         if (Map.class.isAssignableFrom(type) || type == GraphFile.class || type == ImageEntry.class
                 || type == SmokeTest.class || type == UpstreamSection.class || type == UpstreamSection.Watch.class
-                || type == RetentionSection.class || type == ImageMetadata.class || type == StarlingxSection.class) {
+                || type == RetentionSection.class || type == ImageMetadata.class || type == StarlingxSection.class || type == LociSection.class) {
             return "a mapping of keys to values";
         }
         if (type == int.class || type == Integer.class) {

@@ -67,8 +67,41 @@ final class ImageSpecResolver {
         return specs;
     }
 
+    /** Whether an image folder must hold a Dockerfile of its own: not for LOCI (LOCI's) nor script images. */
     private static boolean needsDockerfile(ImageEntry entry) {
-        return entry.builder() == null || entry.builder().needsDockerfile();
+        return entry.builder() == null || entry.builder() == BuilderKind.DOCKER || entry.builder() == BuilderKind.BUILDAH;
+    }
+
+    /**
+     * A LOCI image's entry with the graph file's {@code loci} settings filled in where the entry
+     * says nothing: LOCI's context and Dockerfile, {@code FROM} and {@code WHEELS}, and the wheels
+     * image as a parent (the wheels image itself excepted). Empty, with a problem, when the graph
+     * file has no {@code loci} section.
+     */
+    private Optional<ImageEntry> withLociDefaults(String name, ImageEntry e) {
+        LociSection loci = graphFile.file().loci();
+        if (loci == null) {
+            problems.add(GraphProblem.error(GraphProblem.Kind.GRAPH_FILE, name, graphFile.at("images." + name),
+                    "image '" + name + "' is built with builder: loci, but " + graphFile.name() + " has no 'loci'"
+                            + " section saying where LOCI's context is (loci: {context: PATH, base: IMAGE, wheels: IMAGE})"));
+            return Optional.empty();
+        }
+        String context = e.context() != null ? e.context() : loci.context();
+        String dockerfile = e.dockerfile() != null ? e.dockerfile()
+                : (context.equals(".") ? "" : context + "/") + "Dockerfile";
+        Map<String, String> args = new TreeMap<>(e.buildArgs() == null ? Map.of() : e.buildArgs());
+        if (loci.base() != null) {
+            args.putIfAbsent("FROM", loci.base());
+        }
+        List<String> dependsOn = new java.util.ArrayList<>(e.dependsOn());
+        if (loci.wheels() != null && !loci.wheels().equals(name)) {
+            args.putIfAbsent("WHEELS", loci.wheels());
+            if (loci.wheelsIsGraphImage() && !dependsOn.contains(loci.wheels())) {
+                dependsOn.add(loci.wheels());
+            }
+        }
+        return Optional.of(new ImageEntry(context, dockerfile, args, BuilderKind.LOCI, e.target(), e.command(), e.tags(),
+                e.smokeTests(), e.profiles(), e.watch(), dependsOn, e.unbuildable(), e.metadata()));
     }
 
     private boolean checkName(String name, String where) {
@@ -90,6 +123,13 @@ final class ImageSpecResolver {
     private Optional<ImageSpec> spec(String name, Optional<String> folder, ImageEntry entry) {
         String keyPath = "images." + name;
         ImageEntry e = entry == null ? emptyEntry() : entry;
+        if (e.builder() == BuilderKind.LOCI) {
+            Optional<ImageEntry> withDefaults = withLociDefaults(name, e);
+            if (withDefaults.isEmpty()) {
+                return Optional.empty();
+            }
+            e = withDefaults.get();
+        }
         BuilderKind builder = e.builder() == null ? BuilderKind.DOCKER : e.builder();
         Optional<String> context = path(e.context(), keyPath + ".context", name);
         Optional<String> dockerfile = path(e.dockerfile(), keyPath + ".dockerfile", name);

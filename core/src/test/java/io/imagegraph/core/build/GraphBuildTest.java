@@ -108,6 +108,37 @@ class GraphBuildTest {
     }
 
     @Test
+    void lociFamily_buildsBaseThenWheelsThenProjects_withLocisBuildArgsAndTheWheelsPinned(@TempDir Path loci)
+            throws Exception {
+        fixture = GraphFixture.copyOfExample("loci", loci);
+        Files.writeString(loci.resolve("imagegraph.yaml"), Files.readString(loci.resolve("imagegraph.yaml"))
+                .replace("namespace: loci", "namespace: loci" + Long.toHexString(System.nanoTime())));
+        Busybox.copyInto(loci.resolve("images/base/container-assets/busybox"));
+        BuildReport report = build(Optional.empty(), false);
+        Map<String, ImageResult> results = byName(report);
+        assertThat(statuses(report)).containsEntry("base", ImageStatus.BUILT).containsEntry("requirements",
+                ImageStatus.BUILT).containsEntry("keystone", ImageStatus.BUILT).containsEntry("glance", ImageStatus.BUILT);
+        List<String> started = events.stream().filter(e -> e instanceof BuildEvent.Started)
+                .map(e -> ((BuildEvent.Started) e).image()).toList();
+        assertThat(started.indexOf("base")).isLessThan(started.indexOf("requirements"));
+        assertThat(started.indexOf("requirements")).isLessThan(started.indexOf("keystone"))
+                .isLessThan(started.indexOf("glance"));
+        String requirements = results.get("requirements").imageId().orElseThrow();
+        String keystone = results.get("keystone").imageId().orElseThrow();
+        assertThat(docker.docker("run", "--rm", "--network", "none", "--entrypoint", "/bin/cat", keystone,
+                "/opt/loci/build-args").stdout().lines().toList()).contains("PROJECT=keystone",
+                "PROJECT_REPO=https://opendev.org/openstack/keystone", "PROJECT_REF=stable/2024.1",
+                "WHEELS=" + requirements, "PROFILES=apache ldap", "PIP_PACKAGES=python-openstackclient", "UID=42425",
+                "GID=42424");
+        assertThat(docker.docker("run", "--rm", "--network", "none", "--entrypoint", "/bin/cat", requirements,
+                "/opt/loci/build-args").stdout()).contains("PROJECT=requirements").contains("WHEELS=\n");
+        assertThat(label(keystone, "org.opencontainers.image.base.digest"))
+                .isEqualTo(results.get("base").imageId().orElseThrow());
+        BuildReport again = build(Optional.empty(), false);
+        assertThat(statuses(again).values()).containsOnly(ImageStatus.REUSED);
+    }
+
+    @Test
     void failingImageInTheMiddle_stopsItsDescendantsOnly() throws Exception {
         fixture.image("broken", "FROM base\nRUN echo about to fail && exit 3\n").image("after", "FROM broken\n");
         BuildReport report = build(Optional.empty(), false);

@@ -314,4 +314,36 @@ class GraphLoaderTest {
                 .graph();
         assertThat(graph.nodes().keySet()).isEqualTo(new java.util.TreeSet<>(List.of("a")));
     }
+
+    @Test
+    void lociImage_getsLocisContextFromAndWheels_andTheWheelsImageAsAParent(@TempDir Path dir) throws Exception {
+        ImageGraph graph = GraphFixture.copyOfExample("loci", dir).graph();
+        ImageSpec keystone = graph.node("keystone").spec();
+        assertThat(keystone.context()).isEqualTo("loci");
+        assertThat(keystone.dockerfile()).contains("loci/Dockerfile");
+        assertThat(keystone.buildArgs()).containsEntry("FROM", "base").containsEntry("WHEELS", "requirements");
+        assertThat(graph.node("keystone").parents()).containsExactly("base", "requirements");
+        ImageSpec requirements = graph.node("requirements").spec();
+        assertThat(requirements.buildArgs()).containsEntry("FROM", "base").doesNotContainKey("WHEELS");
+        assertThat(graph.node("requirements").parents()).containsExactly("base");
+    }
+
+    @Test
+    void lociImage_withoutALociSection_isAnErrorSayingWhatToAdd(@TempDir Path dir) {
+        GraphLoadResult result = new GraphFixture(dir).graphFile("images:\n  keystone:\n    builder: loci\n").load();
+        assertThat(result.graph()).isEmpty();
+        assertThat(result.problems()).anySatisfy(problem -> assertThat(problem.toString())
+                .contains("image 'keystone' is built with builder: loci, but imagegraph.yaml has no 'loci' section"));
+    }
+
+    @Test
+    void lociImage_ownWheelsArg_winsOverTheSections(@TempDir Path dir) throws Exception {
+        GraphFixture fixture = GraphFixture.copyOfExample("loci", dir);
+        java.nio.file.Files.writeString(dir.resolve("imagegraph.yaml"), java.nio.file.Files.readString(
+                dir.resolve("imagegraph.yaml")).replace("DIST_PACKAGES: qemu-utils",
+                "DIST_PACKAGES: qemu-utils\n      WHEELS: https://tarballs.example.com/wheels.tar.gz"));
+        ImageGraph graph = fixture.graph();
+        assertThat(graph.node("glance").spec().buildArgs()).containsEntry("WHEELS",
+                "https://tarballs.example.com/wheels.tar.gz");
+    }
 }

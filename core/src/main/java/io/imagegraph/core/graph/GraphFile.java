@@ -48,6 +48,11 @@ public record GraphFile(String registry, String namespace, List<String> tags,
         return new GraphFile(registry, namespace, tags, profiles, merged, upstream, retention, starlingx, loci);
     }
 
+    /** The same file with other LOCI settings. */
+    public GraphFile withLoci(LociSection settings) {
+        return new GraphFile(registry, namespace, tags, profiles, images, upstream, retention, starlingx, settings);
+    }
+
     private static <V> Map<String, V> copySorted(Map<String, V> map) {
         Map<String, V> sorted = new TreeMap<>();
         map.forEach((key, value) -> sorted.put(key, value));

@@ -4,6 +4,7 @@ import io.imagegraph.core.dockerfile.DockerfileDependencies;
 import io.imagegraph.core.dockerfile.ImageDependency;
 import io.imagegraph.core.files.FileWorkPool;
 import io.imagegraph.core.graph.GraphFileReader.LocatedGraphFile;
+import io.imagegraph.core.process.LocalProcessRunner;
 import io.imagegraph.core.ref.ImageRef;
 import io.imagegraph.core.ref.InvalidReferenceException;
 import io.imagegraph.core.ref.RegistryHost;
@@ -48,6 +49,22 @@ public final class GraphLoader {
         if (located.file().starlingx() != null) {
             located = new LocatedGraphFile(located.name(), located.file().withImages(
                     StarlingxEntries.read(root, located.file().starlingx(), problems)), located.lines());
+        }
+        LociSection loci = located.file().loci();
+        if (loci != null && loci.isGitUrl()) {
+            Optional<String> checkout;
+            try {
+                // Loading a graph otherwise only reads files; LOCI's checkout is the one thing fetched.
+                checkout = LociCheckout.ensure(root, loci, new LocalProcessRunner(), located.at("loci.context"), problems);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new GraphLoadResult(Optional.empty(), problems);
+            }
+            if (checkout.isEmpty()) {
+                return new GraphLoadResult(Optional.empty(), problems);
+            }
+            located = new LocatedGraphFile(located.name(), located.file().withLoci(loci.withContext(checkout.get())),
+                    located.lines());
         }
         checkGlobals(located, problems);
         List<ImageFolderDiscovery.ImageFolder> folders;

@@ -42,6 +42,21 @@ class PlanCommandTest {
     }
 
     @Test
+    void lociImages_followProfilesAndUnbuildablePlatformsLikeAnyOther(@org.junit.jupiter.api.io.TempDir
+                                                                         java.nio.file.Path dir) throws Exception {
+        CliRun identity = CliRun.of("plan", "-d", "../examples/loci", "--profile", "identity", "--with-parents");
+        assertThat(identity.exitCode()).as(identity.err()).isZero();
+        assertThat(identity.out()).containsPattern("keystone +base, requirements +build")
+                .containsPattern("requirements +base +build").containsPattern("glance .* +skip ");
+        io.imagegraph.core.testing.GraphFixture.copyOfExample("loci", dir);
+        java.nio.file.Files.writeString(dir.resolve("imagegraph.yaml"), java.nio.file.Files.readString(
+                dir.resolve("imagegraph.yaml")).replace("      DIST_PACKAGES: qemu-utils",
+                "      DIST_PACKAGES: qemu-utils\n    unbuildable:\n      linux/arm64: no ceph wheels for aarch64"));
+        CliRun arm = CliRun.of("plan", "-d", dir.toString(), "--platform", "linux/arm64");
+        assertThat(arm.out()).containsPattern("glance .*no ceph wheels for aarch64");
+    }
+
+    @Test
     void dot_drawsTheGraph() {
         CliRun run = CliRun.of("plan", "-d", OPENSTACK, "--format", "dot");
         assertThat(run.exitCode()).isZero();

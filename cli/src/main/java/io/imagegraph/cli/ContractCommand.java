@@ -2,17 +2,15 @@ package io.imagegraph.cli;
 
 import io.imagegraph.core.build.BuildReport;
 import io.imagegraph.core.build.BuildReportReader;
-import io.imagegraph.core.build.ImageResult;
 import io.imagegraph.core.files.JsonDocuments;
 import io.imagegraph.core.process.LocalProcessRunner;
 import io.imagegraph.core.ref.ImageRef;
 import io.imagegraph.core.ref.InvalidReferenceException;
 import io.imagegraph.core.registry.Registries;
 import io.imagegraph.core.registry.RegistryException;
-import io.imagegraph.core.track.DeploymentRecord;
+import io.imagegraph.core.track.ContractPairs;
 import io.imagegraph.core.track.Deployments;
 import io.imagegraph.core.track.ImageContract;
-import io.imagegraph.core.upstream.UpstreamRef;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -162,17 +160,9 @@ final class ContractCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new BadInputException(e.getMessage());
             }
-            List<DeploymentRecord> running = Deployments.in(stateOption.forReport(report)).current();
-            for (ImageResult image : build.images()) {
-                Optional<ImageRef> pushed = image.tags().stream().map(ImageRef::parse)
-                        .filter(ref -> ref.registry().isPresent()).findFirst();
-                if (!image.status().isSuccess() || image.digest().isEmpty() || pushed.isEmpty()) {
-                    continue;
-                }
-                String repository = UpstreamRef.of(pushed.get()).toString();
-                running.stream().filter(r -> r.environment().equals(environment) && r.repository().equals(repository))
-                        .findFirst().ifPresent(r -> pairs.put(image.name(), new String[] {repository + "@" + r.digest(),
-                                pushed.get().name() + "@" + image.digest().get()}));
+            for (ContractPairs.Pair pair : ContractPairs.of(build, Deployments.in(stateOption.forReport(report))
+                    .current(), environment)) {
+                pairs.put(pair.image(), new String[] {pair.running(), pair.next()});
             }
             if (pairs.isEmpty()) {
                 throw new BadInputException("no image of run " + build.runId() + " is recorded as running in "

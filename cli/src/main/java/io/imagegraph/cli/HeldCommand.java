@@ -113,11 +113,7 @@ final class HeldCommand implements Callable<Integer> {
                         + ".RepoDigests is empty: the image was scanned before it was pushed); scan the pushed image,"
                         + " or hold its digest with --hold");
             }
-            Map<Digest, String> holds = new LinkedHashMap<>();
-            if (!report.atLeast(threshold).isEmpty()) {
-                report.digests().forEach(digest -> holds.put(digest, report.holdReason(threshold)));
-            }
-            scanned.put(report, holds);
+            scanned.put(report, report.holds(threshold));
         }
         StateDirectory state = stateOption.standalone();
         Holds holds = Holds.in(state);

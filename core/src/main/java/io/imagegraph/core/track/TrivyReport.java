@@ -99,4 +99,16 @@ public record TrivyReport(Path file, String artifact, Set<Digest> digests, List<
         return found.size() + " " + threshold + " or worse in " + (artifact.isEmpty() ? "the image" : artifact)
                 + ": " + first + (found.size() > 3 ? ", ..." : "");
     }
+
+    /**
+     * The holds this scan asks for: each scanned digest with {@link #holdReason}, when a finding
+     * is at or above the threshold; none otherwise.
+     */
+    public java.util.Map<Digest, String> holds(Severity threshold) {
+        java.util.Map<Digest, String> holds = new java.util.LinkedHashMap<>();
+        if (!atLeast(threshold).isEmpty()) {
+            digests.forEach(digest -> holds.put(digest, holdReason(threshold)));
+        }
+        return holds;
+    }
 }

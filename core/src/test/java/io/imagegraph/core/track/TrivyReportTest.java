@@ -31,6 +31,15 @@ class TrivyReportTest {
     }
 
     @Test
+    void holds_atOrAboveTheThreshold_holdTheScannedDigestWithTheReason() throws Exception {
+        TrivyReport report = TrivyReport.read(fixture());
+        assertThat(report.holds(Severity.CRITICAL)).hasSize(1).allSatisfy((digest, reason) -> {
+            assertThat(report.digests()).contains(digest);
+            assertThat(reason).startsWith("1 CRITICAL or worse in quay.io/acme/keystone:pr-42: CVE-2026-10001");
+        });
+    }
+
+    @Test
     void read_notJson_saysHowToWriteIt(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("scan.txt"), "Total: 6 (UNKNOWN: 2, LOW: 0)");
         assertThatThrownBy(() -> TrivyReport.read(file)).isInstanceOf(IOException.class)

@@ -39,7 +39,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "build", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "build", 
+        header = "Build the planned images in dependency order, reusing what exists.",
+        mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
             "Build the planned images in dependency order, in parallel, critical path first. An image whose"
                     + " input digest is already tagged (<repository>:input-sha256-<hex>) is reused instead of"

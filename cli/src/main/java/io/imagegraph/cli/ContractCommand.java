@@ -27,7 +27,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "contract", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "contract", 
+        header = "Compare the deployment contract (ports, env, user, ...) of images.",
+        mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
             "Compare the deployment contract of images: the exposed ports, environment, entrypoint, command, user,"
                     + " volumes and working directory in their configs, read from the registry. Either two references"

@@ -19,7 +19,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "deployed", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "deployed", 
+        header = "Record or list which digests each environment runs.",
+        mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
             "Record which digests an environment runs, or list what each environment runs now. imagegraph prune"
                     + " never deletes a digest an environment runs. References must be pinned by digest: a tag says"

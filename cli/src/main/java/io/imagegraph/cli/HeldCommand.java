@@ -25,7 +25,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "held", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "held", 
+        header = "List, add and release vulnerability holds.",
+        mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
             "List, add and release vulnerability holds. A held digest (often a base image's) may not be promoted,"
                     + " and neither may any image built on it, at any depth, as the lineage records tell;"

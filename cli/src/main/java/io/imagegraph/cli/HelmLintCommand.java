@@ -14,7 +14,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "helm-lint", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "helm-lint", 
+        header = "Report unpinned or latest image references in Helm values.",
+        mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
             "Report every image reference in OpenStack-Helm values files (images.tags.*) that a deployment cannot"
                     + " rely on: not pinned by digest, or :latest (a reference without a tag is latest too), with"

@@ -16,7 +16,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "helm-values", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "helm-values", 
+        header = "Write OpenStack-Helm images: values pinned to promoted digests.",
+        mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
             "Write the images: section of an OpenStack-Helm values file for a promotion: each chart component"
                     + " (images.tags.<component>) pinned to the digest its graph image was promoted at"

@@ -18,7 +18,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "history", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "history", 
+        header = "Show which digest each tag pointed at, when and why.",
+        mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
             "Show the tag history: which digest each tag pointed at, since when, and why (built, reused, promoted,"
                     + " rollback, imported), as builds, promotions and rollbacks recorded it in the state folder.",

@@ -15,7 +15,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "overrides", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "overrides", 
+        header = "Print a run's images pinned by digest, with their metadata.",
+        mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
             "Print what a deployment should run of a build: each pushed image by digest"
                     + " (registry/repository@sha256:…, never a tag), with the environment, ports and labels its graph"

@@ -12,7 +12,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "plan", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "plan", 
+        header = "Show the image graph and what a build would do.",
+        mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
             "Find the image graph, validate it, and show what a build would do: every image in dependency"
                     + " order with its parents, its input digest, and whether it is selected and affected by the"

@@ -39,7 +39,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "promote", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "promote", 
+        header = "Point release tags at exactly the tested digests, all or nothing.",
+        mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
             "Point release tags at exactly the digests a build pushed (and its tests ran against), registry side:"
                     + " no pull, no push through a daemon. Refuses when a run tag no longer points at the digest the"

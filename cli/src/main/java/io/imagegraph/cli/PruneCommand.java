@@ -31,7 +31,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "prune", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "prune", 
+        header = "Keep repositories to the retention policy (dry run by default).",
+        mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
             "Keep each repository of the graph to its retention policy (graph file 'retention', or the options):"
                     + " a version (a digest, with every tag on it) is kept when a recorded deployment runs it"

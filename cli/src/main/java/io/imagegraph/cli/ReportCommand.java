@@ -31,7 +31,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "report", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "report", 
+        header = "Draw a run's lineage as an HTML page and SVG.",
+        mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
             "Draw a run's lineage: every image of the run with its digest and status (built, reused, failed, parent"
                     + " failed, gated, promoted, held) by colour and in words, the external bases it was built on"

@@ -26,7 +26,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "rollback", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "rollback", 
+        header = "Point a tag back at a digest it had before.",
+        mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
             "Point a tag back at a digest it pointed at before, registry side (the earlier manifest's exact bytes"
                     + " put under the tag again; nothing pulled or pushed through a daemon), and add that to the tag"

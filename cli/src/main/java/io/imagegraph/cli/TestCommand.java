@@ -29,7 +29,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "test", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "test", 
+        header = "Run the smoke tests against a build's exact images.",
+        mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
             "Run the smoke tests of a build's images against their exact references (registry digest, else local"
                     + " image ID): each 'command' test in a container of the image (docker run --rm --network none,"

@@ -26,7 +26,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "watch", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "watch", 
+        header = "Poll upstream bases; moved ones are pinned into the next build.",
+        mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
             "Poll the graph's upstream images once: every external base its Dockerfiles name by tag, and the"
                     + " repositories the graph file's upstream.watches name (a tag, or a tag policy: a regular"

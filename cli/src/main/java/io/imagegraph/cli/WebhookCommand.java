@@ -31,7 +31,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "webhook", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "webhook", 
+        header = "Receive registries' push notifications for upstream watches.",
+        mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
             "Receive registries' push notifications for the graph's upstream watches, as imagegraph watch polls"
                     + " them: a push of a watched tag is recorded in the state folder with its digest, and from then"

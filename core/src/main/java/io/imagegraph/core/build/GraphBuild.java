@@ -198,7 +198,7 @@ public final class GraphBuild {
         Optional<BuildTool> tool = tools.forKind(image.node().spec().builder());
         if (tool.isEmpty()) {
             return failed(image, start, logFile, "this run has no '" + image.node().spec().builder()
-                    + "' builder; the imagegraph command builds with docker, buildah and script", 0);
+                    + "' builder; the imagegraph command builds with docker, buildah, loci and script", 0);
         }
         ImageLookup lookup = tool.get().lookup();
         ImageBuilder builder = tool.get().builder();

@@ -1,32 +1,14 @@
 package io.imagegraph.cli;
 
-import io.imagegraph.core.build.BuildReport;
-import io.imagegraph.core.build.BuildReportReader;
-import io.imagegraph.core.gate.GateReport;
-import io.imagegraph.core.gate.GateReportJson;
-import io.imagegraph.core.lineage.JsonLinesLineageStore;
-import io.imagegraph.core.state.StateDirectory;
-import io.imagegraph.core.track.HeldImages;
-import io.imagegraph.core.track.Holds;
-import io.imagegraph.core.track.TagEvents;
-import io.imagegraph.core.track.TagHistory;
-import java.time.Instant;
 import io.imagegraph.core.process.LocalProcessRunner;
-import io.imagegraph.core.promote.GateBlocks;
-import io.imagegraph.core.promote.PromotionReport;
 import io.imagegraph.core.promote.PromotionReportJson;
-import io.imagegraph.core.promote.PromotionSource;
-import io.imagegraph.core.promote.PromotionSources;
-import io.imagegraph.core.promote.PromotionTarget;
-import io.imagegraph.core.promote.Promoter;
-import io.imagegraph.core.ref.InvalidReferenceException;
-import io.imagegraph.core.ref.RegistryHost;
-import io.imagegraph.core.ref.RepositoryName;
-import io.imagegraph.core.registry.Registries;
 import io.imagegraph.core.registry.RegistryException;
+import io.imagegraph.core.run.PromotionRun;
+import io.imagegraph.core.run.RunRequestException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,90 +96,27 @@ final class PromoteCommand implements Callable<Integer> {
     ReportFormatOption output;
 
     @Override
-    public Integer call() throws BadInputException, IOException, InterruptedException {
+    public Integer call() throws BadInputException, IOException, InterruptedException, RegistryException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean json = output.json("promote");
-        if (parallel < 1) {
-            throw new BadInputException("--parallel must be at least 1");
-        }
-        BuildReport build;
+        PromotionRun.Outcome outcome;
         try {
-            build = BuildReportReader.read(report);
-        } catch (IOException e) {
+            outcome = new PromotionRun(runRegistry -> registryOptions.registries(new LocalProcessRunner(), runRegistry),
+                    stateOption.forReport(report), Clock.systemUTC()).run(new PromotionRun.Request(report,
+                    Optional.ofNullable(testReport), Optional.ofNullable(fromTag), tags, Optional.ofNullable(toRegistry),
+                    Optional.ofNullable(toNamespace), holds, parallel, dryRun));
+        } catch (RunRequestException e) {
             throw new BadInputException(e.getMessage());
         }
-        List<PromotionSource> sources;
-        PromotionTarget target;
-        try {
-            sources = PromotionSources.of(build, Optional.ofNullable(fromTag));
-            Optional<String> registry = Optional.ofNullable(toRegistry).map(host -> RegistryHost.parse(host).value());
-            Optional<String> namespace = Optional.ofNullable(toNamespace).map(ns -> RepositoryName.of(ns).value());
-            target = new PromotionTarget(tags, registry, namespace);
-        } catch (InvalidReferenceException e) {
-            throw new BadInputException(e.getMessage());
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(e.getMessage());
-        }
-        for (String image : holds.keySet()) {
-            if (sources.stream().noneMatch(source -> source.image().equals(image))) {
-                throw new BadInputException("--hold names " + image + ", which is not an image of run " + build.runId());
-            }
-        }
-        Map<String, String> blocked = new LinkedHashMap<>(holds);
-        if (testReport != null) {
-            GateReport gate;
-            try {
-                gate = GateReportJson.read(testReport);
-            } catch (IOException e) {
-                throw new BadInputException(e.getMessage());
-            }
-            GateBlocks.of(gate, sources).forEach(blocked::putIfAbsent);
-        }
-        StateDirectory state = stateOption.forReport(report);
-        try {
-            HeldImages.of(Holds.in(state).active(), JsonLinesLineageStore.in(state).records()).refusing(sources)
-                    .forEach(blocked::putIfAbsent);
-        } catch (IOException e) {
-            err.println("imagegraph: cannot read the holds in " + state.folder() + ": " + e.getMessage());
-            err.flush();
-            return ExitCodes.FAILED;
-        }
-        PromotionReport result;
-        try {
-            Registries registries = registryOptions.registries(new LocalProcessRunner(),
-                    sources.get(0).from().registry());
-            Promoter promoter = new Promoter(registries, parallel);
-            result = dryRun ? promoter.dryRun(promoter.plan(sources, target, blocked))
-                    : promoter.promote(sources, target, blocked);
-        } catch (RegistryException e) {
-            err.println("imagegraph: " + e.getMessage());
-            err.flush();
-            return ExitCodes.FAILED;
-        }
-        boolean recorded = true;
-        if (!result.dryRun()) {
-            try {
-                TagHistory.in(state).record(TagEvents.ofPromotion(result, build.runId(), Instant.now()));
-            } catch (IOException e) {
-                err.println("imagegraph: the tags moved, but the tag history in " + state.folder()
-                        + " could not be written: " + e.getMessage());
-                err.flush();
-                recorded = false;
-            }
-        }
-        if (!result.dryRun()) {
-            try (java.io.Writer file = java.nio.file.Files.newBufferedWriter(
-                    report.resolveSibling(PromotionReportJson.FILE_NAME))) {
-                PromotionReportJson.write(result, file);
-            }
-        }
+        outcome.historyProblem().ifPresent(problem -> err.println("imagegraph: " + problem));
+        err.flush();
         if (json) {
-            PromotionReportJson.write(result, out);
+            PromotionReportJson.write(outcome.report(), out);
         } else {
-            out.print(PromotionTable.render(result));
+            out.print(PromotionTable.render(outcome.report()));
         }
         out.flush();
-        return result.succeeded() && recorded ? ExitCodes.OK : ExitCodes.FAILED;
+        return outcome.succeeded() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 }

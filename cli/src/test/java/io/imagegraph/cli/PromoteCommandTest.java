@@ -104,7 +104,7 @@ class PromoteCommandTest {
     void promote_holdOfAnUnknownImage_isBadInput() {
         CliRun run = promote("--report", report.toString(), "--to", "latest", "--hold", "nova=x");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("--hold names nova, which is not an image of run run-1");
+        assertThat(run.err()).contains("a hold names nova, which is not an image of run run-1");
     }
 
     @Test

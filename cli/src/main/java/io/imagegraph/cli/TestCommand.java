@@ -1,27 +1,21 @@
 package io.imagegraph.cli;
 
-import io.imagegraph.core.build.BuildReport;
-import io.imagegraph.core.build.BuildReportReader;
 import io.imagegraph.core.gate.GateEvent;
 import io.imagegraph.core.gate.GateReport;
 import io.imagegraph.core.gate.GateReportJson;
-import io.imagegraph.core.gate.SmokeGate;
-import io.imagegraph.core.gate.TestedImage;
-import io.imagegraph.core.gate.TestedImages;
 import io.imagegraph.core.graph.ImageGraph;
-import io.imagegraph.core.graph.SmokeTest;
 import io.imagegraph.core.process.LocalProcessRunner;
+import io.imagegraph.core.run.GateRun;
+import io.imagegraph.core.run.RunRequestException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -96,39 +90,19 @@ final class TestCommand implements Callable<Integer> {
             throw new BadInputException("--timeout must be at least 1 second");
         }
         ImageGraph graph = graphOptions.load(err).graph();
-        BuildReport build;
-        try {
-            build = BuildReportReader.read(report);
-        } catch (IOException e) {
-            throw new BadInputException(e.getMessage());
-        }
-        List<TestedImage> images = TestedImages.of(build);
-        if (images.isEmpty()) {
-            throw new BadInputException("run " + build.runId() + " in " + report + " built or reused no image to test");
-        }
-        Map<String, List<SmokeTest>> tests = new LinkedHashMap<>();
-        for (TestedImage image : images) {
-            if (!graph.contains(image.image())) {
-                throw new BadInputException(image.image() + " from " + report + " is not an image of the graph in "
-                        + graph.root() + "; give the --dir the build used");
-            }
-            List<SmokeTest> own = new ArrayList<>(graph.node(image.image()).spec().smokeTests());
-            for (String script : scripts) {
-                own.add(new SmokeTest("deployment", List.of(), script, timeout));
-            }
-            tests.put(image.image(), own);
-        }
         Map<String, String> environment = new HashMap<>();
         if (dockerHost != null) {
             environment.put("DOCKER_HOST", dockerHost);
         }
-        SmokeGate gate = new SmokeGate(new LocalProcessRunner(), docker, environment, event -> print(err, event),
-                Clock.systemUTC());
-        GateReport result = gate.run(build.runId(), graph.root(), images, tests);
-        Path file = out != null ? out : report.toAbsolutePath().resolveSibling("test-report.json");
-        try (Writer writer = Files.newBufferedWriter(file)) {
-            GateReportJson.write(result, writer);
+        GateRun.Outcome outcome;
+        try {
+            outcome = new GateRun(new LocalProcessRunner(), docker, environment, event -> print(err, event),
+                    Clock.systemUTC()).run(graph, new GateRun.Request(report, scripts, timeout, Optional.ofNullable(out)));
+        } catch (RunRequestException e) {
+            throw new BadInputException(e.getMessage());
         }
+        GateReport result = outcome.report();
+        Path file = outcome.file();
         if (json) {
             GateReportJson.write(result, stdout);
         } else {

@@ -1,31 +1,19 @@
 package io.imagegraph.cli;
 
-import io.imagegraph.core.build.BuildOptions;
 import io.imagegraph.core.build.BuildReport;
 import io.imagegraph.core.build.BuildReportJson;
 import io.imagegraph.core.build.BuildTools;
-import io.imagegraph.core.build.GitSource;
-import io.imagegraph.core.build.GraphBuild;
-import io.imagegraph.core.lineage.JsonLinesLineageStore;
-import io.imagegraph.core.state.StateDirectory;
-import io.imagegraph.core.track.TagEvents;
-import io.imagegraph.core.track.TagHistory;
 import io.imagegraph.core.plan.Plan;
 import io.imagegraph.core.ref.InvalidReferenceException;
 import io.imagegraph.core.ref.RegistryHost;
-import io.imagegraph.core.registry.ManifestStore;
-import io.imagegraph.core.registry.Registry;
-import io.imagegraph.core.registry.RegistryException;
 import io.imagegraph.core.process.LocalProcessRunner;
+import io.imagegraph.core.registry.RegistryException;
+import io.imagegraph.core.run.BuildRun;
+import io.imagegraph.core.run.RunRequestException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -138,7 +126,7 @@ final class BuildCommand implements Callable<Integer> {
     ReportFormatOption output;
 
     @Override
-    public Integer call() throws BadInputException, IOException, InterruptedException {
+    public Integer call() throws BadInputException, IOException, InterruptedException, RegistryException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean json = output.json("build");
@@ -152,47 +140,26 @@ final class BuildCommand implements Callable<Integer> {
         if (retries < 0) {
             throw new BadInputException("--retries cannot be negative");
         }
-        Plan plan = planOptions.plan(err);
-        Path root = plan.graph().root();
-        String runId = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Clock.systemUTC().instant())
-                + "-" + Long.toHexString(ProcessHandle.current().pid());
-        Path runDir = runDirectory != null ? runDirectory : root.resolve(".imagegraph").resolve("runs").resolve(runId);
-        LocalProcessRunner runner = new LocalProcessRunner();
-        GitSource git = new GitSource(runner);
-        Optional<String> registryHost;
-        try {
-            registryHost = Optional.ofNullable(registry).map(host -> RegistryHost.parse(host).value());
-        } catch (InvalidReferenceException e) {
-            throw new BadInputException("--registry " + e.getMessage());
+        if (registry != null) {
+            try {
+                RegistryHost.parse(registry);
+            } catch (InvalidReferenceException e) {
+                throw new BadInputException("--registry " + e.getMessage());
+            }
         }
-        boolean push = !noPush && registryHost.or(() -> plan.graph().registry()).isPresent();
-        BuildOptions options = new BuildOptions(runId, tags, slotCount, failFast, rebuild, retries, Duration.ofSeconds(2),
-                runDir, git.revision(root), git.url(root), registryHost, push);
+        Plan plan = planOptions.plan(err);
         Map<String, String> environment = new java.util.HashMap<>();
         if (dockerHost != null) {
             environment.put("DOCKER_HOST", dockerHost);
         }
         environment.putAll(registryOptions.toolEnvironment());
-        Optional<ManifestStore> registryClient = Optional.empty();
-        if (push) {
-            String host = registryHost.or(() -> plan.graph().registry()).orElseThrow();
-            try {
-                Registry client = registryOptions.registries(runner, host).named(host);
-                client.checkVersion();
-                registryClient = Optional.of(client);
-            } catch (RegistryException e) {
-                err.println("imagegraph: " + e.getMessage());
-                err.flush();
-                return ExitCodes.FAILED;
-            }
-        }
-        StateDirectory state = planOptions.state.forGraph(root);
+        LocalProcessRunner runner = new LocalProcessRunner();
         BuildEventPrinter printer = new BuildEventPrinter(err, quiet);
         LiveStatus live = progress.equals("auto") && LiveStatus.terminal(System.getenv())
                 ? new LiveStatus(err, printer, Clock.systemUTC(), LiveStatus.width(System.getenv())) : null;
-        GraphBuild build = new GraphBuild(BuildTools.local(runner, docker, buildah, environment),
-                lineageFile != null ? new JsonLinesLineageStore(lineageFile) : JsonLinesLineageStore.in(state),
-                live != null ? live : printer, Clock.systemUTC(), registryClient);
+        BuildRun run = new BuildRun(runner, BuildTools.local(runner, docker, buildah, environment),
+                host -> registryOptions.registries(runner, host), planOptions.state.forGraph(plan.graph().root()),
+                live != null ? live : printer, Clock.systemUTC());
         // Ctrl-C or SIGTERM: the hook interrupts this thread, which stops the running builds, and
         // waits until the report is written.
         Thread caller = Thread.currentThread();
@@ -206,13 +173,13 @@ final class BuildCommand implements Callable<Integer> {
             }
         }, "imagegraph-cancel");
         Runtime.getRuntime().addShutdownHook(cancel);
-        Path reportFile = runDir.resolve("build-report.json");
-        BuildReport report;
+        BuildRun.Outcome outcome;
         try {
-            report = build.run(plan, options);
-            try (Writer writer = Files.newBufferedWriter(reportFile)) {
-                BuildReportJson.write(report, writer);
-            }
+            outcome = run.run(plan, new BuildRun.Request(Optional.empty(), tags, slotCount, failFast, rebuild, retries,
+                    Optional.ofNullable(runDirectory), Optional.ofNullable(lineageFile), Optional.ofNullable(registry),
+                    noPush));
+        } catch (RunRequestException e) {
+            throw new BadInputException(e.getMessage());
         } finally {
             if (live != null) {
                 live.close();
@@ -224,7 +191,9 @@ final class BuildCommand implements Callable<Integer> {
                 // the hook is already running; it returns now that the report is written
             }
         }
-        boolean recorded = recordTags(report, state, err);
+        BuildReport report = outcome.report();
+        Path reportFile = outcome.reportFile();
+        outcome.historyProblem().ifPresent(problem -> err.println("imagegraph: " + problem));
         if (json) {
             BuildReportJson.write(report, out);
         } else {
@@ -239,19 +208,7 @@ final class BuildCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.FAILED;
         }
-        return report.succeeded() && recorded ? ExitCodes.OK : ExitCodes.FAILED;
+        return outcome.succeeded() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
-    /** Adds the tags the run pushed to the tag history; false, having said why, when it cannot. */
-    private static boolean recordTags(BuildReport report, StateDirectory state, PrintWriter err) {
-        try {
-            TagHistory.in(state).record(TagEvents.ofBuild(report));
-            return true;
-        } catch (IOException e) {
-            err.println("imagegraph: the run finished, but the tag history in " + state.folder()
-                    + " could not be written: " + e.getMessage());
-            err.flush();
-            return false;
-        }
-    }
 }

@@ -1,0 +1,148 @@
+package io.imagegraph.core.run;
+
+import io.imagegraph.core.build.BuildEventSink;
+import io.imagegraph.core.build.BuildOptions;
+import io.imagegraph.core.build.BuildReport;
+import io.imagegraph.core.build.BuildReportJson;
+import io.imagegraph.core.build.BuildTools;
+import io.imagegraph.core.build.GitSource;
+import io.imagegraph.core.build.GraphBuild;
+import io.imagegraph.core.lineage.JsonLinesLineageStore;
+import io.imagegraph.core.plan.Plan;
+import io.imagegraph.core.process.ProcessRunner;
+import io.imagegraph.core.ref.InvalidReferenceException;
+import io.imagegraph.core.ref.RegistryHost;
+import io.imagegraph.core.registry.ManifestStore;
+import io.imagegraph.core.registry.Registry;
+import io.imagegraph.core.registry.RegistryException;
+import io.imagegraph.core.state.StateDirectory;
+import io.imagegraph.core.track.TagEvents;
+import io.imagegraph.core.track.TagHistory;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A build run as {@code imagegraph build} and the {@code buildImageGraph} step run it: check the
+ * registry, build the plan (lineage into the state folder), write {@code build-report.json} into
+ * the run directory — also when the run is interrupted — and add the tags it pushed to the tag
+ * history.
+ */
+public final class BuildRun {
+
+    /**
+     * How to build.
+     *
+     * @param runId        the run's id; empty: {@code yyyyMMdd-HHmmss-<pid>}
+     * @param tags         the run's tags; empty: each image's from the graph file
+     * @param slots        how many images build at once
+     * @param failFast     stop at the first failure
+     * @param rebuild      build even what could be reused
+     * @param retries      attempts after a transient failure
+     * @param runDirectory where logs and the report go; empty: {@code <state>/runs/<run id>}
+     * @param lineageFile  the lineage store; empty: the state folder's
+     * @param registry     the registry to push to, over the graph file's
+     * @param noPush       do not push, even with a registry
+     */
+    public record Request(Optional<String> runId, List<String> tags, int slots, boolean failFast, boolean rebuild,
+                          int retries, Optional<Path> runDirectory, Optional<Path> lineageFile,
+                          Optional<String> registry, boolean noPush) {
+
+        public Request {
+            tags = List.copyOf(tags);
+        }
+    }
+
+    /**
+     * What the run did.
+     *
+     * @param report         every image's outcome
+     * @param reportFile     where build-report.json was written
+     * @param historyProblem why the tag history could not be written, when it could not
+     */
+    public record Outcome(BuildReport report, Path reportFile, Optional<String> historyProblem) {
+
+        public boolean succeeded() {
+            return report.succeeded() && historyProblem.isEmpty();
+        }
+    }
+
+    private final ProcessRunner runner;
+    private final BuildTools tools;
+    private final PromotionRun.RegistriesFor registries;
+    private final StateDirectory state;
+    private final BuildEventSink events;
+    private final Clock clock;
+
+    public BuildRun(ProcessRunner runner, BuildTools tools, PromotionRun.RegistriesFor registries, StateDirectory state,
+                    BuildEventSink events, Clock clock) {
+        this.runner = runner;
+        this.tools = tools;
+        this.registries = registries;
+        this.state = state;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Builds. When interrupted, the running builds stop and the report (with the images not built
+     * {@code cancelled}) is still written; the thread's interrupt flag is then set again.
+     */
+    public Outcome run(Plan plan, Request request)
+            throws RunRequestException, RegistryException, IOException, InterruptedException {
+        if (request.slots() < 1) {
+            throw new RunRequestException("slots must be at least 1");
+        }
+        if (request.retries() < 0) {
+            throw new RunRequestException("retries cannot be negative");
+        }
+        Optional<String> registryHost;
+        try {
+            registryHost = request.registry().map(host -> RegistryHost.parse(host).value());
+        } catch (InvalidReferenceException e) {
+            throw new RunRequestException("the registry " + e.getMessage());
+        }
+        Path root = plan.graph().root();
+        String runId = request.runId().orElseGet(() -> DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                .withZone(ZoneOffset.UTC).format(clock.instant()) + "-" + Long.toHexString(ProcessHandle.current().pid()));
+        Path runDirectory = request.runDirectory().orElse(state.folder().resolve("runs").resolve(runId));
+        boolean push = !request.noPush() && registryHost.or(() -> plan.graph().registry()).isPresent();
+        GitSource git = new GitSource(runner);
+        BuildOptions options = new BuildOptions(runId, request.tags(), request.slots(), request.failFast(),
+                request.rebuild(), request.retries(), Duration.ofSeconds(2), runDirectory, git.revision(root),
+                git.url(root), registryHost, push);
+        Optional<ManifestStore> client = Optional.empty();
+        if (push) {
+            String host = registryHost.or(() -> plan.graph().registry()).orElseThrow();
+            Registry registry = registries.registries(host).named(host);
+            registry.checkVersion();
+            client = Optional.of(registry);
+        }
+        GraphBuild build = new GraphBuild(tools, request.lineageFile().map(JsonLinesLineageStore::new)
+                .orElseGet(() -> JsonLinesLineageStore.in(state)), events, clock, client);
+        BuildReport report = build.run(plan, options);
+        boolean interrupted = Thread.interrupted();
+        Path reportFile = runDirectory.resolve("build-report.json");
+        try (Writer writer = Files.newBufferedWriter(reportFile)) {
+            BuildReportJson.write(report, writer);
+        }
+        Optional<String> historyProblem = Optional.empty();
+        try {
+            TagHistory.in(state).record(TagEvents.ofBuild(report));
+        } catch (IOException e) {
+            historyProblem = Optional.of("the run finished, but the tag history in " + state.folder()
+                    + " could not be written: " + e.getMessage());
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return new Outcome(report, reportFile, historyProblem);
+    }
+}

@@ -1,0 +1,74 @@
+package io.imagegraph.core.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.imagegraph.core.build.BuildReportReader;
+import io.imagegraph.core.build.BuildTools;
+import io.imagegraph.core.build.ImageStatus;
+import io.imagegraph.core.graph.GraphLoadResult;
+import io.imagegraph.core.plan.Plan;
+import io.imagegraph.core.plan.Planner;
+import io.imagegraph.core.plan.Selection;
+import io.imagegraph.core.process.LocalProcessRunner;
+import io.imagegraph.core.state.StateDirectory;
+import io.imagegraph.core.testing.Busybox;
+import io.imagegraph.core.testing.DockerDaemon;
+import io.imagegraph.core.testing.GraphFixture;
+import io.imagegraph.core.testing.RegistryExtension;
+import io.imagegraph.core.track.TagHistory;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A build run with the real Docker Engine and a loopback registry. */
+class BuildRunTest {
+
+    @RegisterExtension
+    static final RegistryExtension REGISTRY = new RegistryExtension();
+
+    @TempDir
+    Path dir;
+
+    private Plan plan() throws Exception {
+        new GraphFixture(dir).graphFile("namespace: br" + Long.toHexString(System.nanoTime()) + "\n")
+                .image("base", "FROM scratch\nCOPY busybox /bin/busybox\n");
+        Busybox.copyInto(dir.resolve("images/base/busybox"));
+        GraphLoadResult loaded = new GraphFixture(dir).load();
+        return Planner.plan(loaded.graph().orElseThrow(), loaded.warnings(), Selection.all(), Optional.empty());
+    }
+
+    private BuildRun run(StateDirectory state) throws Exception {
+        LocalProcessRunner runner = new LocalProcessRunner();
+        return new BuildRun(runner, BuildTools.local(runner, "docker", "buildah", DockerDaemon.shared().environment()),
+                host -> REGISTRY.registries(), state, event -> { }, Clock.systemUTC());
+    }
+
+    private static BuildRun.Request request(int slots, Optional<String> registry) {
+        return new BuildRun.Request(Optional.of("run-br"), List.of("pr-1"), slots, false, false, 0, Optional.empty(),
+                Optional.empty(), registry, false);
+    }
+
+    @Test
+    void run_writesTheReportIntoTheStatesRuns_andRecordsThePushedTags() throws Exception {
+        StateDirectory state = StateDirectory.at(dir.resolve(".imagegraph"));
+        BuildRun.Outcome outcome = run(state).run(plan(), request(1, Optional.of(REGISTRY.host())));
+        assertThat(outcome.succeeded()).isTrue();
+        assertThat(outcome.reportFile()).isEqualTo(dir.resolve(".imagegraph/runs/run-br/build-report.json"));
+        assertThat(BuildReportReader.read(outcome.reportFile()).images()).singleElement()
+                .satisfies(image -> assertThat(image.status()).isEqualTo(ImageStatus.BUILT));
+        assertThat(TagHistory.in(state).events()).singleElement()
+                .satisfies(event -> assertThat(event.tag()).isEqualTo("pr-1"));
+        assertThat(dir.resolve(".imagegraph/lineage.jsonl")).exists();
+    }
+
+    @Test
+    void run_zeroSlots_isAWrongRequest() throws Exception {
+        assertThatThrownBy(() -> run(StateDirectory.at(dir.resolve("s"))).run(plan(), request(0, Optional.empty())))
+                .isInstanceOf(RunRequestException.class).hasMessage("slots must be at least 1");
+    }
+}

@@ -3,6 +3,7 @@ package io.imagegraph.cli;
 import io.imagegraph.core.gate.GateEvent;
 import io.imagegraph.core.gate.GateReport;
 import io.imagegraph.core.gate.GateReportJson;
+import io.imagegraph.core.gate.SmokeGate;
 import io.imagegraph.core.graph.ImageGraph;
 import io.imagegraph.core.process.LocalProcessRunner;
 import io.imagegraph.core.run.GateRun;
@@ -96,8 +97,8 @@ final class TestCommand implements Callable<Integer> {
         }
         GateRun.Outcome outcome;
         try {
-            outcome = new GateRun(new LocalProcessRunner(), docker, environment, event -> print(err, event),
-                    Clock.systemUTC()).run(graph, new GateRun.Request(report, scripts, timeout, Optional.ofNullable(out)));
+            outcome = new GateRun(new SmokeGate(new LocalProcessRunner(), docker, environment, event -> print(err, event),
+                    Clock.systemUTC())).run(graph, new GateRun.Request(report, scripts, timeout, Optional.ofNullable(out)));
         } catch (RunRequestException e) {
             throw new BadInputException(e.getMessage());
         }

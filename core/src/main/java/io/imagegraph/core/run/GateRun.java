@@ -2,7 +2,6 @@ package io.imagegraph.core.run;
 
 import io.imagegraph.core.build.BuildReport;
 import io.imagegraph.core.build.BuildReportReader;
-import io.imagegraph.core.gate.GateEvent;
 import io.imagegraph.core.gate.GateReport;
 import io.imagegraph.core.gate.GateReportJson;
 import io.imagegraph.core.gate.SmokeGate;
@@ -10,18 +9,15 @@ import io.imagegraph.core.gate.TestedImage;
 import io.imagegraph.core.gate.TestedImages;
 import io.imagegraph.core.graph.ImageGraph;
 import io.imagegraph.core.graph.SmokeTest;
-import io.imagegraph.core.process.ProcessRunner;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * The smoke-test gate as {@code imagegraph test} and the {@code smokeTestImages} step run it:
@@ -50,19 +46,11 @@ public final class GateRun {
     public record Outcome(GateReport report, Path file) {
     }
 
-    private final ProcessRunner runner;
-    private final String docker;
-    private final Map<String, String> environment;
-    private final Consumer<GateEvent> events;
-    private final Clock clock;
+    private final SmokeGate gate;
 
-    public GateRun(ProcessRunner runner, String docker, Map<String, String> environment, Consumer<GateEvent> events,
-                   Clock clock) {
-        this.runner = runner;
-        this.docker = docker;
-        this.environment = Map.copyOf(environment);
-        this.events = events;
-        this.clock = clock;
+    /** @param gate the gate that runs the tests (its engine, its events) */
+    public GateRun(SmokeGate gate) {
+        this.gate = gate;
     }
 
     public Outcome run(ImageGraph graph, Request request) throws RunRequestException, IOException, InterruptedException {
@@ -92,8 +80,7 @@ public final class GateRun {
             }
             tests.put(image.image(), own);
         }
-        GateReport result = new SmokeGate(runner, docker, environment, events::accept, clock)
-                .run(build.runId(), graph.root(), images, tests);
+        GateReport result = gate.run(build.runId(), graph.root(), images, tests);
         Path file = request.out().orElse(request.buildReport().toAbsolutePath().resolveSibling("test-report.json"));
         try (Writer writer = Files.newBufferedWriter(file)) {
             GateReportJson.write(result, writer);

@@ -8,6 +8,7 @@ import io.imagegraph.core.build.BuildReportJson;
 import io.imagegraph.core.build.ImageResult;
 import io.imagegraph.core.build.ImageStatus;
 import io.imagegraph.core.gate.GateReportJson;
+import io.imagegraph.core.gate.SmokeGate;
 import io.imagegraph.core.process.LocalProcessRunner;
 import io.imagegraph.core.testing.GraphFixture;
 import java.io.Writer;
@@ -44,7 +45,7 @@ class GateRunTest {
     }
 
     private static GateRun gate() {
-        return new GateRun(new LocalProcessRunner(), "docker", Map.of(), event -> { }, Clock.systemUTC());
+        return new GateRun(new SmokeGate(new LocalProcessRunner(), "docker", Map.of(), event -> { }, Clock.systemUTC()));
     }
 
     @Test

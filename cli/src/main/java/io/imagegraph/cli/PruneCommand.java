@@ -1,6 +1,5 @@
 package io.imagegraph.cli;
 
-import io.imagegraph.core.build.ImageNames;
 import io.imagegraph.core.files.JsonDocuments;
 import io.imagegraph.core.graph.ImageGraph;
 import io.imagegraph.core.process.LocalProcessRunner;
@@ -108,9 +107,7 @@ final class PruneCommand implements Callable<Integer> {
                 if (host.isEmpty()) {
                     throw new BadInputException("the graph names no registry; give --registry");
                 }
-                for (String image : graph.nodes().keySet()) {
-                    locations.add(new ImageLocation(host.get(), ImageNames.path(graph, image)));
-                }
+                locations.addAll(ImageLocation.ofGraph(graph, host.get()));
                 state = stateOption.forGraph(graph.root());
             } else {
                 for (String repository : repositories) {

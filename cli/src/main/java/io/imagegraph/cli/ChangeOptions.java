@@ -1,9 +1,6 @@
 package io.imagegraph.cli;
 
-import io.imagegraph.core.plan.ChangeDetectionException;
 import io.imagegraph.core.plan.ChangeSet;
-import io.imagegraph.core.plan.GitChanges;
-import io.imagegraph.core.process.LocalProcessRunner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,20 +27,19 @@ final class ChangeOptions {
             description = "Read changed paths from FILE, one a line ('-' for standard input).")
     Path changedFile;
 
-    Optional<ChangeSet> changeSet(Path root) throws BadInputException, InterruptedException {
+    /** The revision to diff against, when the changes come from git. */
+    Optional<String> changedFrom() throws BadInputException {
         int sources = (changedFrom != null ? 1 : 0) + (changed.isEmpty() ? 0 : 1) + (changedFile != null ? 1 : 0);
-        if (sources == 0) {
-            return Optional.empty();
-        }
         if (sources > 1) {
             throw new BadInputException("give the changes one way: --changed-from, --changed or --changed-file");
         }
-        if (changedFrom != null) {
-            try {
-                return Optional.of(new GitChanges(new LocalProcessRunner()).since(root, changedFrom));
-            } catch (ChangeDetectionException e) {
-                throw new BadInputException(e.getMessage());
-            }
+        return Optional.ofNullable(changedFrom);
+    }
+
+    /** The changed paths given as a list or in a file. */
+    Optional<ChangeSet> changeList() throws BadInputException {
+        if (changedFrom().isPresent() || (changed.isEmpty() && changedFile == null)) {
+            return Optional.empty();
         }
         if (!changed.isEmpty()) {
             return Optional.of(new ChangeSet("--changed", changed));

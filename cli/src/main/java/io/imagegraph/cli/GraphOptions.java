@@ -1,10 +1,9 @@
 package io.imagegraph.cli;
 
-import io.imagegraph.core.graph.GraphLoadResult;
-import io.imagegraph.core.graph.GraphLoader;
 import io.imagegraph.core.graph.GraphProblem;
-import io.imagegraph.core.graph.ImageGraph;
 import io.imagegraph.core.graph.LoadOptions;
+import io.imagegraph.core.run.PlanRun;
+import io.imagegraph.core.run.RunRequestException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -42,21 +41,21 @@ final class GraphOptions {
     }
 
     /** The graph, with its warnings printed to {@code err}; or every error, as bad input. */
-    LoadedGraph load(PrintWriter err) throws BadInputException {
-        GraphLoadResult result = GraphLoader.load(dir, loadOptions());
-        if (result.graph().isEmpty()) {
-            List<String> messages = result.problems().stream()
-                    .map(p -> (p.isError() ? "error: " : "warning: ") + p).toList();
-            throw new BadInputException(messages);
+    PlanRun.LoadedGraph load(PrintWriter err) throws BadInputException {
+        PlanRun.LoadedGraph loaded;
+        try {
+            loaded = PlanRun.load(dir, loadOptions());
+        } catch (RunRequestException e) {
+            throw new BadInputException(List.of(e.getMessage().split("\n")));
         }
-        for (GraphProblem warning : result.warnings()) {
+        printWarnings(loaded.warnings(), err);
+        return loaded;
+    }
+
+    static void printWarnings(List<GraphProblem> warnings, PrintWriter err) {
+        for (GraphProblem warning : warnings) {
             err.println("warning: " + warning);
         }
         err.flush();
-        return new LoadedGraph(result.graph().get(), result.warnings());
-    }
-
-    /** A graph that loaded, and the warnings it came with. */
-    record LoadedGraph(ImageGraph graph, List<GraphProblem> warnings) {
     }
 }

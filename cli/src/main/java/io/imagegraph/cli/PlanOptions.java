@@ -1,14 +1,12 @@
 package io.imagegraph.cli;
 
-import io.imagegraph.core.state.StateDirectory;
-import io.imagegraph.core.upstream.UpstreamPins;
-import io.imagegraph.core.upstream.UpstreamState;
-import io.imagegraph.core.plan.ChangeSet;
 import io.imagegraph.core.plan.Plan;
-import io.imagegraph.core.plan.Planner;
-import io.imagegraph.core.plan.SelectionException;
+import io.imagegraph.core.process.LocalProcessRunner;
+import io.imagegraph.core.run.PlanRun;
+import io.imagegraph.core.run.RunRequestException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Mixin;
 
@@ -32,20 +30,15 @@ final class PlanOptions {
      * External bases are pinned to the digests the upstream watches last saw (imagegraph watch).
      */
     Plan plan(PrintWriter err) throws BadInputException, IOException, InterruptedException {
-        GraphOptions.LoadedGraph loaded = graph.load(err);
-        Optional<ChangeSet> changeSet = changes.changeSet(loaded.graph().root());
-        StateDirectory folder = state.forGraph(loaded.graph().root());
-        UpstreamPins pins;
+        PlanRun.Request request = new PlanRun.Request(graph.dir, graph.loadOptions(),
+                selection.selection(Optional.ofNullable(graph.platform)), changes.changedFrom(), changes.changeList());
+        Plan plan;
         try {
-            pins = UpstreamPins.of(UpstreamState.in(folder).current(), loaded.graph().upstream());
-        } catch (IOException e) {
-            throw new IOException("cannot read the upstream digests in " + folder.folder() + ": " + e.getMessage(), e);
+            plan = new PlanRun(new LocalProcessRunner()).plan(request, state.forGraph(graph.dir));
+        } catch (RunRequestException e) {
+            throw new BadInputException(List.of(e.getMessage().split("\\n")));
         }
-        try {
-            return Planner.plan(loaded.graph(), loaded.warnings(),
-                    selection.selection(Optional.ofNullable(graph.platform)), changeSet, pins);
-        } catch (SelectionException e) {
-            throw new BadInputException(e.getMessage());
-        }
+        GraphOptions.printWarnings(plan.warnings(), err);
+        return plan;
     }
 }

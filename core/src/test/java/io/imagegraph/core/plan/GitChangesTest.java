@@ -3,10 +3,8 @@ package io.imagegraph.core.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.imagegraph.core.process.CapturedRun;
 import io.imagegraph.core.process.LocalProcessRunner;
-import io.imagegraph.core.process.ProcessSpec;
-import java.nio.file.Files;
+import io.imagegraph.core.testing.GitRepo;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,20 +18,11 @@ class GitChangesTest {
     private final LocalProcessRunner runner = new LocalProcessRunner();
 
     private void git(String... args) throws Exception {
-        String[] argv = new String[args.length + 5];
-        argv[0] = "git";
-        argv[1] = "-c";
-        argv[2] = "user.name=test";
-        argv[3] = "-c";
-        argv[4] = "user.email=test@example.com";
-        System.arraycopy(args, 0, argv, 5, args.length);
-        CapturedRun run = CapturedRun.run(runner, ProcessSpec.of(repo, argv));
-        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        new GitRepo(repo).git(args);
     }
 
     private void write(String path, String content) throws Exception {
-        Files.createDirectories(repo.resolve(path).getParent());
-        Files.writeString(repo.resolve(path), content);
+        new GitRepo(repo).write(path, content);
     }
 
     @BeforeEach

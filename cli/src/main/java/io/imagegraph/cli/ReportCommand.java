@@ -1,28 +1,15 @@
 package io.imagegraph.cli;
 
-import io.imagegraph.core.build.BuildReport;
-import io.imagegraph.core.build.BuildReportReader;
-import io.imagegraph.core.gate.GateReport;
-import io.imagegraph.core.gate.GateReportJson;
 import io.imagegraph.core.graph.ImageGraph;
-import io.imagegraph.core.lineage.JsonLinesLineageStore;
-import io.imagegraph.core.lineage.LineageRecord;
-import io.imagegraph.core.promote.PromotionReport;
-import io.imagegraph.core.promote.PromotionReportJson;
 import io.imagegraph.core.files.JsonDocuments;
-import io.imagegraph.core.report.LineageHtml;
 import io.imagegraph.core.report.NodeStatus;
 import io.imagegraph.core.report.ReportNode;
-import io.imagegraph.core.report.LineageSvg;
 import io.imagegraph.core.report.LineageView;
-import io.imagegraph.core.state.StateDirectory;
-import io.imagegraph.core.track.HeldImages;
-import io.imagegraph.core.track.Holds;
+import io.imagegraph.core.run.LineageRun;
+import io.imagegraph.core.run.RunRequestException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -90,35 +77,19 @@ final class ReportCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         boolean json = output.json("report");
         ImageGraph graph = graphOptions.load(spec.commandLine().getErr()).graph();
-        BuildReport build;
-        Optional<GateReport> gate = Optional.empty();
-        Optional<PromotionReport> promoted = Optional.empty();
+        LineageRun.Outcome drawn;
         try {
-            build = BuildReportReader.read(report);
-            Optional<Path> testFile = optional(tests, "test-report.json");
-            if (testFile.isPresent()) {
-                gate = Optional.of(GateReportJson.read(testFile.get()));
-            }
-            Optional<Path> promotionFile = optional(promotion, PromotionReportJson.FILE_NAME);
-            if (promotionFile.isPresent()) {
-                promoted = Optional.of(PromotionReportJson.read(promotionFile.get()));
-            }
-        } catch (IOException e) {
+            drawn = LineageRun.run(graph, new LineageRun.Request(report, Optional.ofNullable(tests),
+                    Optional.ofNullable(promotion), Optional.ofNullable(out), Optional.ofNullable(svg)),
+                    stateOption.forReport(report));
+        } catch (RunRequestException e) {
             throw new BadInputException(e.getMessage());
         }
-        StateDirectory state = stateOption.forReport(report);
-        List<LineageRecord> lineage = JsonLinesLineageStore.in(state).records();
-        LineageView view = LineageView.of(graph, build, gate, promoted,
-                HeldImages.of(Holds.in(state).active(), lineage), lineage);
-        String picture = LineageSvg.render(view);
-        Path html = out != null ? out : report.resolveSibling("lineage.html");
-        Files.writeString(html, LineageHtml.render(view, picture));
-        if (svg != null) {
-            Files.writeString(svg, picture);
-        }
+        LineageView view = drawn.view();
+        Path html = drawn.html();
         if (json) {
             JsonDocuments.write(stdout, generator -> {
-                generator.writeStringField("runId", build.runId());
+                generator.writeStringField("runId", view.runId());
                 generator.writeStringField("html", html.toString());
                 generator.writeStringField("svg", svg == null ? null : svg.toString());
                 generator.writeObjectFieldStart("statuses");
@@ -129,21 +100,12 @@ final class ReportCommand implements Callable<Integer> {
                 generator.writeEndObject();
             });
         } else {
-            stdout.println("Lineage of run " + build.runId() + ": " + html);
+            stdout.println("Lineage of run " + view.runId() + ": " + html);
             if (svg != null) {
                 stdout.println("Picture: " + svg);
             }
         }
         stdout.flush();
         return ExitCodes.OK;
-    }
-
-    /** The file given, else the one of that name beside the build report when it exists. */
-    private Optional<Path> optional(Path given, String besideName) {
-        if (given != null) {
-            return Optional.of(given);
-        }
-        Path beside = report.resolveSibling(besideName);
-        return Files.exists(beside) ? Optional.of(beside) : Optional.empty();
     }
 }

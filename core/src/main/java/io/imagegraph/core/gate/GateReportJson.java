@@ -19,6 +19,9 @@ import java.util.Optional;
 /** A gate report as JSON ({@code test-report.json}), and read back by promotion; fields are in docs/cli.md. */
 public final class GateReportJson {
 
+    /** The report's file name, beside the build report. */
+    public static final String FILE_NAME = "test-report.json";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private GateReportJson() {

@@ -81,7 +81,7 @@ public final class GateRun {
             tests.put(image.image(), own);
         }
         GateReport result = gate.run(build.runId(), graph.root(), images, tests);
-        Path file = request.out().orElse(request.buildReport().toAbsolutePath().resolveSibling("test-report.json"));
+        Path file = request.out().orElse(request.buildReport().toAbsolutePath().resolveSibling(GateReportJson.FILE_NAME));
         try (Writer writer = Files.newBufferedWriter(file)) {
             GateReportJson.write(result, writer);
         }

@@ -1,6 +1,7 @@
 package io.imagegraph.core.registry;
 
 import io.imagegraph.core.ref.RegistryHost;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,5 +20,11 @@ public interface CredentialResolver {
     /** These credentials for this one registry, none for any other. */
     static CredentialResolver of(RegistryHost host, RegistryCredentials credentials) {
         return registry -> registry.equals(host) ? Optional.of(credentials) : Optional.empty();
+    }
+
+    /** Each registry's own credentials (as the plugin's global configuration lists them), none for others. */
+    static CredentialResolver of(Map<RegistryHost, RegistryCredentials> credentials) {
+        Map<RegistryHost, RegistryCredentials> copy = Map.copyOf(credentials);
+        return registry -> Optional.ofNullable(copy.get(registry));
     }
 }

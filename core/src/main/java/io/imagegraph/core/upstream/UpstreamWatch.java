@@ -64,6 +64,29 @@ public record UpstreamWatch(UpstreamRef repository, Optional<String> tag, Option
                 pattern, Optional.ofNullable(range));
     }
 
+    /**
+     * The watch a {@link #key()} names: {@code repo:tag}, or the repository followed by
+     * {@code " tags=REGEX"} and/or {@code " semver=RANGE"}. The plugin keeps a job's watches this way.
+     *
+     * @throws IllegalArgumentException when the text is not a watch
+     */
+    public static UpstreamWatch ofKey(String key) {
+        String rest = key.strip();
+        String range = null;
+        int semverAt = rest.indexOf(" semver=");
+        if (semverAt >= 0) {
+            range = rest.substring(semverAt + " semver=".length());
+            rest = rest.substring(0, semverAt);
+        }
+        String tags = null;
+        int tagsAt = rest.indexOf(" tags=");
+        if (tagsAt >= 0) {
+            tags = rest.substring(tagsAt + " tags=".length());
+            rest = rest.substring(0, tagsAt);
+        }
+        return of(rest, tags, range);
+    }
+
     /** A fixed-tag watch of an external base as a Dockerfile names it. */
     public static UpstreamWatch ofBase(ImageRef base) {
         return new UpstreamWatch(UpstreamRef.of(base), Optional.of(base.tag().orElse("latest")), Optional.empty(),

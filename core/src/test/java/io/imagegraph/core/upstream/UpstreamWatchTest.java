@@ -57,4 +57,24 @@ class UpstreamWatchTest {
         assertThatThrownBy(() -> UpstreamWatch.of("alpine", "3.(", null))
                 .hasMessageContaining("'3.(' is not a regular expression");
     }
+
+    @Test
+    void ofKey_readsBackWhatKeyWrites() {
+        for (UpstreamWatch watch : List.of(UpstreamWatch.of("debian:12", null, null),
+                UpstreamWatch.of("quay.io/centos/centos", "stream9-\\d{8}", null),
+                UpstreamWatch.of("alpine", "3\\..*", ">=3.20.0 <3.21.0"),
+                UpstreamWatch.of("127.0.0.1:5000/acme/base", null, "^1.2"))) {
+            UpstreamWatch back = UpstreamWatch.ofKey(watch.key());
+            assertThat(back.key()).isEqualTo(watch.key());
+            assertThat(back.isPolicy()).isEqualTo(watch.isPolicy());
+            assertThat(back.choose(List.of("3.20.1", "3.21.0", "stream9-20261120")))
+                    .isEqualTo(watch.choose(List.of("3.20.1", "3.21.0", "stream9-20261120")));
+        }
+    }
+
+    @Test
+    void ofKey_notAWatch_isRefused() {
+        assertThatThrownBy(() -> UpstreamWatch.ofKey("alpine semver=soon"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'soon' is not a semantic version range");
+    }
 }

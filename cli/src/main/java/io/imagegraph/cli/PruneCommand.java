@@ -1,29 +1,22 @@
 package io.imagegraph.cli;
 
-import io.imagegraph.core.files.JsonDocuments;
 import io.imagegraph.core.graph.ImageGraph;
 import io.imagegraph.core.process.LocalProcessRunner;
 import io.imagegraph.core.promote.ImageLocation;
-import io.imagegraph.core.ref.ImageRef;
-import io.imagegraph.core.ref.InvalidReferenceException;
-import io.imagegraph.core.ref.RegistryHost;
 import io.imagegraph.core.registry.RegistryException;
 import io.imagegraph.core.retention.RetentionPolicy;
+import io.imagegraph.core.run.PruneReportJson;
+import io.imagegraph.core.run.PruneRun;
+import io.imagegraph.core.run.RunRequestException;
 import io.imagegraph.core.state.StateDirectory;
-import io.imagegraph.core.track.Deployments;
 import io.imagegraph.core.track.Retention;
-import io.imagegraph.core.track.TagHistory;
-import io.imagegraph.core.upstream.UpstreamSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -96,75 +89,43 @@ final class PruneCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         boolean json = output.json("prune");
         RetentionPolicy base = RetentionPolicy.defaults();
-        List<ImageLocation> locations = new ArrayList<>();
+        List<ImageLocation> locations;
         StateDirectory state;
+        PruneRun.Outcome outcome;
         try {
             if (repositories.isEmpty()) {
                 ImageGraph graph = graphOptions.load(err).graph();
                 base = graph.retention();
-                Optional<String> host = Optional.ofNullable(registry).map(h -> RegistryHost.parse(h).value())
-                        .or(graph::registry);
-                if (host.isEmpty()) {
-                    throw new BadInputException("the graph names no registry; give --registry");
-                }
-                locations.addAll(ImageLocation.ofGraph(graph, host.get()));
+                locations = PruneRun.repositoriesOf(graph, Optional.ofNullable(registry));
                 state = stateOption.forGraph(graph.root());
             } else {
-                for (String repository : repositories) {
-                    ImageRef ref = ImageRef.parse(repository);
-                    if (ref.registry().isEmpty() || ref.tag().isPresent() || ref.digest().isPresent()) {
-                        throw new BadInputException("--repository takes REGISTRY/REPOSITORY without tag, not " + repository);
-                    }
-                    locations.add(new ImageLocation(ref.registry().get(), ref.repository()));
-                }
+                locations = PruneRun.repositories(repositories);
                 state = stateOption.standalone();
             }
-        } catch (InvalidReferenceException e) {
+            RetentionPolicy policy = PruneRun.policy(base, Optional.ofNullable(keep), Optional.ofNullable(minAge),
+                    protect);
+            PruneRun run = new PruneRun(registryOptions.registries(new LocalProcessRunner(),
+                    locations.isEmpty() ? null : locations.get(0).registry()), state, Clock.systemUTC());
+            outcome = run.run(locations, policy, confirm);
+        } catch (RunRequestException e) {
             throw new BadInputException(e.getMessage());
-        }
-        RetentionPolicy policy = policy(base);
-        List<Retention.RepositoryPlan> plans = new ArrayList<>();
-        List<Retention.Deletion> failures = new ArrayList<>();
-        Retention retention = new Retention(registryOptions.registries(new LocalProcessRunner(),
-                locations.isEmpty() ? null : locations.get(0).registry()), TagHistory.in(state),
-                Deployments.in(state), Clock.systemUTC());
-        for (ImageLocation location : locations) {
-            Retention.RepositoryPlan plan = retention.plan(location, policy);
-            plans.add(plan);
-            if (confirm) {
-                retention.apply(plan).stream().filter(d -> d.error() != null).forEach(failures::add);
-            }
         }
         if (json) {
-            writeJson(plans, failures, out);
+            PruneReportJson.write(outcome, out);
         } else {
-            writeText(plans, failures, out);
+            writeText(outcome, out);
         }
         out.flush();
-        failures.forEach(f -> err.println("imagegraph: could not delete " + f.digest() + ": " + f.error()));
+        outcome.failures().forEach(f -> err.println("imagegraph: could not delete " + f.digest() + ": " + f.error()));
         err.flush();
-        return failures.isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
+        return outcome.succeeded() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
-    private RetentionPolicy policy(RetentionPolicy base) throws BadInputException {
-        try {
-            Duration age = minAge == null ? base.minAge() : UpstreamSettings.parseInterval(minAge);
-            List<Pattern> patterns = protect.isEmpty() ? base.protectedTags()
-                    : protect.stream().map(Pattern::compile).toList();
-            return new RetentionPolicy(keep == null ? base.keep() : keep, age, patterns);
-        } catch (PatternSyntaxException e) {
-            throw new BadInputException("--protect '" + e.getPattern() + "' is not a regular expression: "
-                    + e.getDescription());
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(e.getMessage());
-        }
-    }
-
-    private void writeText(List<Retention.RepositoryPlan> plans, List<Retention.Deletion> failures, PrintWriter out) {
+    private void writeText(PruneRun.Outcome outcome, PrintWriter out) {
         TextTable table = new TextTable("REPOSITORY", "DIGEST", "TAGS", "CREATED", "DECISION", "REASON");
         long unique = 0;
         long freed = 0;
-        for (Retention.RepositoryPlan plan : plans) {
+        for (Retention.RepositoryPlan plan : outcome.plans()) {
             for (Retention.Version version : plan.versions()) {
                 table.row(plan.repository().toString(), version.digest().substring(7, 19), String.join(",", version.tags()),
                         version.created().map(Object::toString).orElse("?"), version.decision().id(), version.reason());
@@ -173,51 +134,10 @@ final class PruneCommand implements Callable<Integer> {
             freed += plan.freedBytes();
         }
         out.print(table.render());
-        long deleted = plans.stream().mapToLong(p -> p.toDelete().size()).sum();
-        out.println(plans.size() + " repositories, " + mib(unique) + " of unique blobs; "
-                + (confirm ? deleted - failures.size() + " versions deleted" : deleted + " versions would be deleted")
+        out.println(outcome.plans().size() + " repositories, " + mib(unique) + " of unique blobs; "
+                + (confirm ? outcome.deletions() + " versions deleted" : outcome.deletions() + " versions would be deleted")
                 + ", freeing " + mib(freed) + " once the registry collects garbage."
                 + (confirm ? "" : " Dry run: give --confirm to delete."));
-    }
-
-    private void writeJson(List<Retention.RepositoryPlan> plans, List<Retention.Deletion> failures, PrintWriter out)
-            throws IOException {
-        JsonDocuments.write(out, json -> {
-            json.writeBooleanField("dryRun", !confirm);
-            json.writeArrayFieldStart("repositories");
-            for (Retention.RepositoryPlan plan : plans) {
-                json.writeStartObject();
-                json.writeStringField("repository", plan.repository().toString());
-                json.writeNumberField("uniqueBytes", plan.uniqueBytes());
-                json.writeNumberField("freedBytes", plan.freedBytes());
-                json.writeArrayFieldStart("versions");
-                for (Retention.Version version : plan.versions()) {
-                    json.writeStartObject();
-                    json.writeStringField("digest", version.digest());
-                    json.writeArrayFieldStart("tags");
-                    for (String tag : version.tags()) {
-                        json.writeString(tag);
-                    }
-                    json.writeEndArray();
-                    json.writeStringField("created", version.created().map(Object::toString).orElse(null));
-                    json.writeNumberField("bytes", version.bytes());
-                    json.writeStringField("decision", version.decision().id());
-                    json.writeStringField("reason", version.reason());
-                    json.writeEndObject();
-                }
-                json.writeEndArray();
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeArrayFieldStart("failedDeletions");
-            for (Retention.Deletion failure : failures) {
-                json.writeStartObject();
-                json.writeStringField("digest", failure.digest());
-                json.writeStringField("error", failure.error());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-        });
     }
 
     private static String mib(long bytes) {

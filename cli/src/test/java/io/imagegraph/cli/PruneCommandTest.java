@@ -99,6 +99,6 @@ class PruneCommandTest {
     void repositoryOption_withATag_isBadInput() {
         CliRun run = CliRun.of("prune", "--repository", REGISTRY.host() + "/" + ns + "/app:latest");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("--repository takes REGISTRY/REPOSITORY without tag");
+        assertThat(run.err()).contains("a repository to prune is REGISTRY/REPOSITORY without a tag");
     }
 }

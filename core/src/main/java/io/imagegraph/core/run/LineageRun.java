@@ -13,6 +13,7 @@ import io.imagegraph.core.report.LineageHtml;
 import io.imagegraph.core.report.LineageSvg;
 import io.imagegraph.core.report.LineageView;
 import io.imagegraph.core.state.StateDirectory;
+import io.imagegraph.core.track.ConfiguredHolds;
 import io.imagegraph.core.track.HeldImages;
 import io.imagegraph.core.track.Holds;
 import java.io.IOException;
@@ -70,6 +71,12 @@ public final class LineageRun {
     /** Draws the lineage of the run whose graph is {@code graph}, with the state folder's holds. */
     public static Outcome run(ImageGraph graph, Request request, StateDirectory state)
             throws RunRequestException, IOException {
+        return run(graph, request, state, ConfiguredHolds.none());
+    }
+
+    /** Draws the lineage with the state folder's holds and those of the configuration. */
+    public static Outcome run(ImageGraph graph, Request request, StateDirectory state, ConfiguredHolds configuredHolds)
+            throws RunRequestException, IOException {
         BuildReport build;
         Optional<GateReport> gate = Optional.empty();
         Optional<PromotionReport> promotion = Optional.empty();
@@ -94,7 +101,7 @@ public final class LineageRun {
         }
         List<LineageRecord> lineage = JsonLinesLineageStore.in(state).records();
         LineageView view = LineageView.of(graph, build, gate, promotion,
-                HeldImages.of(Holds.in(state).active(), lineage), lineage);
+                HeldImages.of(configuredHolds.over(Holds.in(state).active()), lineage), lineage);
         String picture = LineageSvg.render(view);
         Path html = request.html().orElse(request.buildReport().resolveSibling(HTML_FILE));
         Files.writeString(html, LineageHtml.render(view, picture));

@@ -17,6 +17,7 @@ import io.imagegraph.core.ref.RepositoryName;
 import io.imagegraph.core.registry.Registries;
 import io.imagegraph.core.registry.RegistryException;
 import io.imagegraph.core.state.StateDirectory;
+import io.imagegraph.core.track.ConfiguredHolds;
 import io.imagegraph.core.track.HeldImages;
 import io.imagegraph.core.track.Holds;
 import io.imagegraph.core.track.TagEvents;
@@ -84,11 +85,18 @@ public final class PromotionRun {
 
     private final RegistriesFor registries;
     private final StateDirectory state;
+    private final ConfiguredHolds configuredHolds;
     private final Clock clock;
 
     public PromotionRun(RegistriesFor registries, StateDirectory state, Clock clock) {
+        this(registries, state, ConfiguredHolds.none(), clock);
+    }
+
+    /** @param configuredHolds digests held by configuration, besides the state's holds */
+    public PromotionRun(RegistriesFor registries, StateDirectory state, ConfiguredHolds configuredHolds, Clock clock) {
         this.registries = registries;
         this.state = state;
+        this.configuredHolds = configuredHolds;
         this.clock = clock;
     }
 
@@ -120,7 +128,7 @@ public final class PromotionRun {
             GateBlocks.of(gate, sources).forEach(blocked::putIfAbsent);
         }
         try {
-            HeldImages.of(Holds.in(state).active(), JsonLinesLineageStore.in(state).records()).refusing(sources)
+            HeldImages.of(configuredHolds.over(Holds.in(state).active()), JsonLinesLineageStore.in(state).records()).refusing(sources)
                     .forEach(blocked::putIfAbsent);
         } catch (IOException e) {
             throw new IOException("cannot read the holds in " + state.folder() + ": " + e.getMessage(), e);

@@ -13,6 +13,7 @@ import io.imagegraph.core.registry.Manifest;
 import io.imagegraph.core.state.StateDirectory;
 import io.imagegraph.core.testing.RegistryExtension;
 import io.imagegraph.core.testing.TestImages;
+import io.imagegraph.core.track.ConfiguredHolds;
 import io.imagegraph.core.track.TagHistory;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -83,5 +84,18 @@ class PromotionRunTest {
     void run_missingBuildReport_isAWrongRequestNamingIt() {
         assertThatThrownBy(() -> promotion().run(request(dir.resolve("none.json"), Map.of())))
                 .isInstanceOf(RunRequestException.class).hasMessageContaining("none.json does not exist");
+    }
+
+    @Test
+    void run_digestHeldByConfiguration_isRefused_andNothingMoves() throws Exception {
+        String repository = RegistryExtension.unique("pr", "app");
+        Manifest manifest = TestImages.push(REGISTRY.client(), repository, "test", "held by configuration");
+        Path report = pushedRun(repository, manifest);
+        PromotionRun held = new PromotionRun(runRegistry -> REGISTRY.registries(), StateDirectory.at(dir.resolve("state")),
+                ConfiguredHolds.of(Map.of(manifest.digest().toString(), "CVE-2026-4242")), Clock.systemUTC());
+        PromotionRun.Outcome outcome = held.run(request(report, Map.of()));
+        assertThat(outcome.succeeded()).isFalse();
+        assertThat(outcome.report().refusals()).anyMatch(refusal -> refusal.contains("CVE-2026-4242"));
+        assertThat(REGISTRY.client().head(RepositoryName.of(repository), "latest")).isEmpty();
     }
 }

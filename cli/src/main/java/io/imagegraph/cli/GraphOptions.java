@@ -1,5 +1,6 @@
 package io.imagegraph.cli;
 
+import io.imagegraph.core.graph.BuilderKind;
 import io.imagegraph.core.graph.GraphProblem;
 import io.imagegraph.core.graph.LoadOptions;
 import io.imagegraph.core.run.PlanRun;
@@ -32,12 +33,20 @@ final class GraphOptions {
                     + " the graph marks unbuildable on it (default: linux/amd64).")
     String platform;
 
+    @Option(names = "--builder", paramLabel = "docker|buildah", defaultValue = "docker",
+            description = "The builder of images whose graph entry names none (default: ${DEFAULT-VALUE}).")
+    String builder;
+
     @Option(names = "--strict", description = "Treat lint warnings (such as an external base not pinned by digest) as errors.")
     boolean strict;
 
-    LoadOptions loadOptions() {
-        return new LoadOptions(Optional.ofNullable(graphFile), buildArgs,
-                platform == null ? LoadOptions.DEFAULT_PLATFORM : platform, strict);
+    LoadOptions loadOptions() throws BadInputException {
+        try {
+            return new LoadOptions(Optional.ofNullable(graphFile), buildArgs,
+                    platform == null ? LoadOptions.DEFAULT_PLATFORM : platform, strict, BuilderKind.fromId(builder));
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--builder: " + e.getMessage());
+        }
     }
 
     /** The graph, with its warnings printed to {@code err}; or every error, as bad input. */

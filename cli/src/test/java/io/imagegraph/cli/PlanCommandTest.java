@@ -42,6 +42,17 @@ class PlanCommandTest {
     }
 
     @Test
+    void builderOption_setsTheBuilderOfImagesWithoutOne_andOnlyDockerOrBuildah() throws Exception {
+        CliRun run = CliRun.of("plan", "-d", OPENSTACK, "--builder", "buildah", "--format", "json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(new ObjectMapper().readTree(run.out()).get("images").get(0).get("builder").asText())
+                .isEqualTo("buildah");
+        CliRun loci = CliRun.of("plan", "-d", OPENSTACK, "--builder", "loci");
+        assertThat(loci.exitCode()).isEqualTo(2);
+        assertThat(loci.err()).contains("--builder: the default builder is docker or buildah, not loci");
+    }
+
+    @Test
     void lociImages_followProfilesAndUnbuildablePlatformsLikeAnyOther(@org.junit.jupiter.api.io.TempDir
                                                                          java.nio.file.Path dir) throws Exception {
         CliRun identity = CliRun.of("plan", "-d", "../examples/loci", "--profile", "identity", "--with-parents");

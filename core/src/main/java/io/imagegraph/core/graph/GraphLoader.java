@@ -75,7 +75,8 @@ public final class GraphLoader {
                     "the images/ folders cannot be listed: " + e.getMessage()));
             return new GraphLoadResult(Optional.empty(), problems);
         }
-        Map<String, ImageSpec> specs = new ImageSpecResolver(root, located, options.buildArgs(), problems).resolve(folders);
+        Map<String, ImageSpec> specs = new ImageSpecResolver(root, located, options.buildArgs(), options.builder(), problems)
+                .resolve(folders);
         if (specs.isEmpty() && problems.stream().noneMatch(GraphProblem::isError)) {
             problems.add(GraphProblem.error(GraphProblem.Kind.INVALID_PATH, null, root.toString(),
                     "no images found: expected folders images/<name>/ with a Dockerfile, or images declared in "

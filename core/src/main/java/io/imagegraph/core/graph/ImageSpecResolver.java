@@ -20,11 +20,13 @@ final class ImageSpecResolver {
     private final Path root;
     private final LocatedGraphFile graphFile;
     private final Map<String, String> buildArgOverrides;
+    private final BuilderKind defaultBuilder;
     private final List<GraphProblem> problems;
 
     ImageSpecResolver(Path root, LocatedGraphFile graphFile, Map<String, String> buildArgOverrides,
-                      List<GraphProblem> problems) {
+                      BuilderKind defaultBuilder, List<GraphProblem> problems) {
         this.root = root;
+        this.defaultBuilder = defaultBuilder;
         this.graphFile = graphFile;
         this.buildArgOverrides = buildArgOverrides;
         this.problems = problems;
@@ -130,7 +132,7 @@ final class ImageSpecResolver {
             }
             e = withDefaults.get();
         }
-        BuilderKind builder = e.builder() == null ? BuilderKind.DOCKER : e.builder();
+        BuilderKind builder = e.builder() == null ? defaultBuilder : e.builder();
         Optional<String> context = path(e.context(), keyPath + ".context", name);
         Optional<String> dockerfile = path(e.dockerfile(), keyPath + ".dockerfile", name);
         if ((e.context() != null && context.isEmpty()) || (e.dockerfile() != null && dockerfile.isEmpty())) {

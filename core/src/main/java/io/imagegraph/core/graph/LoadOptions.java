@@ -11,13 +11,24 @@ import java.util.Optional;
  * @param buildArgs build arguments that override the graph file's, for every image
  * @param platform  the target platform, which sets TARGETARCH and friends in FROM lines
  * @param strict    whether lint warnings (such as an unpinned external base) are errors
+ * @param builder   the builder of images whose graph entry names none: docker or buildah
  */
-public record LoadOptions(Optional<Path> graphFile, Map<String, String> buildArgs, String platform, boolean strict) {
+public record LoadOptions(Optional<Path> graphFile, Map<String, String> buildArgs, String platform, boolean strict,
+                          BuilderKind builder) {
 
     public static final String DEFAULT_PLATFORM = "linux/amd64";
 
     public LoadOptions {
         buildArgs = Map.copyOf(buildArgs);
+        if (builder != BuilderKind.DOCKER && builder != BuilderKind.BUILDAH) {
+            throw new IllegalArgumentException("the default builder is docker or buildah, not " + builder
+                    + " (LOCI and script images say so in the graph file, with what they need)");
+        }
+    }
+
+    /** Options with docker as the builder of images whose entry names none. */
+    public LoadOptions(Optional<Path> graphFile, Map<String, String> buildArgs, String platform, boolean strict) {
+        this(graphFile, buildArgs, platform, strict, BuilderKind.DOCKER);
     }
 
     public static LoadOptions defaults() {
@@ -25,6 +36,6 @@ public record LoadOptions(Optional<Path> graphFile, Map<String, String> buildArg
     }
 
     public LoadOptions withStrict(boolean value) {
-        return new LoadOptions(graphFile, buildArgs, platform, value);
+        return new LoadOptions(graphFile, buildArgs, platform, value, builder);
     }
 }

@@ -307,6 +307,23 @@ class GraphLoaderTest {
     }
 
     @Test
+    void defaultBuilder_buildsTheImagesWhoseEntryNamesNone() {
+        fixture().image("base", "FROM scratch\n").image("svc", "FROM base\n")
+                .graphFile("images:\n  svc:\n    builder: docker\n");
+        ImageGraph graph = GraphLoader.load(dir, new LoadOptions(Optional.empty(), Map.of(),
+                LoadOptions.DEFAULT_PLATFORM, false, BuilderKind.BUILDAH)).graph().orElseThrow();
+        assertThat(graph.node("base").spec().builder()).isEqualTo(BuilderKind.BUILDAH);
+        assertThat(graph.node("svc").spec().builder()).isEqualTo(BuilderKind.DOCKER);
+    }
+
+    @Test
+    void defaultBuilder_loci_isRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new LoadOptions(Optional.empty(), Map.of(),
+                LoadOptions.DEFAULT_PLATFORM, false, BuilderKind.LOCI))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("docker or buildah, not loci");
+    }
+
+    @Test
     void hiddenAndVendorFolders_areNotSearched() {
         ImageGraph graph = fixture().image("a", "FROM scratch\n")
                 .file(".git/images/x/Dockerfile", "FROM scratch\n")

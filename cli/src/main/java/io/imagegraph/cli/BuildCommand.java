@@ -1,5 +1,6 @@
 package io.imagegraph.cli;
 
+import io.imagegraph.core.build.BuildLogLines;
 import io.imagegraph.core.build.BuildReport;
 import io.imagegraph.core.build.BuildReportJson;
 import io.imagegraph.core.build.BuildTools;
@@ -154,7 +155,10 @@ final class BuildCommand implements Callable<Integer> {
         }
         environment.putAll(registryOptions.toolEnvironment());
         LocalProcessRunner runner = new LocalProcessRunner();
-        BuildEventPrinter printer = new BuildEventPrinter(err, quiet);
+        BuildLogLines printer = new BuildLogLines(line -> {
+            err.println(line);
+            err.flush();
+        }, quiet);
         LiveStatus live = progress.equals("auto") && LiveStatus.terminal(System.getenv())
                 ? new LiveStatus(err, printer, Clock.systemUTC(), LiveStatus.width(System.getenv())) : null;
         BuildRun run = new BuildRun(runner, BuildTools.local(runner, docker, buildah, environment),

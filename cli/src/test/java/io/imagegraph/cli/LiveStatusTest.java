@@ -18,7 +18,7 @@ class LiveStatusTest {
     void eachLine_isPrintedAboveTheStatusLine_whichIsErasedAtTheEnd() {
         StringWriter err = new StringWriter();
         PrintWriter writer = new PrintWriter(err);
-        try (LiveStatus live = new LiveStatus(writer, new BuildEventPrinter(writer, false),
+        try (LiveStatus live = new LiveStatus(writer, new io.imagegraph.core.build.BuildLogLines(writer::println, false),
                 Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC), 80)) {
             live.accept(new BuildEvent.RunStarted("run-1", List.of("base", "api")));
             live.accept(new BuildEvent.Started("base", 1, "building"));

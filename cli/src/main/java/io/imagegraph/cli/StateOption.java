@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 /** {@code --state DIR}: the folder where image-graph keeps what it tracks over time. */
 final class StateOption {
 
-    static final String ENVIRONMENT = "IMAGEGRAPH_STATE";
+    static final String ENVIRONMENT = StateDirectory.ENVIRONMENT;
 
     @Option(names = "--state", paramLabel = "DIR",
             description = "The folder where image-graph keeps what it tracks over time: lineage, tag history, holds,"
@@ -18,7 +18,7 @@ final class StateOption {
 
     /** The state folder for a command that works on a graph rooted at {@code root}. */
     StateDirectory forGraph(Path root) {
-        return StateDirectory.at(resolve(root.resolve(".imagegraph"), System.getenv()));
+        return folder != null ? StateDirectory.at(folder) : StateDirectory.forGraph(root, System.getenv());
     }
 
     /**

@@ -1,10 +1,14 @@
 package io.imagegraph.core.state;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /** A {@link StateStore} in a folder: each journal is a file {@code <name>.jsonl} there. */
 public final class StateDirectory implements StateStore {
+
+    /** The variable that names a state folder over the default. */
+    public static final String ENVIRONMENT = "IMAGEGRAPH_STATE";
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
 
@@ -16,6 +20,15 @@ public final class StateDirectory implements StateStore {
 
     public static StateDirectory at(Path folder) {
         return new StateDirectory(folder);
+    }
+
+    /**
+     * The state folder of a graph: {@code $IMAGEGRAPH_STATE} when the environment sets it (a folder
+     * that builds of several branches or jobs share), else {@code <root>/.imagegraph}.
+     */
+    public static StateDirectory forGraph(Path root, Map<String, String> environment) {
+        String shared = environment.get(ENVIRONMENT);
+        return at(shared != null && !shared.isBlank() ? Path.of(shared) : root.resolve(".imagegraph"));
     }
 
     public Path folder() {

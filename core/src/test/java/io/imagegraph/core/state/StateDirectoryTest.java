@@ -25,4 +25,13 @@ class StateDirectoryTest {
         assertThatThrownBy(() -> StateDirectory.at(dir).journal("../escape", Entry.class))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("../escape");
     }
+
+    @Test
+    void forGraph_isTheRootsFolder_unlessTheEnvironmentNamesASharedOne(@TempDir Path dir) {
+        assertThat(StateDirectory.forGraph(dir, java.util.Map.of()).folder()).isEqualTo(dir.resolve(".imagegraph"));
+        assertThat(StateDirectory.forGraph(dir, java.util.Map.of("IMAGEGRAPH_STATE", "/var/lib/imagegraph")).folder())
+                .isEqualTo(Path.of("/var/lib/imagegraph"));
+        assertThat(StateDirectory.forGraph(dir, java.util.Map.of("IMAGEGRAPH_STATE", " ")).folder())
+                .isEqualTo(dir.resolve(".imagegraph"));
+    }
 }

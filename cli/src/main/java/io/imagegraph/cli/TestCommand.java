@@ -1,6 +1,6 @@
 package io.imagegraph.cli;
 
-import io.imagegraph.core.gate.GateEvent;
+import io.imagegraph.core.gate.GateLogLines;
 import io.imagegraph.core.gate.GateReport;
 import io.imagegraph.core.gate.GateReportJson;
 import io.imagegraph.core.gate.SmokeGate;
@@ -97,7 +97,10 @@ final class TestCommand implements Callable<Integer> {
         }
         GateRun.Outcome outcome;
         try {
-            outcome = new GateRun(new SmokeGate(new LocalProcessRunner(), docker, environment, event -> print(err, event),
+            outcome = new GateRun(new SmokeGate(new LocalProcessRunner(), docker, environment, new GateLogLines(line -> {
+                        err.println(line);
+                        err.flush();
+                    }, quiet),
                     Clock.systemUTC())).run(graph, new GateRun.Request(report, scripts, timeout, Optional.ofNullable(out)));
         } catch (RunRequestException e) {
             throw new BadInputException(e.getMessage());
@@ -112,20 +115,5 @@ final class TestCommand implements Callable<Integer> {
         }
         stdout.flush();
         return result.passed() ? ExitCodes.OK : ExitCodes.FAILED;
-    }
-
-    private void print(PrintWriter err, GateEvent event) {
-        synchronized (err) {
-            if (event instanceof GateEvent.Started started) {
-                err.println("[" + started.test() + "] testing " + String.join(", ", started.images()));
-            } else if (event instanceof GateEvent.Output line && !quiet) {
-                err.println("[" + line.test() + "] " + line.line());
-            } else if (event instanceof GateEvent.Finished finished) {
-                String reason = finished.result().reason();
-                err.println("[" + finished.result().test() + "] " + finished.result().status()
-                        + (reason.equals(finished.result().status().id()) ? "" : ": " + reason));
-            }
-            err.flush();
-        }
     }
 }

@@ -8,6 +8,9 @@ import java.io.Writer;
 /** A build report as JSON; field names are part of the CLI's contract (docs/cli.md). */
 public final class BuildReportJson {
 
+    /** The report's file name, in the run directory. */
+    public static final String FILE_NAME = "build-report.json";
+
     private BuildReportJson() {
     }
 

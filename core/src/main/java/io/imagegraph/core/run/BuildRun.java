@@ -129,7 +129,7 @@ public final class BuildRun {
                 .orElseGet(() -> JsonLinesLineageStore.in(state)), events, clock, client);
         BuildReport report = build.run(plan, options);
         boolean interrupted = Thread.interrupted();
-        Path reportFile = runDirectory.resolve("build-report.json");
+        Path reportFile = runDirectory.resolve(BuildReportJson.FILE_NAME);
         try (Writer writer = Files.newBufferedWriter(reportFile)) {
             BuildReportJson.write(report, writer);
         }

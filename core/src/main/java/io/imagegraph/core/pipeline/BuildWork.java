@@ -1,0 +1,127 @@
+package io.imagegraph.core.pipeline;
+
+import io.imagegraph.core.build.BuildEventSink;
+import io.imagegraph.core.build.BuildReport;
+import io.imagegraph.core.build.BuildTools;
+import io.imagegraph.core.build.ImageResult;
+import io.imagegraph.core.build.ImageStatus;
+import io.imagegraph.core.graph.GraphProblem;
+import io.imagegraph.core.graph.LoadOptions;
+import io.imagegraph.core.plan.Plan;
+import io.imagegraph.core.plan.Selection;
+import io.imagegraph.core.plan.UpstreamWatches;
+import io.imagegraph.core.registry.RegistryException;
+import io.imagegraph.core.run.BuildRun;
+import io.imagegraph.core.run.PipelineValues;
+import io.imagegraph.core.run.PlanRun;
+import io.imagegraph.core.run.RunRequestException;
+import io.imagegraph.core.run.RunSummary;
+import io.imagegraph.core.state.StateDirectory;
+import io.imagegraph.core.track.ConfiguredHolds;
+import io.imagegraph.core.upstream.UpstreamWatch;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The {@code buildImageGraph} step's work on the agent: the change scope (a pull request's diff
+ * in a multibranch PR build), the plan, the build, the lineage drawing.
+ */
+public final class BuildWork {
+
+    /**
+     * What to build.
+     *
+     * @param root        the graph root on the agent
+     * @param load        how to read the graph (graph file, builder, platform)
+     * @param selection   which images
+     * @param changedFrom build only what changed since this revision
+     * @param allImages   build every selected image, even in a pull-request build
+     * @param registry    the registry to push to, over the graph file's
+     * @param tags        the run's tags; empty: {@code pr-<id>} in a pull-request build, else the graph file's
+     * @param slots       how many images build at once
+     * @param rebuild     build even what could be reused
+     * @param failFast    stop at the first failure
+     * @param retries     attempts after a transient failure
+     * @param docker      the docker program
+     * @param buildah     the buildah program
+     */
+    public record Request(Path root, LoadOptions load, Selection selection, Optional<String> changedFrom,
+                          boolean allImages, Optional<String> registry, List<String> tags, int slots, boolean rebuild,
+                          boolean failFast, int retries, String docker, String buildah) {
+
+        public Request {
+            tags = List.copyOf(tags);
+        }
+    }
+
+    private final StepEnvironment environment;
+    private final ConfiguredHolds holds;
+    private final BuildEventSink events;
+    private final Consumer<String> log;
+    private final Clock clock;
+
+    /**
+     * @param events the build's progress (the plugin writes it to the build log)
+     * @param log    lines for the build log about the step itself
+     */
+    public BuildWork(StepEnvironment environment, ConfiguredHolds holds, BuildEventSink events, Consumer<String> log,
+                     Clock clock) {
+        this.environment = environment;
+        this.holds = holds;
+        this.events = events;
+        this.log = log;
+        this.clock = clock;
+    }
+
+    /**
+     * Builds. When interrupted (the step was stopped), the report of what was done is still written
+     * and {@link InterruptedException} is thrown.
+     */
+    public StepRecord run(Request request)
+            throws RunRequestException, RegistryException, IOException, InterruptedException {
+        ChangeScope scope = ChangeScope.of(request.changedFrom(), request.allImages(), environment.variables(),
+                request.root(), environment.runner());
+        log.accept("imagegraph: building " + scope.describe());
+        StateDirectory state = environment.state(request.root());
+        Plan plan = new PlanRun(environment.runner()).plan(new PlanRun.Request(request.root(), request.load(),
+                request.selection(), scope.changedFrom(), Optional.empty()), state);
+        for (GraphProblem warning : plan.warnings()) {
+            log.accept("warning: " + warning);
+        }
+        BuildTools tools = BuildTools.local(environment.runner(), request.docker(), request.buildah(),
+                environment.toolEnvironment());
+        BuildRun run = new BuildRun(environment.runner(), tools, host -> environment.registries(), state, events, clock);
+        BuildRun.Outcome outcome = run.run(plan, new BuildRun.Request(Optional.empty(), scope.tags(request.tags()),
+                request.slots(), request.failFast(), request.rebuild(), request.retries(), Optional.empty(),
+                Optional.empty(), request.registry(), false));
+        if (Thread.interrupted()) {
+            throw new InterruptedException("stopped; the report " + outcome.reportFile()
+                    + " lists the images that were not built");
+        }
+        List<String> watches = UpstreamWatches.of(plan.graph()).stream().map(UpstreamWatch::key).toList();
+        return StepRecord.ofRun(outcome.succeeded(), failure(outcome), PipelineValues.ofBuild(outcome.report()),
+                plan.graph(), outcome.reportFile(), state, holds, watches);
+    }
+
+    private static Optional<String> failure(BuildRun.Outcome outcome) {
+        if (outcome.historyProblem().isPresent()) {
+            return outcome.historyProblem();
+        }
+        BuildReport report = outcome.report();
+        if (report.succeeded()) {
+            return Optional.empty();
+        }
+        List<String> failed = report.images().stream().filter(image -> !image.status().isSuccess()
+                        && image.status() != ImageStatus.NOT_SELECTED)
+                .map(BuildWork::describe).toList();
+        return Optional.of(RunSummary.ofBuild(report) + ". Not built: " + String.join("; ", failed));
+    }
+
+    private static String describe(ImageResult image) {
+        return image.name() + " (" + image.reason() + ")";
+    }
+}

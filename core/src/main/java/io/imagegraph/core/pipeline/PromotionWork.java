@@ -1,0 +1,88 @@
+package io.imagegraph.core.pipeline;
+
+import io.imagegraph.core.gate.GateReportJson;
+import io.imagegraph.core.graph.ImageGraph;
+import io.imagegraph.core.graph.LoadOptions;
+import io.imagegraph.core.promote.PromotionReportJson;
+import io.imagegraph.core.registry.RegistryException;
+import io.imagegraph.core.run.PipelineValues;
+import io.imagegraph.core.run.PlanRun;
+import io.imagegraph.core.run.PromotionRun;
+import io.imagegraph.core.run.RunRequestException;
+import io.imagegraph.core.run.RunSummary;
+import io.imagegraph.core.state.StateDirectory;
+import io.imagegraph.core.track.ConfiguredHolds;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The {@code promoteImages} step's work on the agent: the run's tested digests moved to the
+ * promotion tags, registry side, all or nothing, refused for what failed its tests or is held.
+ */
+public final class PromotionWork {
+
+    /**
+     * What to promote.
+     *
+     * @param root         the graph root on the agent
+     * @param load         how to read the graph
+     * @param buildReport  the run's build-report.json
+     * @param requireTests refuse to promote unless the run's smoke tests ran (and passed, image by image)
+     * @param fromTag      the run tag the images were tested under; empty: each image's first
+     * @param tags         the tags to move
+     * @param toRegistry   another registry to promote into
+     * @param toNamespace  another namespace (repository prefix) to promote into
+     * @param parallel     how many images at once
+     * @param dryRun       show the moves, move nothing
+     */
+    public record Request(Path root, LoadOptions load, Path buildReport, boolean requireTests, Optional<String> fromTag,
+                          List<String> tags, Optional<String> toRegistry, Optional<String> toNamespace, int parallel,
+                          boolean dryRun) {
+
+        public Request {
+            tags = List.copyOf(tags);
+        }
+    }
+
+    private final StepEnvironment environment;
+    private final ConfiguredHolds holds;
+    private final Clock clock;
+
+    public PromotionWork(StepEnvironment environment, ConfiguredHolds holds, Clock clock) {
+        this.environment = environment;
+        this.holds = holds;
+        this.clock = clock;
+    }
+
+    public StepRecord run(Request request)
+            throws RunRequestException, RegistryException, IOException, InterruptedException {
+        if (request.tags().isEmpty()) {
+            throw new RunRequestException("give the tags to promote to, such as to: ['latest']");
+        }
+        Path tests = request.buildReport().resolveSibling(GateReportJson.FILE_NAME);
+        if (request.requireTests() && !Files.exists(tests)) {
+            throw new RunRequestException("the run of " + request.buildReport() + " has not been smoke-tested (no "
+                    + GateReportJson.FILE_NAME + " beside it): run smokeTestImages before promoteImages, or give"
+                    + " requireTests: false to promote untested images");
+        }
+        ImageGraph graph = PlanRun.load(request.root(), request.load()).graph();
+        StateDirectory state = environment.state(request.root());
+        PromotionRun.Outcome outcome = new PromotionRun(host -> environment.registries(), state, holds, clock)
+                .run(new PromotionRun.Request(request.buildReport(), request.requireTests() ? Optional.of(tests)
+                        : Optional.empty(), request.fromTag(), request.tags(), request.toRegistry(),
+                        request.toNamespace(), Map.of(), request.parallel(), request.dryRun()));
+        StringWriter json = new StringWriter();
+        PromotionReportJson.write(outcome.report(), json);
+        Optional<String> failure = outcome.succeeded() ? Optional.empty()
+                : Optional.of(outcome.historyProblem().orElse(RunSummary.ofPromotion(outcome.report())));
+        StepRecord record = StepRecord.ofRun(outcome.succeeded(), failure, PipelineValues.ofJson(json.toString()),
+                graph, request.buildReport(), state, holds, List.of());
+        return request.dryRun() ? record.withSummaryLine(RunSummary.ofPromotion(outcome.report())) : record;
+    }
+}

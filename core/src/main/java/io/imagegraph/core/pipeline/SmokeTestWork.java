@@ -1,0 +1,69 @@
+package io.imagegraph.core.pipeline;
+
+import io.imagegraph.core.gate.GateLogLines;
+import io.imagegraph.core.gate.GateReportJson;
+import io.imagegraph.core.gate.SmokeGate;
+import io.imagegraph.core.graph.ImageGraph;
+import io.imagegraph.core.graph.LoadOptions;
+import io.imagegraph.core.run.GateRun;
+import io.imagegraph.core.run.PipelineValues;
+import io.imagegraph.core.run.PlanRun;
+import io.imagegraph.core.run.RunRequestException;
+import io.imagegraph.core.run.RunSummary;
+import io.imagegraph.core.track.ConfiguredHolds;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** The {@code smokeTestImages} step's work on the agent: the run's smoke tests, then its lineage drawn again. */
+public final class SmokeTestWork {
+
+    /**
+     * What to test.
+     *
+     * @param root           the graph root on the agent
+     * @param load           how to read the graph
+     * @param buildReport    the run's build-report.json
+     * @param scripts        deployment test scripts for every image, relative to the graph root
+     * @param timeoutSeconds the time limit of each script
+     * @param docker         the docker program
+     * @param quiet          leave the tests' output out of the log
+     */
+    public record Request(Path root, LoadOptions load, Path buildReport, List<String> scripts, int timeoutSeconds,
+                          String docker, boolean quiet) {
+
+        public Request {
+            scripts = List.copyOf(scripts);
+        }
+    }
+
+    private final StepEnvironment environment;
+    private final ConfiguredHolds holds;
+    private final Consumer<String> log;
+    private final Clock clock;
+
+    public SmokeTestWork(StepEnvironment environment, ConfiguredHolds holds, Consumer<String> log, Clock clock) {
+        this.environment = environment;
+        this.holds = holds;
+        this.log = log;
+        this.clock = clock;
+    }
+
+    public StepRecord run(Request request) throws RunRequestException, IOException, InterruptedException {
+        ImageGraph graph = PlanRun.load(request.root(), request.load()).graph();
+        SmokeGate gate = new SmokeGate(environment.runner(), request.docker(), environment.toolEnvironment(),
+                new GateLogLines(log, request.quiet()), clock);
+        GateRun.Outcome outcome = new GateRun(gate).run(graph,
+                new GateRun.Request(request.buildReport(), request.scripts(), request.timeoutSeconds(), Optional.empty()));
+        StringWriter json = new StringWriter();
+        GateReportJson.write(outcome.report(), json);
+        boolean passed = outcome.report().passed();
+        return StepRecord.ofRun(passed, passed ? Optional.empty() : Optional.of(RunSummary.ofGate(outcome.report())),
+                PipelineValues.ofJson(json.toString()), graph, request.buildReport(),
+                environment.state(request.root()), holds, List.of());
+    }
+}

@@ -1,0 +1,119 @@
+package io.imagegraph.core.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.imagegraph.core.build.BuildLogLines;
+import io.imagegraph.core.graph.LoadOptions;
+import io.imagegraph.core.plan.Selection;
+import io.imagegraph.core.ref.RepositoryName;
+import io.imagegraph.core.registry.RegistryException;
+import io.imagegraph.core.testing.Busybox;
+import io.imagegraph.core.testing.GitRepo;
+import io.imagegraph.core.testing.LoopbackRegistry;
+import io.imagegraph.core.track.ConfiguredHolds;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The buildImageGraph step's work with the real Docker Engine and a registry that wants a robot's password. */
+class BuildWorkTest {
+
+    private static LoopbackRegistry registry;
+
+    @TempDir
+    Path dir;
+    private final List<String> log = new ArrayList<>();
+
+    @BeforeAll
+    static void startRegistry() throws Exception {
+        registry = StepFixture.registry();
+    }
+
+    @AfterAll
+    static void stopRegistry() throws Exception {
+        registry.close();
+    }
+
+    private StepRecord build(Path root, Map<String, String> variables, BuildWork.Request request) throws Exception {
+        try (StepEnvironment environment = StepFixture.environment(dir.resolve("tmp"), variables,
+                StepFixture.robotLogin(registry))) {
+            return new BuildWork(environment, ConfiguredHolds.none(), new BuildLogLines(log::add, false), log::add,
+                    Clock.systemUTC()).run(request);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> image(StepRecord record, String name) {
+        return (Map<String, Object>) record.value().get(name);
+    }
+
+    @Test
+    void run_buildsAndPushesWithTheStepsLogins_andKeepsTheRunsFiles() throws Exception {
+        Path root = dir.resolve("checkout");
+        StepFixture.graph(root, registry.host());
+
+        StepRecord record = build(root, Map.of(), StepFixture.buildEverything(root, List.of("test")));
+
+        assertThat(record.succeeded()).as(String.join("\n", log)).isTrue();
+        assertThat(image(record, "base")).containsEntry("status", "built");
+        String digest = (String) image(record, "app").get("digest");
+        assertThat(digest).startsWith("sha256:");
+        String repository = ((List<String>) image(record, "app").get("tags")).stream()
+                .filter(tag -> tag.endsWith(":test")).findFirst().orElseThrow();
+        assertThat(repository).startsWith(registry.host() + "/");
+        String name = repository.substring(registry.host().length() + 1, repository.lastIndexOf(':'));
+        assertThat(StepFixture.client(registry).head(RepositoryName.of(name), "test").orElseThrow().digest())
+                .hasToString(digest);
+        assertThat(record.files()).containsKeys("build-report.json", "lineage.svg", "lineage.html");
+        assertThat(record.summary()).containsExactly("2 images: 2 built");
+        assertThat(log).contains("imagegraph: building every selected image");
+        assertThat(dir.resolve("tmp")).isEmptyDirectory();
+    }
+
+    @Test
+    void run_pullRequestBuild_buildsWhatItChanges_taggedWithItsId() throws Exception {
+        Path origin = dir.resolve("origin");
+        StepFixture.graph(origin, registry.host());
+        build(origin, Map.of(), StepFixture.buildEverything(origin, List.of("main")));
+        Path checkout = dir.resolve("checkout");
+        new GitRepo(dir).git("clone", "-q", origin.toString(), checkout.toString());
+        GitRepo pr = new GitRepo(checkout);
+        pr.git("checkout", "-q", "-b", "PR-7");
+        pr.write("images/app/motd", "changed\n").commitAll("app changes");
+        Busybox.copyInto(checkout.resolve("images/base/busybox"));
+
+        StepRecord record = build(checkout, Map.of("CHANGE_ID", "7", "CHANGE_TARGET", "main"),
+                new BuildWork.Request(checkout, LoadOptions.defaults(), Selection.all(), Optional.empty(), false,
+                        Optional.empty(), List.of(), 2, false, false, 0, "docker", "buildah"));
+
+        assertThat(record.succeeded()).as(String.join("\n", log)).isTrue();
+        assertThat(image(record, "app")).containsEntry("status", "built");
+        assertThat((List<String>) image(record, "app").get("tags")).anyMatch(tag -> tag.endsWith("/app:pr-7"))
+                .noneMatch(tag -> tag.endsWith(":main"));
+        assertThat(image(record, "base").get("status")).isNotEqualTo("built");
+        assertThat(log).contains("imagegraph: building pull request 7 into main: what it changes since"
+                + " refs/remotes/origin/main");
+    }
+
+    @Test
+    void run_withoutCredentials_failsBeforeBuilding_sayingToLogIn() throws Exception {
+        Path root = dir.resolve("checkout");
+        StepFixture.graph(root, registry.host());
+        try (StepEnvironment anonymous = StepFixture.environment(dir.resolve("tmp"), Map.of(), Map.of())) {
+            BuildWork work = new BuildWork(anonymous, ConfiguredHolds.none(), new BuildLogLines(log::add, false),
+                    log::add, Clock.systemUTC());
+            assertThatThrownBy(() -> work.run(StepFixture.buildEverything(root, List.of("test"))))
+                    .isInstanceOf(RegistryException.class)
+                    .hasMessageContaining("the registry wants credentials");
+        }
+        assertThat(log).noneMatch(line -> line.startsWith("[base]"));
+    }
+}

@@ -1,0 +1,114 @@
+package io.imagegraph.core.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.imagegraph.core.build.BuildLogLines;
+import io.imagegraph.core.graph.LoadOptions;
+import io.imagegraph.core.ref.RepositoryName;
+import io.imagegraph.core.run.RunRequestException;
+import io.imagegraph.core.testing.LoopbackRegistry;
+import io.imagegraph.core.track.ConfiguredHolds;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The promoteImages step's work: a real build's tested digests promoted in a registry that wants a login. */
+class PromotionWorkTest {
+
+    private static LoopbackRegistry registry;
+
+    @TempDir
+    Path dir;
+    private Path root;
+    private StepRecord built;
+
+    @BeforeAll
+    static void startRegistry() throws Exception {
+        registry = StepFixture.registry();
+    }
+
+    @AfterAll
+    static void stopRegistry() throws Exception {
+        registry.close();
+    }
+
+    @BeforeEach
+    void buildAndTest() throws Exception {
+        root = dir.resolve("checkout");
+        StepFixture.graph(root, registry.host());
+        try (StepEnvironment environment = environment()) {
+            built = new BuildWork(environment, ConfiguredHolds.none(), new BuildLogLines(line -> { }, true),
+                    line -> { }, Clock.systemUTC()).run(StepFixture.buildEverything(root, List.of("test")));
+            new SmokeTestWork(environment, ConfiguredHolds.none(), line -> { }, Clock.systemUTC())
+                    .run(new SmokeTestWork.Request(root, LoadOptions.defaults(), Path.of(built.buildReport()),
+                            List.of(), 60, "docker", true));
+        }
+    }
+
+    private StepEnvironment environment() throws Exception {
+        return StepFixture.environment(dir.resolve("tmp"), Map.of(), StepFixture.robotLogin(registry));
+    }
+
+    private StepRecord promote(ConfiguredHolds holds, boolean dryRun, boolean requireTests) throws Exception {
+        try (StepEnvironment environment = environment()) {
+            return new PromotionWork(environment, holds, Clock.systemUTC()).run(new PromotionWork.Request(root,
+                    LoadOptions.defaults(), Path.of(built.buildReport()), requireTests, Optional.empty(),
+                    List.of("latest"), Optional.empty(), Optional.empty(), 4, dryRun));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private RepositoryName repository(String image) {
+        String tag = ((List<String>) ((Map<String, Object>) built.value().get(image)).get("tags")).get(0);
+        return RepositoryName.of(tag.substring(registry.host().length() + 1, tag.lastIndexOf(':')));
+    }
+
+    @SuppressWarnings("unchecked")
+    private String digest(String image) {
+        return (String) ((Map<String, Object>) built.value().get(image)).get("digest");
+    }
+
+    @Test
+    void run_promotesTheTestedDigests_andRecordsThePromotion() throws Exception {
+        StepRecord record = promote(ConfiguredHolds.none(), false, true);
+        assertThat(record.succeeded()).isTrue();
+        assertThat(StepFixture.client(registry).head(repository("app"), "latest").orElseThrow().digest())
+                .hasToString(digest("app"));
+        assertThat(record.files()).containsKeys("promotion-report.json", "test-report.json");
+        assertThat(record.summary()).contains("promoted: 2 tags moved");
+        assertThat(record.files().get("lineage.svg")).contains("promoted");
+    }
+
+    @Test
+    void run_dryRun_movesNothing_andSaysWhatWouldMove() throws Exception {
+        StepRecord record = promote(ConfiguredHolds.none(), true, true);
+        assertThat(StepFixture.client(registry).head(repository("app"), "latest")).isEmpty();
+        assertThat(record.summary()).contains("promotion (dry run): 2 tags planned");
+    }
+
+    @Test
+    void run_baseHeldByConfiguration_refusesItAndWhatIsBuiltOnIt() throws Exception {
+        StepRecord record = promote(ConfiguredHolds.of(Map.of(digest("base"), "CVE-2026-0001")), false, true);
+        assertThat(record.succeeded()).isFalse();
+        assertThat(record.failure().orElseThrow()).contains("CVE-2026-0001");
+        assertThat(StepFixture.client(registry).head(repository("app"), "latest")).isEmpty();
+    }
+
+    @Test
+    void run_notSmokeTested_isRefused_unlessTestsAreNotRequired() throws Exception {
+        Files.delete(Path.of(built.buildReport()).resolveSibling("test-report.json"));
+        assertThatThrownBy(() -> promote(ConfiguredHolds.none(), false, true))
+                .isInstanceOf(RunRequestException.class)
+                .hasMessageContaining("run smokeTestImages before promoteImages");
+        assertThat(promote(ConfiguredHolds.none(), false, false).succeeded()).isTrue();
+    }
+}

@@ -10,7 +10,6 @@ import io.imagegraph.core.ref.RepositoryName;
 import io.imagegraph.core.registry.RegistryException;
 import io.imagegraph.core.testing.Busybox;
 import io.imagegraph.core.testing.GitRepo;
-import io.imagegraph.core.testing.LoopbackRegistry;
 import io.imagegraph.core.track.ConfiguredHolds;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,33 +17,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The buildImageGraph step's work with the real Docker Engine and a registry that wants a robot's password. */
 class BuildWorkTest {
 
-    private static LoopbackRegistry registry;
+    @RegisterExtension
+    static final RobotRegistry REGISTRY = new RobotRegistry();
 
     @TempDir
     Path dir;
     private final List<String> log = new ArrayList<>();
 
-    @BeforeAll
-    static void startRegistry() throws Exception {
-        registry = StepFixture.registry();
-    }
-
-    @AfterAll
-    static void stopRegistry() throws Exception {
-        registry.close();
-    }
-
     private StepRecord build(Path root, Map<String, String> variables, BuildWork.Request request) throws Exception {
         try (StepEnvironment environment = StepFixture.environment(dir.resolve("tmp"), variables,
-                StepFixture.robotLogin(registry))) {
+                REGISTRY.login())) {
             return new BuildWork(environment, ConfiguredHolds.none(), new BuildLogLines(log::add, false), log::add,
                     Clock.systemUTC()).run(request);
         }
@@ -58,7 +47,7 @@ class BuildWorkTest {
     @Test
     void run_buildsAndPushesWithTheStepsLogins_andKeepsTheRunsFiles() throws Exception {
         Path root = dir.resolve("checkout");
-        StepFixture.graph(root, registry.host());
+        StepFixture.graph(root, REGISTRY.host());
 
         StepRecord record = build(root, Map.of(), StepFixture.buildEverything(root, List.of("test")));
 
@@ -68,9 +57,9 @@ class BuildWorkTest {
         assertThat(digest).startsWith("sha256:");
         String repository = ((List<String>) image(record, "app").get("tags")).stream()
                 .filter(tag -> tag.endsWith(":test")).findFirst().orElseThrow();
-        assertThat(repository).startsWith(registry.host() + "/");
-        String name = repository.substring(registry.host().length() + 1, repository.lastIndexOf(':'));
-        assertThat(StepFixture.client(registry).head(RepositoryName.of(name), "test").orElseThrow().digest())
+        assertThat(repository).startsWith(REGISTRY.host() + "/");
+        String name = repository.substring(REGISTRY.host().length() + 1, repository.lastIndexOf(':'));
+        assertThat(REGISTRY.client().head(RepositoryName.of(name), "test").orElseThrow().digest())
                 .hasToString(digest);
         assertThat(record.files()).containsKeys("build-report.json", "lineage.svg", "lineage.html");
         assertThat(record.summary()).containsExactly("2 images: 2 built");
@@ -81,7 +70,7 @@ class BuildWorkTest {
     @Test
     void run_pullRequestBuild_buildsWhatItChanges_taggedWithItsId() throws Exception {
         Path origin = dir.resolve("origin");
-        StepFixture.graph(origin, registry.host());
+        StepFixture.graph(origin, REGISTRY.host());
         build(origin, Map.of(), StepFixture.buildEverything(origin, List.of("main")));
         Path checkout = dir.resolve("checkout");
         new GitRepo(dir).git("clone", "-q", origin.toString(), checkout.toString());
@@ -106,7 +95,7 @@ class BuildWorkTest {
     @Test
     void run_withoutCredentials_failsBeforeBuilding_sayingToLogIn() throws Exception {
         Path root = dir.resolve("checkout");
-        StepFixture.graph(root, registry.host());
+        StepFixture.graph(root, REGISTRY.host());
         try (StepEnvironment anonymous = StepFixture.environment(dir.resolve("tmp"), Map.of(), Map.of())) {
             BuildWork work = new BuildWork(anonymous, ConfiguredHolds.none(), new BuildLogLines(log::add, false),
                     log::add, Clock.systemUTC());

@@ -7,7 +7,6 @@ import io.imagegraph.core.build.BuildLogLines;
 import io.imagegraph.core.graph.LoadOptions;
 import io.imagegraph.core.ref.RepositoryName;
 import io.imagegraph.core.run.RunRequestException;
-import io.imagegraph.core.testing.LoopbackRegistry;
 import io.imagegraph.core.track.ConfiguredHolds;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,36 +14,26 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The promoteImages step's work: a real build's tested digests promoted in a registry that wants a login. */
 class PromotionWorkTest {
 
-    private static LoopbackRegistry registry;
+    @RegisterExtension
+    static final RobotRegistry REGISTRY = new RobotRegistry();
 
     @TempDir
     Path dir;
     private Path root;
     private StepRecord built;
 
-    @BeforeAll
-    static void startRegistry() throws Exception {
-        registry = StepFixture.registry();
-    }
-
-    @AfterAll
-    static void stopRegistry() throws Exception {
-        registry.close();
-    }
-
     @BeforeEach
     void buildAndTest() throws Exception {
         root = dir.resolve("checkout");
-        StepFixture.graph(root, registry.host());
+        StepFixture.graph(root, REGISTRY.host());
         try (StepEnvironment environment = environment()) {
             built = new BuildWork(environment, ConfiguredHolds.none(), new BuildLogLines(line -> { }, true),
                     line -> { }, Clock.systemUTC()).run(StepFixture.buildEverything(root, List.of("test")));
@@ -55,7 +44,7 @@ class PromotionWorkTest {
     }
 
     private StepEnvironment environment() throws Exception {
-        return StepFixture.environment(dir.resolve("tmp"), Map.of(), StepFixture.robotLogin(registry));
+        return StepFixture.environment(dir.resolve("tmp"), Map.of(), REGISTRY.login());
     }
 
     private StepRecord promote(ConfiguredHolds holds, boolean dryRun, boolean requireTests) throws Exception {
@@ -69,7 +58,7 @@ class PromotionWorkTest {
     @SuppressWarnings("unchecked")
     private RepositoryName repository(String image) {
         String tag = ((List<String>) ((Map<String, Object>) built.value().get(image)).get("tags")).get(0);
-        return RepositoryName.of(tag.substring(registry.host().length() + 1, tag.lastIndexOf(':')));
+        return RepositoryName.of(tag.substring(REGISTRY.host().length() + 1, tag.lastIndexOf(':')));
     }
 
     @SuppressWarnings("unchecked")
@@ -81,7 +70,7 @@ class PromotionWorkTest {
     void run_promotesTheTestedDigests_andRecordsThePromotion() throws Exception {
         StepRecord record = promote(ConfiguredHolds.none(), false, true);
         assertThat(record.succeeded()).isTrue();
-        assertThat(StepFixture.client(registry).head(repository("app"), "latest").orElseThrow().digest())
+        assertThat(REGISTRY.client().head(repository("app"), "latest").orElseThrow().digest())
                 .hasToString(digest("app"));
         assertThat(record.files()).containsKeys("promotion-report.json", "test-report.json");
         assertThat(record.summary()).contains("promoted: 2 tags moved");
@@ -91,7 +80,7 @@ class PromotionWorkTest {
     @Test
     void run_dryRun_movesNothing_andSaysWhatWouldMove() throws Exception {
         StepRecord record = promote(ConfiguredHolds.none(), true, true);
-        assertThat(StepFixture.client(registry).head(repository("app"), "latest")).isEmpty();
+        assertThat(REGISTRY.client().head(repository("app"), "latest")).isEmpty();
         assertThat(record.summary()).contains("promotion (dry run): 2 tags planned");
     }
 
@@ -100,7 +89,7 @@ class PromotionWorkTest {
         StepRecord record = promote(ConfiguredHolds.of(Map.of(digest("base"), "CVE-2026-0001")), false, true);
         assertThat(record.succeeded()).isFalse();
         assertThat(record.failure().orElseThrow()).contains("CVE-2026-0001");
-        assertThat(StepFixture.client(registry).head(repository("app"), "latest")).isEmpty();
+        assertThat(REGISTRY.client().head(repository("app"), "latest")).isEmpty();
     }
 
     @Test

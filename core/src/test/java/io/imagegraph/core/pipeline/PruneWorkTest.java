@@ -6,40 +6,29 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.imagegraph.core.build.BuildLogLines;
 import io.imagegraph.core.graph.LoadOptions;
 import io.imagegraph.core.run.RunRequestException;
-import io.imagegraph.core.testing.LoopbackRegistry;
 import io.imagegraph.core.track.ConfiguredHolds;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The pruneImages step's work against a real build's repositories, in a registry that wants a login. */
 class PruneWorkTest {
 
-    private static LoopbackRegistry registry;
+    @RegisterExtension
+    static final RobotRegistry REGISTRY = new RobotRegistry();
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startRegistry() throws Exception {
-        registry = StepFixture.registry();
-    }
-
-    @AfterAll
-    static void stopRegistry() throws Exception {
-        registry.close();
-    }
-
     private StepRecord prune(Path root, PruneWork.PolicyValues configured, PruneWork.PolicyValues step)
             throws Exception {
         try (StepEnvironment environment = StepFixture.environment(dir.resolve("tmp"), Map.of(),
-                StepFixture.robotLogin(registry))) {
+                REGISTRY.login())) {
             return new PruneWork(environment, Clock.systemUTC()).run(new PruneWork.Request(root,
                     LoadOptions.defaults(), Optional.empty(), configured, step, false));
         }
@@ -48,9 +37,9 @@ class PruneWorkTest {
     @Test
     void run_dryRun_plansEveryRepositoryOfTheGraph_andDeletesNothing() throws Exception {
         Path root = dir.resolve("checkout");
-        StepFixture.graph(root, registry.host());
+        StepFixture.graph(root, REGISTRY.host());
         try (StepEnvironment environment = StepFixture.environment(dir.resolve("tmp"), Map.of(),
-                StepFixture.robotLogin(registry))) {
+                REGISTRY.login())) {
             new BuildWork(environment, ConfiguredHolds.none(), new BuildLogLines(line -> { }, true), line -> { },
                     Clock.systemUTC()).run(StepFixture.buildEverything(root, List.of("test")));
         }
@@ -66,7 +55,7 @@ class PruneWorkTest {
     @Test
     void run_configuredPolicy_badValue_isAWrongRequest() throws Exception {
         Path root = dir.resolve("checkout");
-        StepFixture.graph(root, registry.host());
+        StepFixture.graph(root, REGISTRY.host());
         assertThatThrownBy(() -> prune(root, new PruneWork.PolicyValues(Optional.empty(), Optional.of("soon"),
                 List.of()), PruneWork.PolicyValues.none()))
                 .isInstanceOf(RunRequestException.class).hasMessageContaining("'soon' is not a duration");

@@ -6,22 +6,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.imagegraph.core.build.BuildLogLines;
 import io.imagegraph.core.graph.LoadOptions;
 import io.imagegraph.core.run.RunRequestException;
-import io.imagegraph.core.testing.LoopbackRegistry;
 import io.imagegraph.core.track.ConfiguredHolds;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The smokeTestImages step's work: the graph's smoke tests against a real build's images. */
 class SmokeTestWorkTest {
 
-    private static LoopbackRegistry registry;
+    @RegisterExtension
+    static final RobotRegistry REGISTRY = new RobotRegistry();
     @TempDir
     static Path dir;
     private static Path root;
@@ -30,25 +30,19 @@ class SmokeTestWorkTest {
 
     @BeforeAll
     static void build() throws Exception {
-        registry = StepFixture.registry();
         root = dir.resolve("checkout");
-        StepFixture.graph(root, registry.host());
+        StepFixture.graph(root, REGISTRY.host());
         try (StepEnvironment environment = StepFixture.environment(dir.resolve("tmp"), Map.of(),
-                StepFixture.robotLogin(registry))) {
+                REGISTRY.login())) {
             StepRecord record = new BuildWork(environment, ConfiguredHolds.none(), new BuildLogLines(line -> { }, true),
                     line -> { }, Clock.systemUTC()).run(StepFixture.buildEverything(root, List.of("test")));
             buildReport = Path.of(record.buildReport());
         }
     }
 
-    @AfterAll
-    static void stopRegistry() throws Exception {
-        registry.close();
-    }
-
     private StepRecord test(List<String> scripts) throws Exception {
         try (StepEnvironment environment = StepFixture.environment(dir.resolve("tmp"), Map.of(),
-                StepFixture.robotLogin(registry))) {
+                REGISTRY.login())) {
             return new SmokeTestWork(environment, ConfiguredHolds.none(), log::add, Clock.systemUTC())
                     .run(new SmokeTestWork.Request(root, LoadOptions.defaults(), buildReport, scripts, 60, "docker",
                             false));

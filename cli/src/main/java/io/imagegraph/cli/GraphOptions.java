@@ -43,7 +43,8 @@ final class GraphOptions {
     LoadOptions loadOptions() throws BadInputException {
         try {
             return new LoadOptions(Optional.ofNullable(graphFile), buildArgs,
-                    platform == null ? LoadOptions.DEFAULT_PLATFORM : platform, strict, BuilderKind.fromId(builder));
+                    platform == null ? LoadOptions.DEFAULT_PLATFORM : platform, strict)
+                    .withBuilder(BuilderKind.fromId(builder));
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--builder: " + e.getMessage());
         }

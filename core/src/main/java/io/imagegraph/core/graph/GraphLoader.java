@@ -51,6 +51,10 @@ public final class GraphLoader {
                     StarlingxEntries.read(root, located.file().starlingx(), problems)), located.lines());
         }
         LociSection loci = located.file().loci();
+        if (loci == null && options.loci().isPresent()) {
+            loci = options.loci().get();
+            located = new LocatedGraphFile(located.name(), located.file().withLoci(loci), located.lines());
+        }
         if (loci != null && loci.isGitUrl()) {
             Optional<String> checkout;
             try {

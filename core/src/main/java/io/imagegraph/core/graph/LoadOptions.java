@@ -12,9 +12,10 @@ import java.util.Optional;
  * @param platform  the target platform, which sets TARGETARCH and friends in FROM lines
  * @param strict    whether lint warnings (such as an unpinned external base) are errors
  * @param builder   the builder of images whose graph entry names none: docker or buildah
+ * @param loci      how {@code builder: loci} images build when the graph file has no {@code loci} section
  */
 public record LoadOptions(Optional<Path> graphFile, Map<String, String> buildArgs, String platform, boolean strict,
-                          BuilderKind builder) {
+                          BuilderKind builder, Optional<LociSection> loci) {
 
     public static final String DEFAULT_PLATFORM = "linux/amd64";
 
@@ -26,9 +27,9 @@ public record LoadOptions(Optional<Path> graphFile, Map<String, String> buildArg
         }
     }
 
-    /** Options with docker as the builder of images whose entry names none. */
+    /** Options with docker as the builder of images whose entry names none, and no LOCI defaults. */
     public LoadOptions(Optional<Path> graphFile, Map<String, String> buildArgs, String platform, boolean strict) {
-        this(graphFile, buildArgs, platform, strict, BuilderKind.DOCKER);
+        this(graphFile, buildArgs, platform, strict, BuilderKind.DOCKER, Optional.empty());
     }
 
     public static LoadOptions defaults() {
@@ -36,6 +37,16 @@ public record LoadOptions(Optional<Path> graphFile, Map<String, String> buildArg
     }
 
     public LoadOptions withStrict(boolean value) {
-        return new LoadOptions(graphFile, buildArgs, platform, value, builder);
+        return new LoadOptions(graphFile, buildArgs, platform, value, builder, loci);
+    }
+
+    /** The same options with another builder for images whose entry names none. */
+    public LoadOptions withBuilder(BuilderKind value) {
+        return new LoadOptions(graphFile, buildArgs, platform, strict, value, loci);
+    }
+
+    /** The same options with LOCI settings for graph files that have none. */
+    public LoadOptions withLoci(LociSection value) {
+        return new LoadOptions(graphFile, buildArgs, platform, strict, builder, Optional.of(value));
     }
 }

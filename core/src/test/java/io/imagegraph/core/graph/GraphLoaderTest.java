@@ -310,16 +310,15 @@ class GraphLoaderTest {
     void defaultBuilder_buildsTheImagesWhoseEntryNamesNone() {
         fixture().image("base", "FROM scratch\n").image("svc", "FROM base\n")
                 .graphFile("images:\n  svc:\n    builder: docker\n");
-        ImageGraph graph = GraphLoader.load(dir, new LoadOptions(Optional.empty(), Map.of(),
-                LoadOptions.DEFAULT_PLATFORM, false, BuilderKind.BUILDAH)).graph().orElseThrow();
+        ImageGraph graph = GraphLoader.load(dir, LoadOptions.defaults().withBuilder(BuilderKind.BUILDAH)).graph()
+                .orElseThrow();
         assertThat(graph.node("base").spec().builder()).isEqualTo(BuilderKind.BUILDAH);
         assertThat(graph.node("svc").spec().builder()).isEqualTo(BuilderKind.DOCKER);
     }
 
     @Test
     void defaultBuilder_loci_isRefused() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new LoadOptions(Optional.empty(), Map.of(),
-                LoadOptions.DEFAULT_PLATFORM, false, BuilderKind.LOCI))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LoadOptions.defaults().withBuilder(BuilderKind.LOCI))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("docker or buildah, not loci");
     }
 
@@ -351,6 +350,18 @@ class GraphLoaderTest {
         assertThat(result.graph()).isEmpty();
         assertThat(result.problems()).anySatisfy(problem -> assertThat(problem.toString())
                 .contains("image 'keystone' is built with builder: loci, but imagegraph.yaml has no 'loci' section"));
+    }
+
+    @Test
+    void lociImage_withoutALociSection_takesTheLoadOptionsLociSettings(@TempDir Path dir) throws Exception {
+        GraphFixture.copyOfExample("loci", dir);
+        String file = java.nio.file.Files.readString(dir.resolve("imagegraph.yaml"));
+        java.nio.file.Files.writeString(dir.resolve("imagegraph.yaml"), file.substring(0, file.indexOf("loci:\n"))
+                + file.substring(file.indexOf("profiles:")));
+        ImageGraph graph = GraphLoader.load(dir, LoadOptions.defaults().withLoci(new LociSection("loci", null, "base",
+                "requirements"))).graph().orElseThrow();
+        assertThat(graph.node("keystone").spec().buildArgs()).containsEntry("FROM", "base")
+                .containsEntry("WHEELS", "requirements");
     }
 
     @Test

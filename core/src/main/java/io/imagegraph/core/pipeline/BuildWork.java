@@ -41,7 +41,8 @@ public final class BuildWork {
      * @param changedFrom build only what changed since this revision
      * @param allImages   build every selected image, even in a pull-request build
      * @param registry    the registry to push to, over the graph file's
-     * @param tags        the run's tags; empty: {@code pr-<id>} in a pull-request build, else the graph file's
+     * @param tags        the run's tags; empty: {@code pr-<id>} in a pull-request build, else the configured ones
+     * @param configuredTags the administrator's default tags; empty: each image's from the graph file
      * @param slots       how many images build at once
      * @param rebuild     build even what could be reused
      * @param failFast    stop at the first failure
@@ -50,11 +51,12 @@ public final class BuildWork {
      * @param buildah     the buildah program
      */
     public record Request(Path root, LoadOptions load, Selection selection, Optional<String> changedFrom,
-                          boolean allImages, Optional<String> registry, List<String> tags, int slots, boolean rebuild,
-                          boolean failFast, int retries, String docker, String buildah) {
+                          boolean allImages, Optional<String> registry, List<String> tags, List<String> configuredTags,
+                          int slots, boolean rebuild, boolean failFast, int retries, String docker, String buildah) {
 
         public Request {
             tags = List.copyOf(tags);
+            configuredTags = List.copyOf(configuredTags);
         }
     }
 
@@ -95,7 +97,7 @@ public final class BuildWork {
         BuildTools tools = BuildTools.local(environment.runner(), request.docker(), request.buildah(),
                 environment.toolEnvironment());
         BuildRun run = new BuildRun(environment.runner(), tools, host -> environment.registries(), state, events, clock);
-        BuildRun.Outcome outcome = run.run(plan, new BuildRun.Request(Optional.empty(), scope.tags(request.tags()),
+        BuildRun.Outcome outcome = run.run(plan, new BuildRun.Request(Optional.empty(), scope.tags(request.tags(), request.configuredTags()),
                 request.slots(), request.failFast(), request.rebuild(), request.retries(), Optional.empty(),
                 Optional.empty(), request.registry(), false));
         if (Thread.interrupted()) {

@@ -40,12 +40,15 @@ public record ChangeScope(Optional<String> changedFrom, Optional<PullRequest> pu
         return new ChangeScope(Optional.of(pullRequest.get().targetRevision(root, runner)), pullRequest);
     }
 
-    /** The tags the step gave, else the pull request's {@code pr-<id>}, else none (the graph file's). */
-    public List<String> tags(List<String> given) {
-        if (!given.isEmpty() || pullRequest.isEmpty()) {
+    /**
+     * The run's tags: the step's, else the pull request's {@code pr-<id>}, else the configured
+     * ones, else none (each image's from the graph file).
+     */
+    public List<String> tags(List<String> given, List<String> configured) {
+        if (!given.isEmpty()) {
             return given;
         }
-        return List.of(pullRequest.get().tag());
+        return pullRequest.map(pr -> List.of(pr.tag())).orElse(configured);
     }
 
     /** A sentence for the build log saying what is built. */

@@ -4,6 +4,8 @@ import io.imagegraph.core.graph.BuilderKind;
 import io.imagegraph.core.graph.LoadOptions;
 import io.imagegraph.core.graph.LociSection;
 import io.imagegraph.core.plan.Selection;
+import io.imagegraph.core.registry.RegistryKind;
+import io.imagegraph.core.registry.RegistrySetting;
 import io.imagegraph.core.run.RunRequestException;
 import java.nio.file.Path;
 import java.util.List;
@@ -86,6 +88,23 @@ public final class StepOptions {
                     + given);
         }
         return given == 0 ? Runtime.getRuntime().availableProcessors() : given;
+    }
+
+    /**
+     * The registry a step's {@code credentialsId} logs in to: its {@code registry}, which it needs
+     * (the graph file's registry is read on the agent; the configured registries have their own).
+     */
+    public static String loginRegistry(String registry, String credentialsId) throws RunRequestException {
+        if (blank(registry)) {
+            throw new RunRequestException("credentialsId '" + credentialsId + "' needs registry: the registry it logs"
+                    + " in to (or configure the registry with its credentials under Manage Jenkins > System >"
+                    + " Image Graph)");
+        }
+        try {
+            return RegistrySetting.parse(registry, RegistryKind.DOCKER_V2).host().value();
+        } catch (IllegalArgumentException e) {
+            throw new RunRequestException("registry: " + e.getMessage());
+        }
     }
 
     /** A parameter that may be blank, as an optional. */

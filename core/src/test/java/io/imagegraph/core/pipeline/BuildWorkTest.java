@@ -81,12 +81,13 @@ class BuildWorkTest {
 
         StepRecord record = build(checkout, Map.of("CHANGE_ID", "7", "CHANGE_TARGET", "main"),
                 new BuildWork.Request(checkout, LoadOptions.defaults(), Selection.all(), Optional.empty(), false,
-                        Optional.empty(), List.of(), 2, false, false, 0, "docker", "buildah"));
+                        Optional.empty(), List.of(), List.of("nightly"), 2, false, false, 0, "docker",
+                        "buildah"));
 
         assertThat(record.succeeded()).as(String.join("\n", log)).isTrue();
         assertThat(image(record, "app")).containsEntry("status", "built");
         assertThat((List<String>) image(record, "app").get("tags")).anyMatch(tag -> tag.endsWith("/app:pr-7"))
-                .noneMatch(tag -> tag.endsWith(":main"));
+                .noneMatch(tag -> tag.endsWith(":main") || tag.endsWith(":nightly"));
         assertThat(image(record, "base").get("status")).isNotEqualTo("built");
         assertThat(log).contains("imagegraph: building pull request 7 into main: what it changes since"
                 + " refs/remotes/origin/main");

@@ -25,7 +25,8 @@ class ChangeScopeTest {
     void of_branchBuild_isEveryImage_withTheGivenTags() throws Exception {
         ChangeScope scope = ChangeScope.of(Optional.empty(), false, Map.of("BRANCH_NAME", "main"), dir, runner);
         assertThat(scope.changedFrom()).isEmpty();
-        assertThat(scope.tags(List.of())).isEmpty();
+        assertThat(scope.tags(List.of(), List.of())).isEmpty();
+        assertThat(scope.tags(List.of(), List.of("ci"))).containsExactly("ci");
         assertThat(scope.describe()).isEqualTo("every selected image");
     }
 
@@ -36,8 +37,8 @@ class ChangeScopeTest {
         repo.write("README", "x").commitAll("one");
         ChangeScope scope = ChangeScope.of(Optional.empty(), false, PR, dir, runner);
         assertThat(scope.changedFrom()).contains("refs/heads/main");
-        assertThat(scope.tags(List.of())).containsExactly("pr-12");
-        assertThat(scope.tags(List.of("ci"))).containsExactly("ci");
+        assertThat(scope.tags(List.of(), List.of("test"))).containsExactly("pr-12");
+        assertThat(scope.tags(List.of("ci"), List.of("test"))).containsExactly("ci");
     }
 
     @Test

@@ -65,4 +65,13 @@ class StepOptionsTest {
         assertThat(StepOptions.optional("  ")).isEmpty();
         assertThat(StepOptions.optional(" quay.io ")).contains("quay.io");
     }
+
+    @Test
+    void loginRegistry_isTheStepsRegistry_whichCredentialsNeed() throws Exception {
+        assertThat(StepOptions.loginRegistry("https://quay.io/", "quay-robot")).isEqualTo("quay.io");
+        assertThatThrownBy(() -> StepOptions.loginRegistry(" ", "quay-robot"))
+                .isInstanceOf(RunRequestException.class).hasMessageStartingWith("credentialsId 'quay-robot' needs registry");
+        assertThatThrownBy(() -> StepOptions.loginRegistry("quay.io/acme", "quay-robot"))
+                .isInstanceOf(RunRequestException.class).hasMessageStartingWith("registry: ");
+    }
 }

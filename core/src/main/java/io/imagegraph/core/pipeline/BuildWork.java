@@ -18,6 +18,8 @@ import io.imagegraph.core.run.RunRequestException;
 import io.imagegraph.core.run.RunSummary;
 import io.imagegraph.core.state.StateDirectory;
 import io.imagegraph.core.track.ConfiguredHolds;
+import io.imagegraph.core.upstream.UpstreamDigest;
+import io.imagegraph.core.upstream.UpstreamState;
 import io.imagegraph.core.upstream.UpstreamWatch;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -49,14 +51,17 @@ public final class BuildWork {
      * @param retries     attempts after a transient failure
      * @param docker      the docker program
      * @param buildah     the buildah program
+     * @param movedUpstream the upstream digests that started the build (the image-change trigger's), pinned
      */
     public record Request(Path root, LoadOptions load, Selection selection, Optional<String> changedFrom,
                           boolean allImages, Optional<String> registry, List<String> tags, List<String> configuredTags,
-                          int slots, boolean rebuild, boolean failFast, int retries, String docker, String buildah) {
+                          int slots, boolean rebuild, boolean failFast, int retries, String docker, String buildah,
+                          List<UpstreamDigest> movedUpstream) {
 
         public Request {
             tags = List.copyOf(tags);
             configuredTags = List.copyOf(configuredTags);
+            movedUpstream = List.copyOf(movedUpstream);
         }
     }
 
@@ -89,6 +94,11 @@ public final class BuildWork {
                 request.root(), environment.runner());
         log.accept("imagegraph: building " + scope.describe());
         StateDirectory state = environment.state(request.root());
+        if (!request.movedUpstream().isEmpty()) {
+            UpstreamState.in(state).record(request.movedUpstream());
+            request.movedUpstream().forEach(moved -> log.accept("imagegraph: pinning " + moved.watch() + " to "
+                    + moved.digest() + ", which started this build"));
+        }
         Plan plan = new PlanRun(environment.runner()).plan(new PlanRun.Request(request.root(), request.load(),
                 request.selection(), scope.changedFrom(), Optional.empty()), state);
         for (GraphProblem warning : plan.warnings()) {

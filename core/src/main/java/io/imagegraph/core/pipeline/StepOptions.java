@@ -107,6 +107,11 @@ public final class StepOptions {
         }
     }
 
+    /** A list parameter written as one string, its items separated by spaces or commas: {@code 'test nightly'}. */
+    public static List<String> words(String value) {
+        return blank(value) ? List.of() : List.of(value.strip().split("[\\s,]+"));
+    }
+
     /** A parameter that may be blank, as an optional. */
     public static Optional<String> optional(String value) {
         return blank(value) ? Optional.empty() : Optional.of(value.strip());

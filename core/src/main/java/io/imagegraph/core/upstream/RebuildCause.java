@@ -1,5 +1,8 @@
 package io.imagegraph.core.upstream;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,6 +14,8 @@ import java.util.Optional;
  * @param moved the checks whose watch moved
  */
 public record RebuildCause(List<UpstreamCheck> moved) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     public RebuildCause {
         if (moved.isEmpty()) {
@@ -39,6 +44,35 @@ public record RebuildCause(List<UpstreamCheck> moved) {
             text.append(')');
         }
         return text.toString();
+    }
+
+    /**
+     * The digests the moved watches have now, as JSON: what the plugin keeps on the build it
+     * starts, so that the build pins exactly them ({@link #pinsFromJson}).
+     */
+    public String pinsJson(Instant seen) {
+        List<UpstreamDigest> pins = moved.stream().map(check -> new UpstreamDigest(check.watch(), check.repository(),
+                check.tag(), check.digest(), check.previousTag(), check.previousDigest(), seen.toString(), "trigger"))
+                .toList();
+        try {
+            return JSON.writeValueAsString(pins);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the moved digests", e);
+        }
+    }
+
+    /**
+     * The digests {@link #pinsJson} wrote; a build records them into its state folder before it
+     * plans, so that what moved is pinned and what is built on it rebuilt.
+     *
+     * @throws IllegalArgumentException when the text is not such a list
+     */
+    public static List<UpstreamDigest> pinsFromJson(String json) {
+        try {
+            return List.of(JSON.readValue(json, UpstreamDigest[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a list of upstream digests: " + e.getOriginalMessage());
+        }
     }
 
     private static String shortDigest(String digest) {

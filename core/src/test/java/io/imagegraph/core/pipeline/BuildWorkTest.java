@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.imagegraph.core.build.BuildLogLines;
 import io.imagegraph.core.graph.LoadOptions;
+import io.imagegraph.core.lineage.JsonLinesLineageStore;
 import io.imagegraph.core.plan.Selection;
+import io.imagegraph.core.process.CapturedRun;
+import io.imagegraph.core.process.ProcessSpec;
 import io.imagegraph.core.ref.RepositoryName;
 import io.imagegraph.core.registry.RegistryException;
+import io.imagegraph.core.state.StateDirectory;
 import io.imagegraph.core.testing.Busybox;
 import io.imagegraph.core.testing.GitRepo;
 import io.imagegraph.core.track.ConfiguredHolds;
+import io.imagegraph.core.upstream.UpstreamDigest;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -82,7 +88,7 @@ class BuildWorkTest {
         StepRecord record = build(checkout, Map.of("CHANGE_ID", "7", "CHANGE_TARGET", "main"),
                 new BuildWork.Request(checkout, LoadOptions.defaults(), Selection.all(), Optional.empty(), false,
                         Optional.empty(), List.of(), List.of("nightly"), 2, false, false, 0, "docker",
-                        "buildah"));
+                        "buildah", List.of()));
 
         assertThat(record.succeeded()).as(String.join("\n", log)).isTrue();
         assertThat(image(record, "app")).containsEntry("status", "built");
@@ -105,5 +111,54 @@ class BuildWorkTest {
                     .hasMessageContaining("the registry wants credentials");
         }
         assertThat(log).noneMatch(line -> line.startsWith("[base]"));
+    }
+
+    /** Builds and pushes {@code <registry>/upstream/busybox:1} with the robot's login; returns its digest. */
+    private String pushUpstream(String version) throws Exception {
+        Path context = Files.createDirectories(dir.resolve("upstream-" + version));
+        Busybox.copyInto(context.resolve("busybox"));
+        Files.writeString(context.resolve("version"), version);
+        Files.writeString(context.resolve("Dockerfile"),
+                "FROM scratch\nCOPY busybox /bin/busybox\nCOPY version /version\n");
+        String image = REGISTRY.host() + "/upstream/busybox:1";
+        try (StepEnvironment environment = StepFixture.environment(dir.resolve("tmp"), Map.of(), REGISTRY.login())) {
+            for (List<String> args : List.of(List.of("docker", "build", "--network", "none", "-t", image,
+                    context.toString()), List.of("docker", "push", image))) {
+                CapturedRun run = CapturedRun.run(
+                        environment.runner(), new ProcessSpec(args,
+                                environment.toolEnvironment(), Optional.empty(), Optional.empty()));
+                assertThat(run.exitCode()).as(run.stderr()).isZero();
+            }
+        }
+        return REGISTRY.client().head(RepositoryName.of("upstream/busybox"), "1").orElseThrow().digest().toString();
+    }
+
+    @Test
+    void run_withTheDigestThatStartedIt_pinsIt_andRebuildsWhatIsBuiltOnIt() throws Exception {
+        pushUpstream("1.0");
+        Path root = dir.resolve("checkout");
+        GitRepo repo = new GitRepo(root);
+        repo.git("init", "-q", "-b", "main");
+        repo.write("imagegraph.yaml", "registry: " + REGISTRY.host() + "\nnamespace: moved"
+                        + Long.toHexString(System.nanoTime()) + "\n")
+                .write("images/app/Dockerfile", "FROM " + REGISTRY.host() + "/upstream/busybox:1\nCOPY motd /motd\n")
+                .write("images/app/motd", "hi\n").commitAll("app");
+        build(root, Map.of(), StepFixture.buildEverything(root, List.of("test")));
+        String moved = pushUpstream("1.1");
+        String key = REGISTRY.host() + "/upstream/busybox:1";
+        UpstreamDigest pin = new UpstreamDigest(key,
+                REGISTRY.host() + "/upstream/busybox", "1", moved, "1", null, "2026-11-24T00:00:00Z", "trigger");
+
+        StepRecord record = build(root, Map.of(), new BuildWork.Request(root, LoadOptions.defaults(), Selection.all(),
+                Optional.empty(), true, Optional.empty(), List.of("test"), List.of(), 2, false, false, 0, "docker",
+                "buildah", List.of(pin)));
+
+        assertThat(record.succeeded()).as(String.join("\n", log)).isTrue();
+        assertThat(image(record, "app")).containsEntry("status", "built");
+        assertThat(log).contains("imagegraph: pinning " + key + " to " + moved + ", which started this build");
+        assertThat(record.files().get("build-report.json")).isNotEmpty();
+        assertThat(JsonLinesLineageStore.in(
+                StateDirectory.at(root.resolve(".imagegraph"))).records())
+                .anySatisfy(lineage -> assertThat(lineage.externalBases()).anyMatch(base -> base.endsWith("@" + moved)));
     }
 }

@@ -75,6 +75,6 @@ final class StepFixture {
 
     static BuildWork.Request buildEverything(Path root, List<String> tags) {
         return new BuildWork.Request(root, LoadOptions.defaults(), Selection.all(), Optional.empty(), true,
-                Optional.empty(), tags, List.of(), 2, false, false, 0, "docker", "buildah");
+                Optional.empty(), tags, List.of(), 2, false, false, 0, "docker", "buildah", List.of());
     }
 }

@@ -74,4 +74,10 @@ class StepOptionsTest {
         assertThatThrownBy(() -> StepOptions.loginRegistry("quay.io/acme", "quay-robot"))
                 .isInstanceOf(RunRequestException.class).hasMessageStartingWith("registry: ");
     }
+
+    @Test
+    void words_areSeparatedBySpacesOrCommas() {
+        assertThat(StepOptions.words(" test, nightly  pr-1 ")).containsExactly("test", "nightly", "pr-1");
+        assertThat(StepOptions.words(null)).isEmpty();
+    }
 }

@@ -38,4 +38,22 @@ class RebuildCauseTest {
         assertThat(cause.description()).startsWith("Upstream images moved: docker.io/library/alpine semver=~3.20"
                 + " (3.20.1 → 3.20.2), debian:12 (");
     }
+
+    @Test
+    void pinsJson_readsBackAsTheMovedDigests() {
+        RebuildCause cause = RebuildCause.of(List.of(check("debian:12", false, UpstreamCheck.Status.MOVED, "12", "12"),
+                check("alpine:3", false, UpstreamCheck.Status.UNCHANGED, "3", "3"))).orElseThrow();
+        List<UpstreamDigest> pins = RebuildCause.pinsFromJson(cause.pinsJson(java.time.Instant.EPOCH));
+        assertThat(pins).singleElement().satisfies(pin -> {
+            assertThat(pin.watch()).isEqualTo("debian:12");
+            assertThat(pin.digest()).isEqualTo(D2);
+            assertThat(pin.via()).isEqualTo("trigger");
+        });
+    }
+
+    @Test
+    void pinsFromJson_notAList_isRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RebuildCause.pinsFromJson("{\"a\": 1}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("not a list of upstream digests");
+    }
 }

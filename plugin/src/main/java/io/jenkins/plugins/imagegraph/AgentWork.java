@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import jenkins.MasterToSlaveFileCallable;
 
@@ -63,9 +62,4 @@ abstract class AgentWork extends MasterToSlaveFileCallable<LinkedHashMap<String,
     /** The step's own work, with the workspace on the agent. */
     abstract StepRecord work(StepEnvironment environment, ConfiguredHolds holds, Path workspace, Consumer<String> log)
             throws RunRequestException, RegistryException, IOException, InterruptedException;
-
-    /** The build's variables, for the work that reads them. */
-    final Set<String> variableNames() {
-        return variables.keySet();
-    }
 }

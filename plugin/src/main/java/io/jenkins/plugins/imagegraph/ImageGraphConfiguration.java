@@ -1,0 +1,344 @@
+package io.jenkins.plugins.imagegraph;
+
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import hudson.Extension;
+import hudson.ExtensionList;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.security.Permission;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import hudson.util.Secret;
+import io.imagegraph.core.pipeline.PruneWork;
+import io.imagegraph.core.pipeline.StepOptions;
+import io.imagegraph.core.ref.RegistryHost;
+import io.imagegraph.core.registry.CredentialResolver;
+import io.imagegraph.core.registry.DistributionRegistries;
+import io.imagegraph.core.registry.Registries;
+import io.imagegraph.core.registry.RegistryCredentials;
+import io.imagegraph.core.registry.RegistrySetting;
+import io.imagegraph.core.registry.RetryPolicy;
+import io.imagegraph.core.run.PruneRun;
+import io.imagegraph.core.run.RunRequestException;
+import io.imagegraph.core.retention.RetentionPolicy;
+import io.imagegraph.core.track.ConfiguredHolds;
+import io.imagegraph.core.upstream.WebhookSecret;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import jenkins.model.GlobalConfiguration;
+import jenkins.model.Jenkins;
+import net.sf.json.JSONObject;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * Manage Jenkins › System › Image Graph, and {@code unclassified: imageGraph:} in Configuration as
+ * Code: the registries and their credentials, the defaults of the steps, the retention policy, the
+ * holds and the webhook secret. Only administrators can change it.
+ */
+@Extension
+@Symbol("imageGraph")
+public class ImageGraphConfiguration extends GlobalConfiguration {
+
+    private List<RegistrySettings> registries = new ArrayList<>();
+    private String defaultBuilder = "docker";
+    private int slots;
+    private String lociContext;
+    private String lociRef;
+    private String lociBase;
+    private String lociWheels;
+    private String testTags = "test";
+    private String promotionTags = "latest";
+    private Integer retentionKeep;
+    private String retentionMinAge;
+    private String retentionProtectedTags;
+    private List<ConfiguredHold> holds = new ArrayList<>();
+    private Secret webhookSecret;
+
+    public ImageGraphConfiguration() {
+        load();
+    }
+
+    /** Lists left empty on the page are not in the form's JSON: empty them before binding. */
+    @Override
+    public boolean configure(StaplerRequest request, JSONObject json) throws FormException {
+        registries = new ArrayList<>();
+        holds = new ArrayList<>();
+        request.bindJSON(this, json);
+        save();
+        return true;
+    }
+
+    /** Holds and credentials are administrators' business. */
+    @NonNull
+    @Override
+    public Permission getRequiredGlobalConfigPagePermission() {
+        return Jenkins.ADMINISTER;
+    }
+
+    public static ImageGraphConfiguration get() {
+        return ExtensionList.lookupSingleton(ImageGraphConfiguration.class);
+    }
+
+    public List<RegistrySettings> getRegistries() {
+        return registries == null ? List.of() : registries;
+    }
+
+    @DataBoundSetter
+    public void setRegistries(List<RegistrySettings> registries) {
+        this.registries = registries == null ? new ArrayList<>() : new ArrayList<>(registries);
+        save();
+    }
+
+    public String getDefaultBuilder() {
+        return defaultBuilder;
+    }
+
+    @DataBoundSetter
+    public void setDefaultBuilder(String defaultBuilder) {
+        this.defaultBuilder = defaultBuilder;
+        save();
+    }
+
+    /** How many images build at once on an agent; 0: its number of cores. */
+    public int getSlots() {
+        return slots;
+    }
+
+    @DataBoundSetter
+    public void setSlots(int slots) {
+        this.slots = slots;
+        save();
+    }
+
+    public String getLociContext() {
+        return lociContext;
+    }
+
+    @DataBoundSetter
+    public void setLociContext(String lociContext) {
+        this.lociContext = lociContext;
+        save();
+    }
+
+    public String getLociRef() {
+        return lociRef;
+    }
+
+    @DataBoundSetter
+    public void setLociRef(String lociRef) {
+        this.lociRef = lociRef;
+        save();
+    }
+
+    public String getLociBase() {
+        return lociBase;
+    }
+
+    @DataBoundSetter
+    public void setLociBase(String lociBase) {
+        this.lociBase = lociBase;
+        save();
+    }
+
+    public String getLociWheels() {
+        return lociWheels;
+    }
+
+    @DataBoundSetter
+    public void setLociWheels(String lociWheels) {
+        this.lociWheels = lociWheels;
+        save();
+    }
+
+    /** The tags buildImageGraph gives when the step names none (outside pull requests), space-separated. */
+    public String getTestTags() {
+        return testTags;
+    }
+
+    @DataBoundSetter
+    public void setTestTags(String testTags) {
+        this.testTags = testTags;
+        save();
+    }
+
+    /** The tags promoteImages moves when the step names none, space-separated. */
+    public String getPromotionTags() {
+        return promotionTags;
+    }
+
+    @DataBoundSetter
+    public void setPromotionTags(String promotionTags) {
+        this.promotionTags = promotionTags;
+        save();
+    }
+
+    public Integer getRetentionKeep() {
+        return retentionKeep;
+    }
+
+    @DataBoundSetter
+    public void setRetentionKeep(Integer retentionKeep) {
+        this.retentionKeep = retentionKeep;
+        save();
+    }
+
+    public String getRetentionMinAge() {
+        return retentionMinAge;
+    }
+
+    @DataBoundSetter
+    public void setRetentionMinAge(String retentionMinAge) {
+        this.retentionMinAge = retentionMinAge;
+        save();
+    }
+
+    /** Regular expressions of tags whose versions are never pruned, one a line. */
+    public String getRetentionProtectedTags() {
+        return retentionProtectedTags;
+    }
+
+    @DataBoundSetter
+    public void setRetentionProtectedTags(String retentionProtectedTags) {
+        this.retentionProtectedTags = retentionProtectedTags;
+        save();
+    }
+
+    public List<ConfiguredHold> getHolds() {
+        return holds == null ? List.of() : holds;
+    }
+
+    @DataBoundSetter
+    public void setHolds(List<ConfiguredHold> holds) {
+        this.holds = holds == null ? new ArrayList<>() : new ArrayList<>(holds);
+        save();
+    }
+
+    public Secret getWebhookSecret() {
+        return webhookSecret;
+    }
+
+    @DataBoundSetter
+    public void setWebhookSecret(Secret webhookSecret) {
+        this.webhookSecret = webhookSecret;
+        save();
+    }
+
+    /** The holds as digest → reason, for the work on the agent. */
+    Map<String, String> holds() {
+        Map<String, String> reasons = new LinkedHashMap<>();
+        getHolds().forEach(hold -> reasons.put(hold.getDigest(), hold.getReason()));
+        return reasons;
+    }
+
+    /** The configured retention values, each empty when not set. */
+    PruneWork.PolicyValues retention() {
+        List<String> patterns = retentionProtectedTags == null ? List.of()
+                : retentionProtectedTags.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        return new PruneWork.PolicyValues(Optional.ofNullable(retentionKeep), StepOptions.optional(retentionMinAge),
+                patterns);
+    }
+
+    /** The configured registries as the controller reaches them (the trigger, the webhook). */
+    Registries controllerRegistries() {
+        Map<RegistryHost, RegistryCredentials> logins = new HashMap<>();
+        Set<String> plainHttp = new HashSet<>();
+        for (RegistrySettings configured : getRegistries()) {
+            RegistrySetting setting = configured.setting();
+            if (setting.plainHttp()) {
+                plainHttp.add(setting.host().value());
+            }
+            StandardUsernamePasswordCredentials credentials =
+                    RegistrySettings.systemCredentials(configured.getCredentialsId());
+            if (credentials != null) {
+                logins.put(setting.host(), RegistryCredentials.of(credentials.getUsername(),
+                        credentials.getPassword().getPlainText()));
+            }
+        }
+        return new DistributionRegistries(CredentialResolver.of(logins), plainHttp, RetryPolicy.standard());
+    }
+
+    /** The webhook secret, when one is configured. */
+    Optional<WebhookSecret> webhook() {
+        if (webhookSecret == null || webhookSecret.getPlainText().isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(WebhookSecret.of(webhookSecret.getPlainText()));
+    }
+
+    public ListBoxModel doFillDefaultBuilderItems() {
+        ListBoxModel items = new ListBoxModel();
+        items.add("docker", "docker");
+        items.add("buildah", "buildah");
+        return items;
+    }
+
+    @POST
+    public FormValidation doCheckSlots(@QueryParameter int value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        try {
+            StepOptions.slots(value);
+            return value == 0 ? FormValidation.ok("as many as the agent has cores") : FormValidation.ok();
+        } catch (RunRequestException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
+    @POST
+    public FormValidation doCheckLociContext(@QueryParameter String value, @QueryParameter String lociRef) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        try {
+            StepOptions.loci(value, lociRef, null, null);
+            return FormValidation.ok();
+        } catch (RunRequestException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
+    @POST
+    public FormValidation doCheckRetentionMinAge(@QueryParameter String value,
+                                                 @QueryParameter String retentionProtectedTags) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return checkRetention(value, retentionProtectedTags);
+    }
+
+    @POST
+    public FormValidation doCheckRetentionProtectedTags(@QueryParameter String value,
+                                                        @QueryParameter String retentionMinAge) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return checkRetention(retentionMinAge, value);
+    }
+
+    private static FormValidation checkRetention(String minAge, String protectedTags) {
+        try {
+            PruneRun.policy(RetentionPolicy.defaults(), Optional.empty(), StepOptions.optional(minAge),
+                    protectedTags == null ? List.of() : protectedTags.lines().map(String::strip)
+                            .filter(line -> !line.isEmpty()).toList());
+            return FormValidation.ok();
+        } catch (RunRequestException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
+    @POST
+    public FormValidation doCheckWebhookSecret(@QueryParameter Secret value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        if (value == null || value.getPlainText().isBlank()) {
+            return FormValidation.ok("without a secret the webhook endpoint refuses every request");
+        }
+        try {
+            WebhookSecret.of(value.getPlainText());
+            return FormValidation.ok();
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+}

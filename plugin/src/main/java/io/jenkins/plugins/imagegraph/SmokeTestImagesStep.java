@@ -1,0 +1,155 @@
+package io.jenkins.plugins.imagegraph;
+
+import hudson.Extension;
+import io.imagegraph.core.pipeline.SmokeTestWork;
+import io.imagegraph.core.pipeline.StepEnvironment;
+import io.imagegraph.core.pipeline.StepOptions;
+import io.imagegraph.core.pipeline.StepRecord;
+import io.imagegraph.core.run.RunRequestException;
+import io.imagegraph.core.track.ConfiguredHolds;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.function.Consumer;
+import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * {@code smokeTestImages}: runs the graph's smoke tests (and deployment scripts) against the images
+ * the build just made, by their fresh test tags and digests; fails when one fails. Returns the test
+ * report.
+ */
+public final class SmokeTestImagesStep extends GraphStep {
+
+    private String report = "";
+    private String scripts = "";
+    private int timeoutSeconds = 300;
+    private String platform = "";
+    private boolean quiet;
+
+    @DataBoundConstructor
+    public SmokeTestImagesStep() {
+    }
+
+    public String getReport() {
+        return report;
+    }
+
+    /** The build-report.json of the run (default: this build's last buildImageGraph). */
+    @DataBoundSetter
+    public void setReport(String report) {
+        this.report = report;
+    }
+
+    public String getScripts() {
+        return scripts;
+    }
+
+    @DataBoundSetter
+    public void setScripts(String scripts) {
+        this.scripts = scripts;
+    }
+
+    public int getTimeoutSeconds() {
+        return timeoutSeconds;
+    }
+
+    @DataBoundSetter
+    public void setTimeoutSeconds(int timeoutSeconds) {
+        this.timeoutSeconds = timeoutSeconds;
+    }
+
+    public String getPlatform() {
+        return platform;
+    }
+
+    @DataBoundSetter
+    public void setPlatform(String platform) {
+        this.platform = platform;
+    }
+
+    public boolean isQuiet() {
+        return quiet;
+    }
+
+    @DataBoundSetter
+    public void setQuiet(boolean quiet) {
+        this.quiet = quiet;
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new Execution(this, context);
+    }
+
+    private static final class Execution extends GraphStepExecution {
+
+        private static final long serialVersionUID = 1L;
+        private final transient SmokeTestImagesStep step;
+        private transient String dir;
+
+        Execution(SmokeTestImagesStep step, StepContext context) {
+            super(context);
+            this.step = step;
+        }
+
+        @Override
+        AgentWork work() throws Exception {
+            Target target = target(step.report, step.getDir());
+            dir = target.dir();
+            return new OnAgent(StepInputs.of(getContext(), "", ""), step, target);
+        }
+
+        @Override
+        String dir() {
+            return dir;
+        }
+    }
+
+    /** The tests, on the agent. */
+    private static final class OnAgent extends AgentWork {
+
+        private static final long serialVersionUID = 1L;
+        private final GraphSettings graph;
+        private final String report;
+        private final String scripts;
+        private final int timeoutSeconds;
+        private final boolean quiet;
+
+        OnAgent(StepInputs inputs, SmokeTestImagesStep step, GraphStepExecution.Target target) {
+            super(inputs);
+            this.graph = new GraphSettings(target.dir(), step.getGraphFile(), "", step.platform,
+                    ImageGraphConfiguration.get());
+            this.report = target.report();
+            this.scripts = step.scripts;
+            this.timeoutSeconds = step.timeoutSeconds;
+            this.quiet = step.quiet;
+        }
+
+        @Override
+        StepRecord work(StepEnvironment environment, ConfiguredHolds holds, Path workspace, Consumer<String> log)
+                throws RunRequestException, IOException, InterruptedException {
+            return new SmokeTestWork(environment, holds, log, Clock.systemUTC()).run(new SmokeTestWork.Request(
+                    graph.root(workspace), graph.load(), workspace.resolve(report), StepOptions.words(scripts),
+                    timeoutSeconds, "docker", quiet));
+        }
+    }
+
+    @Extension
+    @Symbol("smokeTestImages")
+    public static final class DescriptorImpl extends GraphStepDescriptor {
+
+        @Override
+        public String getFunctionName() {
+            return "smokeTestImages";
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "Smoke-test the images of an image-graph build";
+        }
+    }
+}

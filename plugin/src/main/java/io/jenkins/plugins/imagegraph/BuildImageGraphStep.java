@@ -2,6 +2,7 @@ package io.jenkins.plugins.imagegraph;
 
 import hudson.Extension;
 import hudson.model.Item;
+import hudson.model.Run;
 import hudson.util.ListBoxModel;
 import io.imagegraph.core.build.BuildLogLines;
 import io.imagegraph.core.pipeline.BuildWork;
@@ -11,6 +12,7 @@ import io.imagegraph.core.pipeline.StepRecord;
 import io.imagegraph.core.registry.RegistryException;
 import io.imagegraph.core.run.RunRequestException;
 import io.imagegraph.core.track.ConfiguredHolds;
+import io.imagegraph.core.upstream.RebuildCause;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -225,7 +227,10 @@ public final class BuildImageGraphStep extends GraphStep {
         @Override
         AgentWork work() throws Exception {
             ImageGraphConfiguration configuration = ImageGraphConfiguration.get();
-            return new OnAgent(StepInputs.of(getContext(), step.registry, step.credentialsId), step, configuration);
+            Run<?, ?> run = getContext().get(Run.class);
+            ImageChangeCause cause = run.getCause(ImageChangeCause.class);
+            return new OnAgent(StepInputs.of(getContext(), step.registry, step.credentialsId), step, configuration,
+                    cause == null ? "[]" : cause.getPins());
         }
 
         @Override
@@ -254,8 +259,10 @@ public final class BuildImageGraphStep extends GraphStep {
         private final boolean failFast;
         private final int retries;
         private final boolean quiet;
+        private final String movedUpstream;
 
-        OnAgent(StepInputs inputs, BuildImageGraphStep step, ImageGraphConfiguration configuration) {
+        OnAgent(StepInputs inputs, BuildImageGraphStep step, ImageGraphConfiguration configuration,
+                String movedUpstream) {
             super(inputs);
             this.graph = new GraphSettings(step.getDir(), step.getGraphFile(), step.builder, step.platform,
                     configuration);
@@ -274,6 +281,7 @@ public final class BuildImageGraphStep extends GraphStep {
             this.failFast = step.failFast;
             this.retries = step.retries;
             this.quiet = step.quiet;
+            this.movedUpstream = movedUpstream;
         }
 
         @Override
@@ -284,7 +292,7 @@ public final class BuildImageGraphStep extends GraphStep {
                             StepOptions.words(excludes), withParents, withChildren, graph.platform()),
                     StepOptions.optional(changedFrom), allImages, StepOptions.optional(registry),
                     StepOptions.words(tags), configuredTags, StepOptions.slots(slots), rebuild, failFast, retries,
-                    "docker", "buildah");
+                    "docker", "buildah", RebuildCause.pinsFromJson(movedUpstream));
             return new BuildWork(environment, holds, new BuildLogLines(log, quiet), log, Clock.systemUTC())
                     .run(request);
         }

@@ -15,6 +15,7 @@ import java.io.File;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -86,7 +87,8 @@ public final class ImageChangeTrigger extends Trigger<Job<?, ?>> {
 
     static void start(Job<?, ?> job, RebuildCause cause) {
         LOGGER.log(Level.INFO, "image-graph: starting {0}: {1}", new Object[] {job.getFullName(), cause.description()});
-        ParameterizedJobMixIn.scheduleBuild2(job, -1, new CauseAction(new ImageChangeCause(cause.description())));
+        ParameterizedJobMixIn.scheduleBuild2(job, -1, new CauseAction(new ImageChangeCause(cause.description(),
+                cause.pinsJson(Instant.now()))));
     }
 
     @Extension

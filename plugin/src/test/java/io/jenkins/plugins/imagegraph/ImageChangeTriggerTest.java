@@ -67,7 +67,7 @@ class ImageChangeTriggerTest {
             ImageChangeCause cause = second.getCause(ImageChangeCause.class);
             assertThat(cause.getShortDescription())
                     .startsWith("Upstream image moved: " + upstream.host() + "/upstream/busybox:1");
-            jenkins.assertLogContains("2 images", second);
+            jenkins.assertLogContains("imagegraph: 1 image: 1 built", second);
         }
     }
 }

@@ -282,11 +282,14 @@ public class ImageGraphConfiguration extends GlobalConfiguration {
     }
 
     @POST
-    public FormValidation doCheckSlots(@QueryParameter int value) {
+    public FormValidation doCheckSlots(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         try {
-            StepOptions.slots(value);
-            return value == 0 ? FormValidation.ok("as many as the agent has cores") : FormValidation.ok();
+            int slots = value == null || value.isBlank() ? 0 : Integer.parseInt(value.strip());
+            StepOptions.slots(slots);
+            return slots == 0 ? FormValidation.ok("as many as the agent has cores") : FormValidation.ok();
+        } catch (NumberFormatException e) {
+            return FormValidation.error("a whole number: how many images build at once (0: the agent's cores)");
         } catch (RunRequestException e) {
             return FormValidation.error(e.getMessage());
         }

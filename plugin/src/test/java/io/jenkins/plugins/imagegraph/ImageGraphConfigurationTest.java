@@ -2,6 +2,8 @@ package io.jenkins.plugins.imagegraph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.casc.ConfigurationContext;
+import io.jenkins.plugins.casc.ConfiguratorRegistry;
 import io.jenkins.plugins.casc.misc.ConfiguredWithCode;
 import io.jenkins.plugins.casc.misc.JenkinsConfiguredWithCodeRule;
 import io.jenkins.plugins.casc.misc.junit.jupiter.WithJenkinsConfiguredWithCode;
@@ -32,7 +34,8 @@ class ImageGraphConfigurationTest {
         assertThat(configuration.holds()).containsEntry("sha256:" + "a".repeat(64), "CVE-2026-0001 in the base");
         assertThat(configuration.webhook()).isPresent();
 
-        String exported = Util.toYamlString(Util.getUnclassifiedRoot(jenkins.createContext()).get("imageGraph"));
+        ConfigurationContext context = new ConfigurationContext(ConfiguratorRegistry.get());
+        String exported = Util.toYamlString(Util.getUnclassifiedRoot(context).get("imageGraph"));
         assertThat(exported).contains("url: \"quay.io\"").contains("kind: \"quay\"")
                 .contains("reason: \"CVE-2026-0001 in the base\"").doesNotContain("s3cret-webhook-token");
     }

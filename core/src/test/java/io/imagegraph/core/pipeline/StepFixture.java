@@ -8,11 +8,11 @@ import io.imagegraph.core.registry.CredentialResolver;
 import io.imagegraph.core.registry.DistributionRegistry;
 import io.imagegraph.core.registry.RegistryCredentials;
 import io.imagegraph.core.registry.RegistryEndpoint;
-import io.imagegraph.core.testing.Busybox;
 import io.imagegraph.core.testing.DockerDaemon;
 import io.imagegraph.core.testing.GitRepo;
 import io.imagegraph.core.testing.LoopbackRegistry;
 import io.imagegraph.core.testing.RegistryExtension;
+import io.imagegraph.core.testing.TwoImageGraph;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -46,17 +46,7 @@ final class StepFixture {
 
     /** The graph, committed on main in a git repository at {@code root}; namespace unique to the test. */
     static GitRepo graph(Path root, String registry) throws Exception {
-        GitRepo repo = new GitRepo(root);
-        repo.git("init", "-q", "-b", "main");
-        repo.write("imagegraph.yaml", "registry: " + registry + "\nnamespace: steps" + Long.toHexString(System.nanoTime())
-                        + "\nimages:\n  base:\n    smokeTests:\n      - name: shell\n        command: [busybox, 'true']\n")
-                .write("images/base/Dockerfile", "FROM scratch\nCOPY busybox /bin/busybox\n")
-                .write("images/app/Dockerfile", "FROM base\nCOPY motd /etc/motd\n")
-                .write("images/app/motd", "hello\n")
-                .write(".gitignore", ".imagegraph/\nbusybox\n");
-        Busybox.copyInto(root.resolve("images/base/busybox"));
-        repo.commitAll("graph");
-        return repo;
+        return TwoImageGraph.write(root, registry, "steps");
     }
 
     /** The step's environment: the test daemon as DOCKER_HOST, with these variables and logins. */

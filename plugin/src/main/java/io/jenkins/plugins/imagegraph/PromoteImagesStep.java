@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -129,35 +128,12 @@ public final class PromoteImagesStep extends GraphStep {
     }
 
     @Override
-    public StepExecution start(StepContext context) {
-        return new Execution(this, context);
-    }
-
-    private static final class Execution extends GraphStepExecution {
-
-        private static final long serialVersionUID = 1L;
-        private final transient PromoteImagesStep step;
-        private transient String dir;
-
-        Execution(PromoteImagesStep step, StepContext context) {
-            super(context);
-            this.step = step;
-        }
-
-        @Override
-        AgentWork work() throws Exception {
-            Target target = target(step.report, step.getDir());
-            dir = target.dir();
-            ImageGraphConfiguration configuration = ImageGraphConfiguration.get();
-            String tags = step.to == null || step.to.isBlank() ? configuration.getPromotionTags() : step.to;
-            return new OnAgent(StepInputs.of(getContext(), step.toRegistry, step.credentialsId), step, target, tags,
-                    configuration);
-        }
-
-        @Override
-        String dir() {
-            return dir;
-        }
+    Work work(StepContext context) throws Exception {
+        Target target = target(context, report, getDir());
+        ImageGraphConfiguration configuration = ImageGraphConfiguration.get();
+        String moved = to == null || to.isBlank() ? configuration.getPromotionTags() : to;
+        return new Work(new OnAgent(StepInputs.of(context, toRegistry, credentialsId), this, target, moved,
+                configuration), target.dir());
     }
 
     /** The promotion, on the agent (registry side: nothing is pulled). */
@@ -174,7 +150,7 @@ public final class PromoteImagesStep extends GraphStep {
         private final boolean dryRun;
         private final int parallel;
 
-        OnAgent(StepInputs inputs, PromoteImagesStep step, GraphStepExecution.Target target, String tags,
+        OnAgent(StepInputs inputs, PromoteImagesStep step, Target target, String tags,
                 ImageGraphConfiguration configuration) {
             super(inputs);
             this.graph = new GraphSettings(target.dir(), step.getGraphFile(), "", "", configuration);

@@ -19,7 +19,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -99,30 +98,9 @@ public final class PruneImagesStep extends GraphStep {
     }
 
     @Override
-    public StepExecution start(StepContext context) {
-        return new Execution(this, context);
-    }
-
-    private static final class Execution extends GraphStepExecution {
-
-        private static final long serialVersionUID = 1L;
-        private final transient PruneImagesStep step;
-
-        Execution(PruneImagesStep step, StepContext context) {
-            super(context);
-            this.step = step;
-        }
-
-        @Override
-        AgentWork work() throws Exception {
-            return new OnAgent(StepInputs.of(getContext(), step.registry, step.credentialsId), step,
-                    ImageGraphConfiguration.get());
-        }
-
-        @Override
-        String dir() {
-            return step.getDir();
-        }
+    Work work(StepContext context) throws Exception {
+        return new Work(new OnAgent(StepInputs.of(context, registry, credentialsId), this,
+                ImageGraphConfiguration.get()), getDir());
     }
 
     /** Retention, on the agent. */

@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.util.function.Consumer;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -81,32 +80,9 @@ public final class SmokeTestImagesStep extends GraphStep {
     }
 
     @Override
-    public StepExecution start(StepContext context) {
-        return new Execution(this, context);
-    }
-
-    private static final class Execution extends GraphStepExecution {
-
-        private static final long serialVersionUID = 1L;
-        private final transient SmokeTestImagesStep step;
-        private transient String dir;
-
-        Execution(SmokeTestImagesStep step, StepContext context) {
-            super(context);
-            this.step = step;
-        }
-
-        @Override
-        AgentWork work() throws Exception {
-            Target target = target(step.report, step.getDir());
-            dir = target.dir();
-            return new OnAgent(StepInputs.of(getContext(), "", ""), step, target);
-        }
-
-        @Override
-        String dir() {
-            return dir;
-        }
+    Work work(StepContext context) throws Exception {
+        Target target = target(context, report, getDir());
+        return new Work(new OnAgent(StepInputs.of(context, "", ""), this, target), target.dir());
     }
 
     /** The tests, on the agent. */
@@ -119,7 +95,7 @@ public final class SmokeTestImagesStep extends GraphStep {
         private final int timeoutSeconds;
         private final boolean quiet;
 
-        OnAgent(StepInputs inputs, SmokeTestImagesStep step, GraphStepExecution.Target target) {
+        OnAgent(StepInputs inputs, SmokeTestImagesStep step, Target target) {
             super(inputs);
             this.graph = new GraphSettings(target.dir(), step.getGraphFile(), "", step.platform,
                     ImageGraphConfiguration.get());

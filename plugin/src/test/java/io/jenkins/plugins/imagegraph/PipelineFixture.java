@@ -3,17 +3,17 @@ package io.jenkins.plugins.imagegraph;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
-import io.imagegraph.core.testing.Busybox;
 import io.imagegraph.core.testing.DockerDaemon;
 import io.imagegraph.core.testing.GitRepo;
+import io.imagegraph.core.testing.TwoImageGraph;
 import java.nio.file.Path;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jvnet.hudson.test.JenkinsRule;
 
 /**
- * What the Pipeline tests share: a graph in a git repository (base from busybox with a smoke test,
- * app FROM base), the robot's credentials in Jenkins, and jobs whose Jenkinsfile runs in
+ * What the Pipeline tests share: the engine tests' two-image graph in a git repository, the
+ * robot's credentials in Jenkins, and jobs whose Jenkinsfile runs in
  * {@code withEnv(DOCKER_HOST)} against the test's Docker Engine.
  */
 final class PipelineFixture {
@@ -31,17 +31,7 @@ final class PipelineFixture {
     }
 
     static GitRepo graph(Path root, String registry) throws Exception {
-        GitRepo repo = new GitRepo(root);
-        repo.git("init", "-q", "-b", "main");
-        repo.write("imagegraph.yaml", "registry: " + registry + "\nnamespace: jenkins" + Long.toHexString(System.nanoTime())
-                        + "\nimages:\n  base:\n    smokeTests:\n      - name: shell\n        command: [busybox, 'true']\n")
-                .write("images/base/Dockerfile", "FROM scratch\nCOPY busybox /bin/busybox\n")
-                .write("images/app/Dockerfile", "FROM base\nCOPY motd /etc/motd\n")
-                .write("images/app/motd", "hello\n")
-                .write(".gitignore", ".imagegraph/\nbusybox\n");
-        Busybox.copyInto(root.resolve("images/base/busybox"));
-        repo.commitAll("graph");
-        return repo;
+        return TwoImageGraph.write(root, registry, "jenkins");
     }
 
     /** A Pipeline job running {@code steps} inside node and withEnv(DOCKER_HOST). */

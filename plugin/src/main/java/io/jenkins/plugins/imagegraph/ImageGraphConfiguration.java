@@ -30,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
 import net.sf.json.JSONObject;
@@ -47,6 +49,8 @@ import org.kohsuke.stapler.verb.POST;
 @Extension
 @Symbol("imageGraph")
 public class ImageGraphConfiguration extends GlobalConfiguration {
+
+    private static final Logger LOGGER = Logger.getLogger(ImageGraphConfiguration.class.getName());
 
     private List<RegistrySettings> registries = new ArrayList<>();
     private String defaultBuilder = "docker";
@@ -252,7 +256,14 @@ public class ImageGraphConfiguration extends GlobalConfiguration {
         Map<RegistryHost, RegistryCredentials> logins = new HashMap<>();
         Set<String> plainHttp = new HashSet<>();
         for (RegistrySettings configured : getRegistries()) {
-            RegistrySetting setting = configured.setting();
+            RegistrySetting setting;
+            try {
+                setting = configured.setting();
+            } catch (IllegalArgumentException e) {
+                LOGGER.log(Level.WARNING, "image-graph: the configured registry {0} is left out: {1}",
+                        new Object[] {configured.getUrl(), e.getMessage()});
+                continue;
+            }
             if (setting.plainHttp()) {
                 plainHttp.add(setting.host().value());
             }

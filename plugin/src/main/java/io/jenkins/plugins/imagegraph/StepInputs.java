@@ -42,7 +42,13 @@ record StepInputs(Map<String, String> variables, Map<String, String[]> logins, S
         Map<String, String[]> logins = new HashMap<>();
         Set<String> plainHttpHosts = new HashSet<>();
         for (RegistrySettings configured : configuration.getRegistries()) {
-            RegistrySetting setting = configured.setting();
+            RegistrySetting setting;
+            try {
+                setting = configured.setting();
+            } catch (IllegalArgumentException e) {
+                throw new AbortException("the configured registry '" + configured.getUrl() + "' (Manage Jenkins >"
+                        + " System > Image Graph): " + e.getMessage());
+            }
             if (setting.plainHttp()) {
                 plainHttpHosts.add(setting.host().value());
             }

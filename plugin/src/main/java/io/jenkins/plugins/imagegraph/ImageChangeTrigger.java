@@ -35,7 +35,7 @@ import org.kohsuke.stapler.DataBoundConstructor;
 public final class ImageChangeTrigger extends Trigger<Job<?, ?>> {
 
     private static final Logger LOGGER = Logger.getLogger(ImageChangeTrigger.class.getName());
-    private static final String STATE_FOLDER = "image-graph-upstream";
+    static final String STATE_FOLDER = "image-graph-upstream";
 
     @DataBoundConstructor
     public ImageChangeTrigger(String spec) {

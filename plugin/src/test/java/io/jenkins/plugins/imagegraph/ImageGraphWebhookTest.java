@@ -3,15 +3,28 @@ package io.jenkins.plugins.imagegraph;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.util.Secret;
+import io.imagegraph.core.pipeline.StepRecord;
+import io.imagegraph.core.state.StateDirectory;
+import io.imagegraph.core.upstream.UpstreamDigest;
+import io.imagegraph.core.upstream.UpstreamState;
+import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.jenkinsci.plugins.workflow.job.properties.PipelineTriggersJobProperty;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
-/** The webhook endpoint: what it refuses, over HTTP as a registry would post. */
+/** The webhook endpoint over HTTP, as a registry posts: what it refuses, and the job it starts. */
 @WithJenkins
 class ImageGraphWebhookTest {
 
@@ -53,5 +66,30 @@ class ImageGraphWebhookTest {
         HttpResponse<String> response = post(jenkins, "Bearer the-right-secret-0123456789");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"started\":[]");
+    }
+
+    @Test
+    void pushThatMovesAWatchedBase_startsTheJobWatchingIt(JenkinsRule jenkins) throws Exception {
+        ImageGraphConfiguration.get().setWebhookSecret(Secret.fromString("the-right-secret-0123456789"));
+        WorkflowJob job = jenkins.createProject(WorkflowJob.class, "debian-images");
+        job.setDefinition(new CpsFlowDefinition("echo 'built'", true));
+        job.addProperty(new PipelineTriggersJobProperty(List.of(new ImageChangeTrigger("@daily"))));
+        WorkflowRun first = jenkins.buildAndAssertSuccess(job);
+        String watch = "127.0.0.1:5000/library/debian:12";
+        ImageGraphAction.record(first, new StepRecord(true, Optional.empty(), List.of(), new LinkedHashMap<>(),
+                "run-1", "/ws/.imagegraph/runs/run-1/build-report.json", Map.of(), List.of(watch)), "");
+        UpstreamState.in(StateDirectory.at(new File(job.getRootDir(), ImageChangeTrigger.STATE_FOLDER).toPath()))
+                .record(List.of(new UpstreamDigest(watch, "127.0.0.1:5000/library/debian", "12",
+                        "sha256:" + "0".repeat(64), null, null, "2026-11-24T00:00:00Z", "poll")));
+
+        HttpResponse<String> response = post(jenkins, "Bearer the-right-secret-0123456789");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("debian-images");
+        jenkins.waitUntilNoActivity();
+        WorkflowRun second = job.getBuildByNumber(2);
+        assertThat(second).isNotNull();
+        assertThat(second.getCause(ImageChangeCause.class).getShortDescription())
+                .startsWith("Upstream image moved: " + watch);
     }
 }

@@ -41,11 +41,4 @@ class RegistrySettingTest {
         assertThatThrownBy(() -> RegistrySetting.parse("quay_io", RegistryKind.QUAY))
                 .hasMessageContaining("is not a registry host");
     }
-
-    @Test
-    void quayKind_warnsAboutAPersonalLogin_notAboutARobot() {
-        assertThat(RegistryKind.QUAY.usernameWarning("acme+ci")).isEmpty();
-        assertThat(RegistryKind.QUAY.usernameWarning("alice").orElseThrow()).contains("not a Quay robot account");
-        assertThat(RegistryKind.DOCKER_V2.usernameWarning("alice")).isEmpty();
-    }
 }

@@ -110,8 +110,7 @@ public final class DockerfileBuilder implements ImageBuilder {
             throw new ImageBuildException("cannot run " + tool + " to build " + job.name() + ": " + e.getMessage(), false);
         }
         if (exit != 0) {
-            throw new ImageBuildException(tool + " exited with " + exit + ": " + tail.lastLine(),
-                    TransientFailures.isTransient(tail.text()));
+            throw TransientFailures.failure(tool + " exited with " + exit, tail);
         }
         try {
             String written = Files.readString(idFile).strip();

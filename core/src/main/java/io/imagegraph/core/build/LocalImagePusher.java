@@ -52,8 +52,7 @@ public final class LocalImagePusher implements ImagePusher {
             throw new ImageBuildException("cannot run " + program + " push: " + e.getMessage(), false);
         }
         if (exit != 0) {
-            throw new ImageBuildException("pushing " + reference + " failed: " + tail.lastLine(),
-                    TransientFailures.isTransient(tail.text()));
+            throw TransientFailures.failure("pushing " + reference + " failed", tail);
         }
     }
 }

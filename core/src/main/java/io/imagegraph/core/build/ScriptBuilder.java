@@ -77,8 +77,7 @@ public final class ScriptBuilder implements ImageBuilder {
                     + e.getMessage(), false);
         }
         if (exit != 0) {
-            throw new ImageBuildException(program + " exited with " + exit + ": " + tail.lastLine(),
-                    TransientFailures.isTransient(tail.text()));
+            throw TransientFailures.failure(program + " exited with " + exit, tail);
         }
         try {
             String id = Files.exists(idFile) ? Files.readString(idFile).strip() : "";

@@ -1,7 +1,9 @@
 package io.imagegraph.core.build;
 
+import io.imagegraph.core.process.OutputTail;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Recognises, in a failed build's output, failures that trying again may cure. */
 final class TransientFailures {
@@ -22,7 +24,27 @@ final class TransientFailures {
     }
 
     static boolean isTransient(String output) {
-        String lower = output.toLowerCase(Locale.ROOT);
-        return SIGNS.stream().anyMatch(lower::contains);
+        return transientLine(output).isPresent();
+    }
+
+    /** The last line of the output that shows a transient failure, trimmed. */
+    static Optional<String> transientLine(String output) {
+        String found = null;
+        for (String line : output.split("\r?\n")) {
+            String lower = line.toLowerCase(Locale.ROOT);
+            if (SIGNS.stream().anyMatch(lower::contains)) {
+                found = line.strip();
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /**
+     * A failed build's reason: the line that shows a transient failure when there is one (stdout
+     * and stderr interleave, so it is not always the last line), else the last line.
+     */
+    static ImageBuildException failure(String what, OutputTail tail) {
+        Optional<String> transientLine = transientLine(tail.text());
+        return new ImageBuildException(what + ": " + transientLine.orElseGet(tail::lastLine), transientLine.isPresent());
     }
 }

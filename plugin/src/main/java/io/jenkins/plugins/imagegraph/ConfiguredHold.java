@@ -36,7 +36,7 @@ public final class ConfiguredHold extends AbstractDescribableImpl<ConfiguredHold
     }
 
     @Extension
-    @Symbol("hold")
+    @Symbol("imageGraphHold")
     public static final class DescriptorImpl extends Descriptor<ConfiguredHold> {
 
         @Override

@@ -75,7 +75,7 @@ public final class RegistrySettings extends AbstractDescribableImpl<RegistrySett
     }
 
     @Extension
-    @Symbol("registry")
+    @Symbol("imageGraphRegistry")
     public static final class DescriptorImpl extends Descriptor<RegistrySettings> {
 
         @Override

@@ -19,6 +19,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -64,36 +65,31 @@ public final class JsonLinesJournal<T> implements Journal<T> {
         }
         String lines = lines(records);
         locked(false, () -> {
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND)) {
-                write(channel, lines);
-            }
+            appendLines(lines);
             return null;
         });
     }
 
     @Override
-    public List<T> read() throws IOException {
-        byte[] content = locked(true, () -> {
-            try {
-                return Files.readAllBytes(file);
-            } catch (NoSuchFileException e) {
-                return new byte[0];
+    public List<T> appendDecided(Function<List<T>, List<T>> decide) throws IOException {
+        return locked(false, () -> {
+            List<T> decided = List.copyOf(decide.apply(parse(readIfThere())));
+            if (!decided.isEmpty()) {
+                appendLines(lines(decided));
             }
+            return decided;
         });
-        return parse(content);
+    }
+
+    @Override
+    public List<T> read() throws IOException {
+        return parse(locked(true, this::readIfThere));
     }
 
     @Override
     public List<T> rewrite(UnaryOperator<List<T>> change) throws IOException {
         return locked(false, () -> {
-            List<T> now;
-            try {
-                now = parse(Files.readAllBytes(file));
-            } catch (NoSuchFileException e) {
-                now = List.of();
-            }
-            List<T> next = List.copyOf(change.apply(now));
+            List<T> next = List.copyOf(change.apply(parse(readIfThere())));
             Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
             try {
                 try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
@@ -105,6 +101,21 @@ public final class JsonLinesJournal<T> implements Journal<T> {
             }
             return next;
         });
+    }
+
+    private void appendLines(String lines) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND)) {
+            write(channel, lines);
+        }
+    }
+
+    private byte[] readIfThere() throws IOException {
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return new byte[0];
+        }
     }
 
     private String lines(List<T> records) throws IOException {

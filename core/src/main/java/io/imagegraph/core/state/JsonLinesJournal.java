@@ -29,6 +29,7 @@ import java.util.function.UnaryOperator;
  * exclusive lock. A line that is not a record (a crash mid-write on another system) is
  * reported with its number. File locks belong to the whole JVM, so threads of one process also
  * take a lock per file first. Unknown fields are ignored, so older programs read newer journals.
+ * A thread with an interrupt pending still reads and writes; the interrupt stays pending.
  *
  * @param <T> the record type (a Java record with JSON-friendly fields)
  */
@@ -146,12 +147,22 @@ public final class JsonLinesJournal<T> implements Journal<T> {
      * file while other processes wait, and they then open the new one.
      */
     private <R> R locked(boolean shared, LockedWork<R> work) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        synchronized (inProcess) {
-            try (FileChannel lockFile = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.READ);
-                 FileLock lock = lockFile.lock(0, Long.MAX_VALUE, shared)) {
-                return work.run();
+        // Journal work is short and must not be left half done: an interrupt already pending (a
+        // cancelled build still recording what it did) would close the channel at once, so it is
+        // set aside for the caller until the work is done.
+        boolean interrupted = Thread.interrupted();
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            synchronized (inProcess) {
+                try (FileChannel lockFile = FileChannel.open(lockPath, StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE, StandardOpenOption.READ);
+                     FileLock lock = lockFile.lock(0, Long.MAX_VALUE, shared)) {
+                    return work.run();
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
     }

@@ -82,6 +82,19 @@ class JsonLinesJournalTest {
     }
 
     @Test
+    void interruptedThread_stillAppendsAndReads_andStaysInterrupted() throws Exception {
+        JsonLinesJournal<Entry> journal = new JsonLinesJournal<>(dir.resolve("i.jsonl"), Entry.class, "entry");
+        Thread.currentThread().interrupt();
+        try {
+            journal.append(List.of(new Entry("w", 1, null)));
+            assertThat(journal.read()).containsExactly(new Entry("w", 1, null));
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
     void rewrite_replacesTheRecords() throws Exception {
         JsonLinesJournal<Entry> journal = new JsonLinesJournal<>(dir.resolve("r.jsonl"), Entry.class, "entry");
         journal.append(List.of(new Entry("w", 1, null), new Entry("w", 2, null)));

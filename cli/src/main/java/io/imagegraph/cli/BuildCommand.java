@@ -164,45 +164,52 @@ final class BuildCommand implements Callable<Integer> {
         BuildRun run = new BuildRun(runner, BuildTools.local(runner, docker, buildah, environment),
                 host -> registryOptions.registries(runner, host), planOptions.state.forGraph(plan.graph().root()),
                 live != null ? live : printer, Clock.systemUTC());
-        // Ctrl-C or SIGTERM: the hook interrupts this thread, which stops the running builds, and
-        // waits until the report is written.
-        Thread caller = Thread.currentThread();
-        CountDownLatch reportWritten = new CountDownLatch(1);
+        // Ctrl-C or SIGTERM: the hook cancels the run, which stops the running builds and pushes,
+        // and waits until the report is written and the table or JSON is on stdout: the JVM ends
+        // when the hook returns.
+        CountDownLatch printed = new CountDownLatch(1);
         Thread cancel = new Thread(() -> {
-            caller.interrupt();
+            run.cancel();
             try {
-                reportWritten.await(60, TimeUnit.SECONDS);
+                printed.await(60, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }, "imagegraph-cancel");
         Runtime.getRuntime().addShutdownHook(cancel);
-        BuildRun.Outcome outcome;
         try {
-            outcome = run.run(plan, new BuildRun.Request(Optional.empty(), tags, slotCount, failFast, rebuild, retries,
-                    Optional.ofNullable(runDirectory), Optional.ofNullable(lineageFile), Optional.ofNullable(registry),
-                    noPush));
-        } catch (RunRequestException e) {
-            throw new BadInputException(e.getMessage());
-        } finally {
-            if (live != null) {
-                live.close();
+            BuildRun.Outcome outcome;
+            try {
+                outcome = run.run(plan, new BuildRun.Request(Optional.empty(), tags, slotCount, failFast, rebuild,
+                        retries, Optional.ofNullable(runDirectory), Optional.ofNullable(lineageFile),
+                        Optional.ofNullable(registry), noPush));
+            } catch (RunRequestException e) {
+                throw new BadInputException(e.getMessage());
+            } finally {
+                if (live != null) {
+                    live.close();
+                }
             }
-            reportWritten.countDown();
+            return print(outcome, json, out, err);
+        } finally {
+            printed.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(cancel);
             } catch (IllegalStateException shuttingDown) {
-                // the hook is already running; it returns now that the report is written
+                // the hook is already running; it returns now that everything is printed
             }
         }
+    }
+
+    /** Prints the report (and, when the run was cancelled, what was not built); returns the exit code. */
+    private static int print(BuildRun.Outcome outcome, boolean json, PrintWriter out, PrintWriter err) throws IOException {
         BuildReport report = outcome.report();
-        Path reportFile = outcome.reportFile();
         outcome.historyProblem().ifPresent(problem -> err.println("imagegraph: " + problem));
         if (json) {
             BuildReportJson.write(report, out);
         } else {
             out.print(BuildTable.render(report));
-            out.println("Report: " + reportFile);
+            out.println("Report: " + outcome.reportFile());
         }
         out.flush();
         if (Thread.interrupted()) {

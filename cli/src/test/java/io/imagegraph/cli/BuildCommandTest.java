@@ -10,6 +10,8 @@ import io.imagegraph.core.testing.GraphFixture;
 import io.imagegraph.core.testing.LoopbackRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,6 +84,45 @@ class BuildCommandTest {
                     registry.host() + "/" + namespace + "/app");
             assertThat(history.out()).containsPattern("/app:latest +[0-9a-f]{12} +- +promoted")
                     .containsPattern("/app:test +[0-9a-f]{12} +- +reused");
+        }
+    }
+
+    @Test
+    void sigintDuringABuild_printsTheTableAndWhatWasNotBuilt_andWritesTheReport() throws Exception {
+        Files.writeString(dir.resolve("images/app/Dockerfile"), "FROM base\nRUN [\"/bin/busybox\", \"sleep\", \"60\"]\n");
+        try (CliProcess build = CliProcess.start(dir.resolve("run"), Map.of(), "build", "-d", dir.toString(), "-H",
+                docker.host(), "--progress", "plain")) {
+            build.awaitErr("[app] Step 2/", Duration.ofSeconds(120));
+            Thread.sleep(300);
+            build.interrupt();
+            assertThat(build.exitCode(Duration.ofSeconds(60))).isEqualTo(130);
+            assertThat(build.out()).containsPattern("base +built").containsPattern("app +cancelled").contains("Report: ");
+            assertThat(build.err()).contains("imagegraph: cancelled; 1 image was not built (the report lists them)");
+            Path report = Path.of(build.out().lines().filter(l -> l.startsWith("Report: ")).findFirst().orElseThrow()
+                    .substring("Report: ".length()));
+            JsonNode images = new ObjectMapper().readTree(Files.readString(report)).get("images");
+            assertThat(images.get(0).get("status").asText()).isEqualTo("built");
+            assertThat(images.get(1).get("status").asText()).isEqualTo("cancelled");
+        }
+    }
+
+    @Test
+    void sigintDuringAPush_printsTheJson_andLeavesTheImageOutOfTheRegistry() throws Exception {
+        Files.writeString(dir.resolve("images/app/Dockerfile"), "FROM base\nRUN [\"/bin/busybox\", \"dd\","
+                + " \"if=/dev/urandom\", \"of=/big\", \"bs=1048576\", \"count=150\"]\n");
+        String namespace = Files.readString(dir.resolve("imagegraph.yaml")).replace("namespace: ", "").strip();
+        try (LoopbackRegistry registry = LoopbackRegistry.start();
+             CliProcess build = CliProcess.start(dir.resolve("run"), Map.of(), "build", "-d", dir.toString(), "-H",
+                     docker.host(), "--registry", registry.host(), "--format", "json", "--progress", "plain")) {
+            build.awaitErr("[app] pushing " + registry.host(), Duration.ofSeconds(180));
+            build.interrupt();
+            assertThat(build.exitCode(Duration.ofSeconds(60))).isEqualTo(130);
+            JsonNode report = new ObjectMapper().readTree(build.out());
+            assertThat(report.get("images").get(0).get("status").asText()).isEqualTo("built");
+            assertThat(report.get("images").get(1).get("status").asText()).isEqualTo("cancelled");
+            assertThat(build.err()).contains("imagegraph: cancelled; 1 image was not built");
+            assertThat(registry.manifestStatus(namespace + "/base", "test")).isEqualTo(200);
+            assertThat(registry.manifestStatus(namespace + "/app", "test")).isEqualTo(404);
         }
     }
 

@@ -80,6 +80,11 @@ public final class BuildRun {
     private final StateDirectory state;
     private final BuildEventSink events;
     private final Clock clock;
+    private final Object building = new Object();
+    /** The thread inside {@link GraphBuild#run} (guarded by {@link #building}): the one {@link #cancel()} interrupts. */
+    private Thread builder;
+    /** Whether {@link #cancel()} was called (guarded by {@link #building}). */
+    private boolean cancelled;
 
     public BuildRun(ProcessRunner runner, BuildTools tools, PromotionRun.RegistriesFor registries, StateDirectory state,
                     BuildEventSink events, Clock clock) {
@@ -92,8 +97,24 @@ public final class BuildRun {
     }
 
     /**
-     * Builds. When interrupted, the running builds stop and the report (with the images not built
-     * {@code cancelled}) is still written; the thread's interrupt flag is then set again.
+     * Stops the run from another thread (Ctrl-C): the running builds and pushes stop, nothing more
+     * starts, and the report is still written. Only the building is interrupted, never the
+     * writing of the report and the tag history after it, so a late cancel cannot lose them.
+     * Safe to call at any time, also before or after {@link #run}.
+     */
+    public void cancel() {
+        synchronized (building) {
+            cancelled = true;
+            if (builder != null) {
+                builder.interrupt();
+            }
+        }
+    }
+
+    /**
+     * Builds. When interrupted or {@linkplain #cancel() cancelled}, the running builds stop and
+     * the report (with the images not built {@code cancelled}) is still written; the thread's
+     * interrupt flag is then set.
      */
     public Outcome run(Plan plan, Request request)
             throws RunRequestException, RegistryException, IOException, InterruptedException {
@@ -127,8 +148,24 @@ public final class BuildRun {
         }
         GraphBuild build = new GraphBuild(tools, request.lineageFile().map(JsonLinesLineageStore::new)
                 .orElseGet(() -> JsonLinesLineageStore.in(state)), events, clock, client);
-        BuildReport report = build.run(plan, options);
+        BuildReport report;
+        synchronized (building) {
+            builder = Thread.currentThread();
+            if (cancelled) {
+                builder.interrupt();
+            }
+        }
+        try {
+            report = build.run(plan, options);
+        } finally {
+            synchronized (building) {
+                builder = null;
+            }
+        }
         boolean interrupted = Thread.interrupted();
+        synchronized (building) {
+            interrupted |= cancelled;
+        }
         Path reportFile = runDirectory.resolve(BuildReportJson.FILE_NAME);
         try (Writer writer = Files.newBufferedWriter(reportFile)) {
             BuildReportJson.write(report, writer);

@@ -61,18 +61,21 @@ public final class BuildContext {
         Optional<String> specific = spec.dockerfile().map(file -> file + IGNORE_FILE);
         Optional<String> specificInRoot = specific.map(root::resolve).filter(f -> directory.equals(f.getParent()))
                 .map(f -> f.getFileName().toString());
+        String contextIgnoreFile = (spec.context().equals(".") ? "" : spec.context() + "/") + IGNORE_FILE;
         if (specificInRoot.isPresent()) {
             if (contains(rootEntries, specificInRoot.get())) {
-                ignore = IgnorePatterns.parse(Files.readString(directory.resolve(specificInRoot.get())));
+                ignore = IgnorePatterns.parse(Files.readString(directory.resolve(specificInRoot.get())), specific.get());
             } else if (contains(rootEntries, IGNORE_FILE)) {
-                ignore = IgnorePatterns.parse(Files.readString(directory.resolve(IGNORE_FILE)));
+                ignore = IgnorePatterns.parse(Files.readString(directory.resolve(IGNORE_FILE)), contextIgnoreFile);
             }
         } else {
             Optional<String> text = specific.flatMap(file -> readIfExists(root.resolve(file)));
+            String file = specific.orElse(contextIgnoreFile);
             if (text.isEmpty() && contains(rootEntries, IGNORE_FILE)) {
                 text = readIfExists(directory.resolve(IGNORE_FILE));
+                file = contextIgnoreFile;
             }
-            ignore = text.map(IgnorePatterns::parse).orElse(IgnorePatterns.none());
+            ignore = text.isPresent() ? IgnorePatterns.parse(text.get(), file) : IgnorePatterns.none();
         }
         return new BuildContext(directory, dockerfileInContext, ignore, rootEntries, rootDirectories);
     }

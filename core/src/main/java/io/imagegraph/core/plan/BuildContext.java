@@ -31,8 +31,8 @@ public final class BuildContext {
 
     private static final String IGNORE_FILE = ".dockerignore";
 
-    /** A file the build can see, with what the walk learnt of it. */
-    private record Entry(String path, boolean symbolicLink, boolean executable) {
+    /** A file the build can see, with what the walk learnt of it; special is a FIFO, device or socket. */
+    private record Entry(String path, boolean symbolicLink, boolean executable, boolean special) {
     }
 
     private final Path directory;
@@ -61,18 +61,21 @@ public final class BuildContext {
         Optional<String> specific = spec.dockerfile().map(file -> file + IGNORE_FILE);
         Optional<String> specificInRoot = specific.map(root::resolve).filter(f -> directory.equals(f.getParent()))
                 .map(f -> f.getFileName().toString());
+        String contextIgnoreFile = (spec.context().equals(".") ? "" : spec.context() + "/") + IGNORE_FILE;
         if (specificInRoot.isPresent()) {
             if (contains(rootEntries, specificInRoot.get())) {
-                ignore = IgnorePatterns.parse(Files.readString(directory.resolve(specificInRoot.get())));
+                ignore = IgnorePatterns.parse(Files.readString(directory.resolve(specificInRoot.get())), specific.get());
             } else if (contains(rootEntries, IGNORE_FILE)) {
-                ignore = IgnorePatterns.parse(Files.readString(directory.resolve(IGNORE_FILE)));
+                ignore = IgnorePatterns.parse(Files.readString(directory.resolve(IGNORE_FILE)), contextIgnoreFile);
             }
         } else {
             Optional<String> text = specific.flatMap(file -> readIfExists(root.resolve(file)));
+            String file = specific.orElse(contextIgnoreFile);
             if (text.isEmpty() && contains(rootEntries, IGNORE_FILE)) {
                 text = readIfExists(directory.resolve(IGNORE_FILE));
+                file = contextIgnoreFile;
             }
-            ignore = text.map(IgnorePatterns::parse).orElse(IgnorePatterns.none());
+            ignore = text.isPresent() ? IgnorePatterns.parse(text.get(), file) : IgnorePatterns.none();
         }
         return new BuildContext(directory, dockerfileInContext, ignore, rootEntries, rootDirectories);
     }
@@ -137,7 +140,8 @@ public final class BuildContext {
                     directories.add(child);
                 } else {
                     String path = prefix + child.getFileName();
-                    files.add(new Entry(path, attrs.isSymbolicLink(), !attrs.isSymbolicLink() && isExecutable(child, attrs)));
+                    boolean plain = !attrs.isSymbolicLink() && !attrs.isOther();
+                    files.add(new Entry(path, attrs.isSymbolicLink(), plain && isExecutable(child, attrs), attrs.isOther()));
                 }
             }
         }
@@ -150,7 +154,8 @@ public final class BuildContext {
 
     /**
      * A digest of what the build can see: for each file in path order, its path, whether it is
-     * executable (or a link, with its target) and the digest of its content. No time stamps and no
+     * executable (or a link, with its target) and the digest of its content. A FIFO, device or
+     * socket counts by its path alone; it is never opened. No time stamps and no
      * owners, so the same tree gives the same digest on any machine and under any checkout path.
      *
      * @param dockerfileDigest the Dockerfile's digest when it was already read, so it is not read again
@@ -164,6 +169,10 @@ public final class BuildContext {
             if (entry.symbolicLink()) {
                 kind = "link";
                 content = Files.readSymbolicLink(file).toString().replace('\\', '/');
+            } else if (entry.special()) {
+                // A FIFO or device has no content to hash, and opening one could block for ever.
+                kind = "special";
+                content = "";
             } else {
                 kind = entry.executable() ? "executable" : "file";
                 boolean isDockerfile = dockerfileInContext.filter(entry.path()::equals).isPresent();

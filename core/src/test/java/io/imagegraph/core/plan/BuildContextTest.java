@@ -77,4 +77,22 @@ class BuildContextTest {
         assertThat(context.includes("docs/x.md")).isFalse();
         assertThat(context.includes("src/x.sh")).isTrue();
     }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(30)
+    void digest_fifoInTheContext_isCountedWithoutOpeningIt() throws Exception {
+        GraphFixture fixture = new GraphFixture(dir).image("a", "FROM scratch\n");
+        assertThat(new ProcessBuilder("mkfifo", dir.resolve("images/a/pipe").toString()).start().waitFor()).isZero();
+        BuildContext context = context(fixture, "a");
+        assertThat(context.files()).containsExactly("Dockerfile", "pipe");
+        assertThat(context.digest()).isNotNull();
+    }
+
+    @Test
+    void of_invalidIgnorePattern_namesTheIgnoreFileAndLine() throws Exception {
+        GraphFixture fixture = new GraphFixture(dir).image("a", "FROM scratch\n").file("images/a/.dockerignore", "ok\n[z-a]\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> context(fixture, "a"))
+                .isInstanceOf(InvalidIgnorePatternException.class)
+                .hasMessageStartingWith("images/a/.dockerignore line 2: '[z-a]' is not a valid pattern");
+    }
 }

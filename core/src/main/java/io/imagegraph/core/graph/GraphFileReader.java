@@ -192,7 +192,8 @@ public final class GraphFileReader {
         }
         if (Map.class.isAssignableFrom(type) || type == GraphFile.class || type == ImageEntry.class
                 || type == SmokeTest.class || type == UpstreamSection.class || type == UpstreamSection.Watch.class
-                || type == RetentionSection.class || type == ImageMetadata.class || type == StarlingxSection.class || type == LociSection.class) {
+                || type == RetentionSection.class || type == ImageMetadata.class || type == StarlingxSection.class || type == LociSection.class
+                || type == MirrorsSection.class || type == BuildSecret.class) {
             return "a mapping of keys to values";
         }
         if (type == int.class || type == Integer.class) {
@@ -200,6 +201,9 @@ public final class GraphFileReader {
         }
         if (type == BuilderKind.class) {
             return "one of " + BuilderKind.ids();
+        }
+        if (type == NetworkMode.class) {
+            return "one of " + NetworkMode.ids();
         }
         return "a single value (a string)";
     }

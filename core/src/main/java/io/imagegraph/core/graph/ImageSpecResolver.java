@@ -118,7 +118,8 @@ final class ImageSpecResolver {
             }
         }
         return Optional.of(new ImageEntry(context, dockerfile, args, BuilderKind.LOCI, e.target(), e.command(), e.tags(),
-                e.smokeTests(), e.profiles(), e.watch(), dependsOn, e.unbuildable(), e.metadata()));
+                e.smokeTests(), e.profiles(), e.watch(), dependsOn, e.unbuildable(), e.metadata(), e.network(),
+                e.secrets()));
     }
 
     private boolean checkName(String name, String where) {
@@ -181,7 +182,13 @@ final class ImageSpecResolver {
                 Optional.ofNullable(e.target()), e.command() == null ? List.of() : e.command(),
                 e.tags() == null ? graphFile.file().tags() : e.tags(),
                 e.smokeTests() == null ? List.of() : e.smokeTests(), e.profiles(), e.watch(), e.dependsOn(),
-                e.unbuildable(), e.metadata()));
+                e.unbuildable(), e.metadata(), buildSettings(e)));
+    }
+
+    private BuildSettings buildSettings(ImageEntry e) {
+        GraphFile file = graphFile.file();
+        return new BuildSettings(e.network() != null ? e.network() : file.network(), e.secrets(),
+                file.mirrors().buildArgs());
     }
 
     /** A graph-file path made relative and '/'-separated, or empty (with a problem) when it leaves the root. */

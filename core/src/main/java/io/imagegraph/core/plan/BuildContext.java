@@ -30,6 +30,9 @@ import java.util.Optional;
 public final class BuildContext {
 
     private static final String IGNORE_FILE = ".dockerignore";
+    /** image-graph's state folder under the graph root (StateDirectory.forGraph), which a build never depends on. */
+    private static final String STATE_FOLDER = ".imagegraph";
+    private static final String GIT = ".git";
 
     /** A file the build can see, with what the walk learnt of it; special is a FIFO, device or socket. */
     private record Entry(String path, boolean symbolicLink, boolean executable, boolean special) {
@@ -40,10 +43,12 @@ public final class BuildContext {
     private final IgnorePatterns ignore;
     private final List<Entry> rootEntries;
     private final List<Path> rootDirectories;
+    private final Path state;
 
     private BuildContext(Path directory, Optional<String> dockerfileInContext, IgnorePatterns ignore,
-                         List<Entry> rootEntries, List<Path> rootDirectories) {
+                         List<Entry> rootEntries, List<Path> rootDirectories, Path state) {
         this.directory = directory;
+        this.state = state;
         this.dockerfileInContext = dockerfileInContext;
         this.ignore = ignore;
         this.rootEntries = rootEntries;
@@ -54,7 +59,8 @@ public final class BuildContext {
         Path directory = root.resolve(spec.context());
         List<Entry> rootEntries = new ArrayList<>();
         List<Path> rootDirectories = new ArrayList<>();
-        list(directory, "", rootEntries, rootDirectories);
+        Path state = root.resolve(STATE_FOLDER).normalize();
+        list(directory, "", rootEntries, rootDirectories, state);
         Optional<String> dockerfileInContext = spec.dockerfile().map(root::resolve)
                 .filter(file -> file.startsWith(directory)).map(file -> relative(directory, file));
         IgnorePatterns ignore = IgnorePatterns.none();
@@ -77,7 +83,7 @@ public final class BuildContext {
             }
             ignore = text.isPresent() ? IgnorePatterns.parse(text.get(), file) : IgnorePatterns.none();
         }
-        return new BuildContext(directory, dockerfileInContext, ignore, rootEntries, rootDirectories);
+        return new BuildContext(directory, dockerfileInContext, ignore, rootEntries, rootDirectories, state);
     }
 
     private static boolean contains(List<Entry> entries, String name) {
@@ -120,7 +126,7 @@ public final class BuildContext {
                 continue;
             }
             List<Entry> found = new ArrayList<>();
-            list(dir, prefix + "/", found, pending);
+            list(dir, prefix + "/", found, pending, state);
             for (Entry entry : found) {
                 if (!ignore.matches(entry.path())) {
                     files.add(entry);
@@ -131,10 +137,18 @@ public final class BuildContext {
         return files;
     }
 
-    /** Lists one directory: files and links into {@code files}, subdirectories into {@code directories}. */
-    private static void list(Path dir, String prefix, List<Entry> files, List<Path> directories) throws IOException {
+    /**
+     * Lists one directory: files and links into {@code files}, subdirectories into {@code directories};
+     * git's own files ({@code .git}) and image-graph's state folder are no part of any context.
+     */
+    private static void list(Path dir, String prefix, List<Entry> files, List<Path> directories, Path state)
+            throws IOException {
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
             for (Path child : stream) {
+                String name = child.getFileName().toString();
+                if (name.equals(GIT) || name.equals(STATE_FOLDER) && child.normalize().equals(state)) {
+                    continue;
+                }
                 BasicFileAttributes attrs = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 if (attrs.isDirectory()) {
                     directories.add(child);

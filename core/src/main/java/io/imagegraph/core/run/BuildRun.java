@@ -178,7 +178,7 @@ public final class BuildRun {
         }
         Path reportFile = runDirectory.resolve(BuildReportJson.FILE_NAME);
         try (Writer writer = Files.newBufferedWriter(reportFile)) {
-            BuildReportJson.write(report, writer);
+            BuildReportJson.write(report, state.folder(), writer);
         }
         Optional<String> historyProblem = Optional.empty();
         try {

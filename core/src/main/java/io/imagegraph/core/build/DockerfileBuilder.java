@@ -34,22 +34,26 @@ public final class DockerfileBuilder implements ImageBuilder {
     private final List<String> command;
     private final String tool;
     private final Map<String, String> environment;
+    private final Optional<PostBuild> postBuild;
 
-    private DockerfileBuilder(ProcessRunner runner, List<String> command, Map<String, String> environment) {
+    private DockerfileBuilder(ProcessRunner runner, List<String> command, Map<String, String> environment,
+                              Optional<PostBuild> postBuild) {
         this.runner = runner;
         this.command = List.copyOf(command);
         this.tool = command.get(0) + " " + command.get(1);
         this.environment = Map.copyOf(environment);
+        this.postBuild = postBuild;
     }
 
-    /** {@code PROGRAM build --network none …}, PROGRAM being the docker client. */
+    /** {@code PROGRAM build --network none …}, PROGRAM being the docker client; then any post-build steps. */
     public static DockerfileBuilder docker(ProcessRunner runner, String program, Map<String, String> environment) {
-        return new DockerfileBuilder(runner, List.of(program, "build", "--network", "none"), environment);
+        return new DockerfileBuilder(runner, List.of(program, "build", "--network", "none"), environment,
+                Optional.of(new PostBuild(runner, program, environment)));
     }
 
-    /** {@code PROGRAM bud --network none …}, PROGRAM being buildah. */
+    /** {@code PROGRAM bud --network none …}, PROGRAM being buildah (which applies no post-build steps). */
     public static DockerfileBuilder buildah(ProcessRunner runner, String program, Map<String, String> environment) {
-        return new DockerfileBuilder(runner, List.of(program, "bud", "--network", "none"), environment);
+        return new DockerfileBuilder(runner, List.of(program, "bud", "--network", "none"), environment, Optional.empty());
     }
 
     /**
@@ -75,6 +79,10 @@ public final class DockerfileBuilder implements ImageBuilder {
     @Override
     public String build(BuildJob job, OutputStream log) throws ImageBuildException, InterruptedException {
         ImageSpec spec = job.node().spec();
+        if (!spec.postBuild().isEmpty() && postBuild.isEmpty()) {
+            throw new ImageBuildException(job.name() + " has post-build steps, which " + tool + " does not apply;"
+                    + " build it with docker", false);
+        }
         Path dockerfile = job.workDirectory().resolve("Dockerfile");
         Path idFile = job.workDirectory().resolve("image-id");
         try {
@@ -118,7 +126,7 @@ public final class DockerfileBuilder implements ImageBuilder {
             if (id.isEmpty()) {
                 throw new ImageBuildException(tool + " succeeded but wrote no image ID to " + idFile, false);
             }
-            return id;
+            return postBuild.isEmpty() ? id : postBuild.get().apply(job, id, log);
         } catch (IOException e) {
             throw new ImageBuildException(tool + " succeeded but its image ID file " + idFile
                     + " cannot be read: " + e.getMessage(), false);

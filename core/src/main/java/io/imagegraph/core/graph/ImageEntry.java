@@ -20,11 +20,12 @@ import java.util.Map;
  * @param dependsOn    images this one needs although no FROM says so
  * @param unbuildable  platforms (such as {@code linux/arm64}) this image cannot be built for, with the reason
  * @param metadata     environment, ports and labels a deployment sets for the image
+ * @param postBuild    Dockerfile instructions applied to the built image, as root, after its build
  */
 public record ImageEntry(String context, String dockerfile, Map<String, String> buildArgs, BuilderKind builder,
                          String target, List<String> command, List<String> tags, List<SmokeTest> smokeTests,
                          List<String> profiles, List<String> watch, List<String> dependsOn,
-                         Map<String, String> unbuildable, ImageMetadata metadata) {
+                         Map<String, String> unbuildable, ImageMetadata metadata, List<String> postBuild) {
 
     public ImageEntry {
         buildArgs = YamlValues.strings(buildArgs);
@@ -36,5 +37,6 @@ public record ImageEntry(String context, String dockerfile, Map<String, String> 
         dependsOn = dependsOn == null ? List.of() : YamlValues.list(dependsOn, "dependsOn");
         unbuildable = unbuildable == null ? Map.of() : YamlValues.strings(unbuildable);
         metadata = metadata == null ? ImageMetadata.none() : metadata;
+        postBuild = postBuild == null ? List.of() : YamlValues.list(postBuild, "postBuild");
     }
 }

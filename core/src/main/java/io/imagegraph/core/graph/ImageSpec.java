@@ -25,12 +25,14 @@ import java.util.TreeMap;
  * @param dependsOn   explicit dependencies on other images of the graph
  * @param unbuildable platform to reason, for platforms it cannot be built for
  * @param metadata    environment, ports and labels a deployment sets (not an input of the build)
+ * @param postBuild   Dockerfile instructions applied to the built image as root, its USER kept
+ *                    (StarlingX's CUSTOMIZATION and POSTBUILD_* directives)
  */
 public record ImageSpec(String name, Optional<String> folder, String context, Optional<String> dockerfile,
                         SortedMap<String, String> buildArgs, BuilderKind builder, Optional<String> target,
                         List<String> command, List<String> tags, List<SmokeTest> smokeTests, List<String> profiles,
                         List<String> watch, List<String> dependsOn, Map<String, String> unbuildable,
-                        ImageMetadata metadata) {
+                        ImageMetadata metadata, List<String> postBuild) {
 
     public ImageSpec {
         buildArgs = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(buildArgs));
@@ -41,6 +43,7 @@ public record ImageSpec(String name, Optional<String> folder, String context, Op
         watch = List.copyOf(watch);
         dependsOn = List.copyOf(dependsOn);
         unbuildable = Map.copyOf(unbuildable);
+        postBuild = List.copyOf(postBuild);
     }
 
     /** Where messages about the Dockerfile point: its path, or the image's folder. */

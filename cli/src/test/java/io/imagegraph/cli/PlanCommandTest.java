@@ -53,6 +53,27 @@ class PlanCommandTest {
     }
 
     @Test
+    void osCodenameOption_readsThatCodenamesBuildFiles_andRefusesABadName(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("imagegraph.yaml"), "starlingx:\n  os: debian\n");
+        Files.writeString(dir.resolve("debian_stable_docker_images.inc"), "tool\n");
+        for (String codename : new String[] {"bullseye", "trixie"}) {
+            Path folder = Files.createDirectories(dir.resolve("tool/debian/" + codename + "/docker"));
+            Files.writeString(folder.resolve("../tool.stable_docker_image"), "BUILDER=docker\nLABEL=stx-tool-" + codename
+                    + "\nPOSTBUILD_REMOVE_PYTHON_PACKAGES=\"\"\nPOSTBUILD_REMOVE_OS_PACKAGES=\"\"\n");
+            Files.writeString(folder.resolve("Dockerfile"), "FROM scratch\n");
+        }
+        CliRun none = CliRun.of("plan", "-d", dir.toString());
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.err()).contains("the codenames bullseye, trixie").contains("--os-codename");
+        CliRun trixie = CliRun.of("plan", "-d", dir.toString(), "--os-codename", "trixie");
+        assertThat(trixie.exitCode()).as(trixie.err()).isZero();
+        assertThat(trixie.out()).contains("stx-tool-trixie").doesNotContain("stx-tool-bullseye");
+        CliRun bad = CliRun.of("plan", "-d", dir.toString(), "--os-codename", "Trixie!");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("--os-codename: 'Trixie!' is not an OS codename");
+    }
+
+    @Test
     void lociImages_followProfilesAndUnbuildablePlatformsLikeAnyOther(@org.junit.jupiter.api.io.TempDir
                                                                          java.nio.file.Path dir) throws Exception {
         CliRun identity = CliRun.of("plan", "-d", "../examples/loci", "--profile", "identity", "--with-parents");

@@ -38,7 +38,7 @@ public final class BuildTools {
         // A LOCI image is a docker build of LOCI's Dockerfile; the graph file's loci section set its
         // context, Dockerfile and FROM/WHEELS build args (ImageSpecResolver).
         tools.put(BuilderKind.LOCI, new BuildTool(dockerBuild, dockerStore, dockerPush, "docker"));
-        tools.put(BuilderKind.SCRIPT, new BuildTool(new ScriptBuilder(runner, environment), dockerStore, dockerPush, "docker"));
+        tools.put(BuilderKind.SCRIPT, new BuildTool(new ScriptBuilder(runner, environment, docker), dockerStore, dockerPush, "docker"));
         tools.put(BuilderKind.BUILDAH, new BuildTool(DockerfileBuilder.buildah(runner, buildah, environment),
                 LocalImageLookup.buildah(runner, buildah, environment), LocalImagePusher.buildah(runner, buildah, environment, plainHttp),
                 "buildah"));

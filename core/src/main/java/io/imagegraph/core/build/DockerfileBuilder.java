@@ -39,24 +39,26 @@ public final class DockerfileBuilder implements ImageBuilder {
     private final String program;
     private final Optional<BuildKitSupport> docker;
     private final Map<String, String> environment;
+    private final Optional<PostBuild> postBuild;
 
     private DockerfileBuilder(ProcessRunner runner, String program, Optional<BuildKitSupport> docker,
-                              Map<String, String> environment) {
+                              Map<String, String> environment, Optional<PostBuild> postBuild) {
         this.runner = runner;
         this.program = program;
         this.docker = docker;
         this.environment = Map.copyOf(environment);
+        this.postBuild = postBuild;
     }
 
     /** {@code PROGRAM build …}, PROGRAM being the docker client. */
     public static DockerfileBuilder docker(ProcessRunner runner, String program, Map<String, String> environment) {
         return new DockerfileBuilder(runner, program, Optional.of(new BuildKitSupport(runner, program, environment)),
-                environment);
+                environment, Optional.of(new PostBuild(runner, program, environment)));
     }
 
     /** {@code PROGRAM bud …}, PROGRAM being buildah. */
     public static DockerfileBuilder buildah(ProcessRunner runner, String program, Map<String, String> environment) {
-        return new DockerfileBuilder(runner, program, Optional.empty(), environment);
+        return new DockerfileBuilder(runner, program, Optional.empty(), environment, Optional.empty());
     }
 
     @Override
@@ -67,6 +69,10 @@ public final class DockerfileBuilder implements ImageBuilder {
         boolean buildKit = mode.map(DockerBuildMode::buildKit).orElse(false);
         String tool = program + (docker.isPresent() ? " build" : " bud");
         BuildNetwork network = BuildNetwork.of(settings.network(), mode);
+        if (!spec.postBuild().isEmpty() && postBuild.isEmpty()) {
+            throw new ImageBuildException(job.name() + " has post-build steps, which " + tool + " does not apply;"
+                    + " build it with docker", false);
+        }
         Path dockerfile = job.workDirectory().resolve("Dockerfile");
         Path idFile = job.workDirectory().resolve("image-id");
         Map<String, String> pins = buildKit ? BuildKitPins.tag(runner, program, environment, job.pinnedParents())
@@ -128,7 +134,8 @@ public final class DockerfileBuilder implements ImageBuilder {
         if (exit != 0) {
             throw failure(job, tool, exit, tail, network, original);
         }
-        return readImageId(tool, idFile);
+        String id = readImageId(tool, idFile);
+        return postBuild.isEmpty() ? id : postBuild.get().apply(job, id, network, log);
     }
 
     private static ImageBuildException failure(BuildJob job, String tool, int exit, OutputTail tail,

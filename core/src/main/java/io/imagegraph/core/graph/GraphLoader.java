@@ -46,14 +46,14 @@ public final class GraphLoader {
             return new GraphLoadResult(Optional.empty(), problems);
         }
         LocatedGraphFile located = graphFile.get();
-        if (located.file().starlingx() != null) {
-            located = new LocatedGraphFile(located.name(), located.file().withImages(
-                    StarlingxEntries.read(root, located.file().starlingx(), problems)), located.lines());
-        }
         LociSection loci = located.file().loci();
         if (loci == null && options.loci().isPresent()) {
             loci = options.loci().get();
             located = new LocatedGraphFile(located.name(), located.file().withLoci(loci), located.lines());
+        }
+        if (located.file().starlingx() != null) {
+            located = new LocatedGraphFile(located.name(), located.file().withImages(StarlingxEntries.read(root,
+                    located.file().starlingx(), loci, options.osCodename(), problems)), located.lines());
         }
         if (loci != null && loci.isGitUrl()) {
             Optional<String> checkout;

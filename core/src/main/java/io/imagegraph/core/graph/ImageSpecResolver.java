@@ -119,7 +119,7 @@ final class ImageSpecResolver {
         }
         return Optional.of(new ImageEntry(context, dockerfile, args, BuilderKind.LOCI, e.target(), e.command(), e.tags(),
                 e.smokeTests(), e.profiles(), e.watch(), dependsOn, e.unbuildable(), e.metadata(), e.network(),
-                e.secrets()));
+                e.secrets(), e.postBuild()));
     }
 
     private boolean checkName(String name, String where) {
@@ -176,13 +176,16 @@ final class ImageSpecResolver {
         Optional<String> dockerfilePath = dockerfile.or(() -> builder.needsDockerfile()
                 ? Optional.of(discoveredFolder && folderBuildFile.isPresent() ? folderBuildFile.get()
                         : base.equals(".") ? "Dockerfile" : base + "/Dockerfile") : Optional.empty());
+        if (!PostBuildInstructions.check(e.postBuild(), name, graphFile.at(keyPath + ".postBuild"), problems)) {
+            return Optional.empty();
+        }
         Map<String, String> buildArgs = new TreeMap<>(e.buildArgs() == null ? Map.of() : e.buildArgs());
         buildArgs.putAll(buildArgOverrides);
         return Optional.of(new ImageSpec(name, folder, contextDir, dockerfilePath, new TreeMap<>(buildArgs), builder,
                 Optional.ofNullable(e.target()), e.command() == null ? List.of() : e.command(),
                 e.tags() == null ? graphFile.file().tags() : e.tags(),
                 e.smokeTests() == null ? List.of() : e.smokeTests(), e.profiles(), e.watch(), e.dependsOn(),
-                e.unbuildable(), e.metadata(), buildSettings(e)));
+                e.unbuildable(), e.metadata(), buildSettings(e), e.postBuild()));
     }
 
     private BuildSettings buildSettings(ImageEntry e) {
@@ -213,6 +216,6 @@ final class ImageSpecResolver {
     }
 
     private static ImageEntry emptyEntry() {
-        return new ImageEntry(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new ImageEntry(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -78,6 +78,14 @@ public final class InputDigests {
             }
             json.writeEndArray();
             json.writeStringField("dockerfile", dockerfile == null ? null : dockerfile.toString());
+            if (!spec.postBuild().isEmpty()) {
+                // Only when there are any, so that images without post-build steps keep their digests.
+                json.writeArrayFieldStart("postBuild");
+                for (String instruction : spec.postBuild()) {
+                    json.writeString(instruction);
+                }
+                json.writeEndArray();
+            }
             json.writeStringField("context", context.toString());
             json.writeObjectFieldStart("buildArgs");
             for (Map.Entry<String, String> arg : spec.buildArgs().entrySet()) {

@@ -55,7 +55,7 @@ class PromotionRunTest {
 
     private static PromotionRun.Request request(Path report, Map<String, String> holds) {
         return new PromotionRun.Request(report, Optional.empty(), Optional.empty(), List.of("latest"), Optional.empty(),
-                Optional.empty(), holds, 8, false);
+                Optional.empty(), holds, 8, false, true);
     }
 
     @Test

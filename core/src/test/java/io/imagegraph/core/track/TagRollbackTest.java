@@ -66,7 +66,8 @@ class TagRollbackTest {
     }
 
     private TagRollback rollback(Map<String, HoldEvent> holds) {
-        return new TagRollback(registries, history, HeldImages.of(holds, List.of()), CLOCK);
+        return new TagRollback(registries, history, HeldImages.of(holds, List.of()),
+                io.imagegraph.core.promote.PromotionJournal.in(StateDirectory.at(state), state.toString()), CLOCK);
     }
 
     private Optional<Digest> latest() throws Exception {

@@ -166,4 +166,48 @@ class PlanCommandTest {
         assertThat(run.out()).contains("--changed-from=REV").contains("--with-parents").contains("Examples:")
                 .contains("imagegraph plan --changed-from origin/main --format json").contains("Exit codes:");
     }
+
+    private static Path image(Path dir, String name, String dockerfile) throws Exception {
+        Files.createDirectories(dir.resolve("images/" + name));
+        return Files.writeString(dir.resolve("images/" + name + "/Dockerfile"), dockerfile);
+    }
+
+    @Test
+    void unknownDockerfileFlag_exitsTwoAtPlanTimeWithFileAndLine(@TempDir Path dir) throws Exception {
+        image(dir, "a", "FROM --platform scratch\n");
+        CliRun run = CliRun.of("plan", "--dir", dir.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("imagegraph: error: images/a/Dockerfile line 1: FROM --platform has no value;"
+                + " write --platform=VALUE\n");
+    }
+
+    @Test
+    void invalidDockerignorePattern_exitsTwoNamingTheFileAndLine(@TempDir Path dir) throws Exception {
+        image(dir, "a", "FROM scratch\n");
+        Files.writeString(dir.resolve("images/a/.dockerignore"), "*.md\n[z-a]\n");
+        CliRun run = CliRun.of("plan", "--dir", dir.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("imagegraph: images/a/.dockerignore line 2: '[z-a]' is not a valid pattern"
+                + " (illegal character range); fix or remove it\n");
+    }
+
+    @Test
+    void graphFileThatIsADevice_exitsTwoBeforeReadingIt(@TempDir Path dir) throws Exception {
+        image(dir, "a", "FROM scratch\n");
+        CliRun run = CliRun.of("plan", "--dir", dir.toString(), "--graph-file", "/dev/zero");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("imagegraph: error: /dev/zero: the graph file is a device, FIFO or socket");
+    }
+
+    @Test
+    void graphFileWithSeveralMistakes_reportsThemAllInOneRun(@TempDir Path dir) throws Exception {
+        image(dir, "a", "FROM scratch\n");
+        Files.writeString(dir.resolve("imagegraph.yaml"), "registy: x\ntags: latest\nimages:\n  a:\n    builder: podman\n");
+        CliRun run = CliRun.of("plan", "--dir", dir.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).hasSize(3)
+                .anySatisfy(line -> assertThat(line).contains("imagegraph.yaml line 1: unknown key 'registy'"))
+                .anySatisfy(line -> assertThat(line).contains("imagegraph.yaml line 2: 'tags' must be a list"))
+                .anySatisfy(line -> assertThat(line).contains("imagegraph.yaml line 5: 'images.a.builder'"));
+    }
 }

@@ -102,7 +102,7 @@ final class BuilderFlags {
             String value = hasValue ? flag.substring(eq + 1) : "";
             Type type = known.get(name);
             if (type == null) {
-                throw new DockerfileSyntaxException(line, keyword + " has an unknown flag --" + name
+                throw new DockerfileSyntaxException(line, keyword + " has an unknown flag --" + Words.abbreviate(name)
                         + NameSuggestion.hint(name, known.keySet()).replace("(did you mean ", "(did you mean --")
                         + (known.isEmpty() ? " (it takes no flags)" : "; it takes: " + list(known.keySet())));
             }
@@ -111,7 +111,7 @@ final class BuilderFlags {
             }
             if (type == Type.BOOLEAN) {
                 if (hasValue && !value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
-                    throw new DockerfileSyntaxException(line, keyword + " --" + name + " takes true or false, not '" + value + "'");
+                    throw new DockerfileSyntaxException(line, keyword + " --" + name + " takes true or false, not '" + Words.abbreviate(value) + "'");
                 }
             } else if (!hasValue) {
                 throw new DockerfileSyntaxException(line, keyword + " --" + name + " has no value; write --" + name + "=VALUE");

@@ -137,7 +137,7 @@ public record DockerfileDependencies(List<Stage> stages, List<ImageDependency> d
             if (buildArgs.containsKey(name)) {
                 globalArgs.put(name, buildArgs.get(name));
             } else if (eq >= 0) {
-                globalArgs.put(name, expansion.expand(declaration.substring(eq + 1), globalArgs, instruction.line(), "ARG " + name));
+                globalArgs.put(name, expansion.expand(declaration.substring(eq + 1), globalArgs, instruction.line(), "ARG " + Words.abbreviate(name)));
             }
         }
     }
@@ -161,18 +161,18 @@ public record DockerfileDependencies(List<Stage> stages, List<ImageDependency> d
         if (rest.size() == 3 && rest.get(1).equalsIgnoreCase("as")) {
             name = rest.get(2).toLowerCase(Locale.ROOT);
             if (!STAGE_NAME.matcher(name).matches()) {
-                throw new DockerfileSyntaxException(instruction.line(), "'" + rest.get(2) + "' is not a valid stage name:"
+                throw new DockerfileSyntaxException(instruction.line(), "'" + Words.abbreviate(rest.get(2)) + "' is not a valid stage name:"
                         + " a stage name starts with a letter and has only letters, digits, '-', '_' and '.'"
                         + " (BuildKit does not expand variables in AS)");
             }
         } else if (rest.size() != 1) {
             throw new DockerfileSyntaxException(instruction.line(),
-                    "FROM takes an image and an optional 'AS name', found '" + instruction.operands() + "'");
+                    "FROM takes an image and an optional 'AS name', found '" + Words.abbreviate(instruction.operands()) + "'");
         }
-        String base = expansion.expand(rest.get(0), args, instruction.line(), "FROM " + rest.get(0));
+        String base = expansion.expand(rest.get(0), args, instruction.line(), "FROM " + Words.abbreviate(rest.get(0)));
         if (base.isEmpty()) {
             throw new DockerfileSyntaxException(instruction.line(),
-                    "FROM " + rest.get(0) + " expands to nothing; give the ARG a default or pass it as a build arg");
+                    "FROM " + Words.abbreviate(rest.get(0)) + " expands to nothing; give the ARG a default or pass it as a build arg");
         }
         return new Stage(index, Optional.ofNullable(name), base, Optional.ofNullable(platform), instruction.line());
     }
@@ -180,8 +180,8 @@ public record DockerfileDependencies(List<Stage> stages, List<ImageDependency> d
     private static void copyFrom(String from, Instruction instruction, int current, List<Stage> stages,
                                  Map<String, Integer> stageByName, Expansion expansion, StageNeeds needs)
             throws DockerfileSyntaxException {
-        if (!expansion.expand(from, Map.of(), instruction.line(), "COPY --from=" + from).equals(from)) {
-            throw new DockerfileSyntaxException(instruction.line(), "COPY --from=" + from + ": BuildKit does not expand"
+        if (!expansion.expand(from, Map.of(), instruction.line(), "COPY --from=" + Words.abbreviate(from)).equals(from)) {
+            throw new DockerfileSyntaxException(instruction.line(), "COPY --from=" + Words.abbreviate(from) + ": BuildKit does not expand"
                     + " variables in --from; define a stage (ARG before FROM, then FROM ${…} AS name) and copy from it");
         }
         Integer stage;

@@ -77,7 +77,7 @@ public final class DockerfileParser {
             }
             String name = keyword.group(1).toUpperCase(Locale.ROOT);
             if (!INSTRUCTIONS.contains(name)) {
-                throw new DockerfileSyntaxException(startLine, "unknown instruction " + keyword.group(1)
+                throw new DockerfileSyntaxException(startLine, "unknown instruction " + Words.abbreviate(keyword.group(1))
                         + NameSuggestion.hint(name, INSTRUCTIONS) + "; instructions are " + String.join(", ", new TreeSet<>(INSTRUCTIONS)));
             }
             String args = keyword.group(2) == null ? "" : keyword.group(2).strip();

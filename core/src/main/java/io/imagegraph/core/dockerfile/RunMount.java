@@ -36,7 +36,7 @@ final class RunMount {
             }
             String value = field.substring(eq + 1);
             if (!KEYS.contains(key)) {
-                throw new DockerfileSyntaxException(line, "RUN --mount has an unknown key '" + key + "' in '" + field + "'"
+                throw new DockerfileSyntaxException(line, "RUN --mount has an unknown key '" + Words.abbreviate(key) + "' in '" + Words.abbreviate(field) + "'"
                         + NameSuggestion.hint(key, KEYS) + "; keys are " + String.join(", ", new java.util.TreeSet<>(KEYS)));
             }
             if (key.equals("type") && !value.contains("$") && !TYPES.contains(value.toLowerCase(Locale.ROOT))) {

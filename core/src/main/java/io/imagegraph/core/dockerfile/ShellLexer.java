@@ -18,6 +18,8 @@ import java.util.Map;
 final class ShellLexer {
 
     private static final int EOF = -1;
+    /** Deeper nesting of ${…} inside ${…} is refused rather than risking the stack. */
+    static final int MAX_DEPTH = 64;
 
     /** A processed word: the whole result and the result split into words at unquoted blanks. */
     record Result(String word, List<String> words) {
@@ -32,6 +34,7 @@ final class ShellLexer {
     private String source = "";
     private int pos;
     private boolean rawEscapes;
+    private int depth;
 
     private ShellLexer(char escape, boolean rawQuotes, boolean rawEscapes, boolean skipUnset, int limit) {
         this.escape = escape;
@@ -65,6 +68,7 @@ final class ShellLexer {
         source = word;
         pos = 0;
         rawEscapes = rawEscapesDefault;
+        depth = 0;
         return processStopOn(EOF, rawEscapesDefault);
     }
 
@@ -195,6 +199,17 @@ final class ShellLexer {
     }
 
     private String dollar() throws ExpansionException {
+        if (++depth > MAX_DEPTH) {
+            throw new ExpansionException("nests ${…} more than " + MAX_DEPTH + " levels deep");
+        }
+        try {
+            return variable();
+        } finally {
+            depth--;
+        }
+    }
+
+    private String variable() throws ExpansionException {
         next();
         if (peek() != '{') {
             String name = name();

@@ -30,6 +30,9 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class GraphLoader {
 
+    /** References longer than this are refused without being parsed or repeated in full. */
+    private static final int MAX_REFERENCE = 4096;
+
     private GraphLoader() {
     }
 
@@ -207,6 +210,13 @@ public final class GraphLoader {
         for (ImageDependency dependency : dependencies.dependencies()) {
             String where = dockerfile + " line " + dependency.line();
             ImageRef ref;
+            if (dependency.reference().length() > MAX_REFERENCE) {
+                problems.add(GraphProblem.error(GraphProblem.Kind.INVALID_REFERENCE, spec.name(), where,
+                        dependency.via() + " names a reference of " + dependency.reference().length()
+                                + " characters, starting '" + dependency.reference().substring(0, 60)
+                                + "…'; an image reference is far shorter, so fix the line or its ARGs"));
+                continue;
+            }
             try {
                 ref = ImageRef.parse(dependency.reference());
             } catch (InvalidReferenceException e) {

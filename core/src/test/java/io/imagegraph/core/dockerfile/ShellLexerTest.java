@@ -122,4 +122,10 @@ class ShellLexerTest {
         assertThat(ShellLexer.raw(1000).process("RUN echo \"<<EOF\" \\<<X <<  Y cat<<Z", Map.of()).words())
                 .containsExactly("RUN", "echo", "\"<<EOF\"", "\\<<X", "<<  Y", "cat<<Z");
     }
+
+    @Test
+    void expand_deeplyNestedSubstitution_isRefusedNotAStackOverflow() {
+        String word = "${A:-".repeat(100_000) + "x" + "}".repeat(100_000);
+        assertThatThrownBy(() -> expand(word)).hasMessage("nests ${…} more than 64 levels deep");
+    }
 }

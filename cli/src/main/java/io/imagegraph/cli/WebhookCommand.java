@@ -41,8 +41,10 @@ import picocli.CommandLine.Spec;
                     + " repo_push and Docker Hub's webhook. A request without the shared secret, or with a payload"
                     + " it cannot read, is refused with the reason and changes nothing.",
             "",
-            "--listen serves POST " + WebhookServer.PATH + " until stopped (Ctrl-C, SIGTERM); --payload reads one"
-                    + " payload from a file (for a CI job that received it elsewhere).",
+            "--listen serves POST " + WebhookServer.PATH + " (that path exactly) until stopped (Ctrl-C, SIGTERM),"
+                    + " answering requests concurrently: at most 128 connections, each closed after 5 s of silence"
+                    + " or when its request has not arrived 10 s after it opened; bodies up to 1 MiB. --payload"
+                    + " reads one payload from a file (for a CI job that received it elsewhere).",
             ""
         },
         footerHeading = "%nExamples:%n",
@@ -108,7 +110,7 @@ final class WebhookCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         TagHistory history = TagHistory.in(stateOption.forGraph(graph.root()));
         try (WebhookServer server = WebhookServer.start(address, receiver,
-                checks -> history.record(TagEvents.ofUpstream(checks, Instant.now())), err)) {
+                checks -> history.record(TagEvents.ofUpstream(checks, Instant.now())), err, WebhookLimits.standard())) {
             err.println("imagegraph: receiving webhooks on http://" + address.getHostString() + ":" + server.port()
                     + WebhookServer.PATH + " for " + UpstreamWatches.of(graph).size() + " watches; Ctrl-C stops");
             err.flush();

@@ -1,137 +1,96 @@
 package io.imagegraph.cli;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import io.imagegraph.core.files.JsonDocuments;
 import io.imagegraph.core.upstream.UpstreamCheck;
-import io.imagegraph.core.upstream.WebhookOutcomeJson;
 import io.imagegraph.core.upstream.WebhookReceiver;
-import io.imagegraph.core.upstream.WebhookRejectedException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.List;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
 /**
  * The webhook endpoint of {@code imagegraph webhook --listen}: {@code POST /webhook} on the
- * address given, one request at a time (each is small), answered with JSON — what was recorded, or
- * why the request was refused. A request body over 1 MiB is refused unread.
+ * address given, answered with JSON — what was recorded, or why the request was refused. Jetty
+ * serves requests concurrently without a thread per waiting connection; the {@link WebhookLimits}
+ * bound what one client can hold: connections at once, silence, the time for a request to
+ * arrive, and the body's size. So a client that sends half a header, or its body one byte at a
+ * time, delays nobody else.
  */
 final class WebhookServer implements AutoCloseable {
 
     static final String PATH = "/webhook";
-    private static final int MAX_BODY = 1024 * 1024;
+    private static final int THREADS = 32;
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final Server server;
+    private final ServerConnector connector;
 
-    private WebhookServer(HttpServer server, ExecutorService executor) {
+    private WebhookServer(Server server, ServerConnector connector) {
         this.server = server;
-        this.executor = executor;
+        this.connector = connector;
     }
 
     static WebhookServer start(InetSocketAddress address, WebhookReceiver receiver, PrintWriter log) throws IOException {
-        return start(address, receiver, checks -> { }, log);
+        return start(address, receiver, checks -> { }, log, WebhookLimits.standard());
     }
 
     /** @param recorded told of the checks of each accepted request (the tag history records them) */
-    static WebhookServer start(InetSocketAddress address, WebhookReceiver receiver, Recorder recorded, PrintWriter log)
-            throws IOException {
-        HttpServer server = HttpServer.create(address, 0);
-        ExecutorService executor = Executors.newSingleThreadExecutor();
-        server.setExecutor(executor);
-        server.createContext(PATH, exchange -> handle(exchange, receiver, recorded, log));
-        server.start();
-        return new WebhookServer(server, executor);
+    static WebhookServer start(InetSocketAddress address, WebhookReceiver receiver, Recorder recorded, PrintWriter log,
+                               WebhookLimits limits) throws IOException {
+        QueuedThreadPool threads = new QueuedThreadPool(THREADS, 4);
+        threads.setName("imagegraph-webhook");
+        threads.setDaemon(true);
+        ScheduledExecutorScheduler scheduler = new ScheduledExecutorScheduler("imagegraph-webhook-deadlines", true);
+        Server server = new Server(threads, scheduler, null);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendDateHeader(false);
+        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        connector.setHost(address.getHostString());
+        connector.setPort(address.getPort());
+        connector.setIdleTimeout(limits.idleTimeout().toMillis());
+        RequestDeadlines deadlines = new RequestDeadlines(limits.requestDeadline(), scheduler, log);
+        connector.addBean(deadlines);
+        server.addConnector(connector);
+        server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
+        server.setHandler(new WebhookHandler(receiver, recorded, log, limits, deadlines, threads));
+        server.setStopTimeout(2000);
+        try {
+            server.start();
+        } catch (Exception e) {
+            stop(server);
+            throw new IOException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
+        }
+        return new WebhookServer(server, connector);
     }
 
     int port() {
-        return server.getAddress().getPort();
+        return connector.getLocalPort();
     }
 
     /** What to do with the checks of an accepted request, besides answering it. */
     @FunctionalInterface
     interface Recorder {
-        void record(java.util.List<UpstreamCheck> checks) throws IOException;
-    }
-
-    private static void handle(HttpExchange exchange, WebhookReceiver receiver, Recorder recorded, PrintWriter log)
-            throws IOException {
-        try (exchange) {
-            if (!exchange.getRequestMethod().equals("POST")) {
-                answer(exchange, 405, error("send the payload with POST"));
-                return;
-            }
-            byte[] body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = in.readNBytes(MAX_BODY + 1);
-            }
-            if (body.length > MAX_BODY) {
-                answer(exchange, 413, error("the payload is larger than 1 MiB"));
-                return;
-            }
-            String from = exchange.getRemoteAddress().getAddress().getHostAddress();
-            try {
-                WebhookReceiver.Outcome outcome = receiver.receive(exchange.getRequestHeaders(),
-                        token(exchange.getRequestURI().getRawQuery()), body);
-                recorded.record(outcome.checks());
-                for (UpstreamCheck check : outcome.checks()) {
-                    log.println("imagegraph: webhook from " + from + ": " + check.watch() + " " + check.status().id()
-                            + " " + check.tag() + "@" + check.digest());
-                }
-                outcome.ignored().forEach(push -> log.println("imagegraph: webhook from " + from + ": " + push
-                        + " is not watched; ignored"));
-                log.flush();
-                answer(exchange, 200, WebhookOutcomeJson.toJson(outcome));
-            } catch (WebhookRejectedException e) {
-                log.println("imagegraph: webhook from " + from + " refused (" + e.status() + "): " + e.getMessage());
-                log.flush();
-                answer(exchange, e.status(), error(e.getMessage()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                answer(exchange, 503, error("the receiver is stopping"));
-            } catch (IOException e) {
-                log.println("imagegraph: webhook from " + from + " failed: " + e.getMessage());
-                log.flush();
-                answer(exchange, 500, error("the state folder cannot be written: " + e.getMessage()));
-            }
-        }
-    }
-
-    private static Optional<String> token(String rawQuery) {
-        if (rawQuery == null) {
-            return Optional.empty();
-        }
-        for (String pair : rawQuery.split("&")) {
-            if (pair.startsWith("token=")) {
-                return Optional.of(URLDecoder.decode(pair.substring("token=".length()), StandardCharsets.UTF_8));
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static String error(String message) {
-        return JsonDocuments.toString(json -> json.writeStringField("error", message));
-    }
-
-    private static void answer(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        void record(List<UpstreamCheck> checks) throws IOException;
     }
 
     @Override
     public void close() {
-        server.stop(1);
-        executor.shutdownNow();
+        stop(server);
+    }
+
+    private static void stop(Server server) {
+        try {
+            server.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            throw new IllegalStateException("the webhook server did not stop: " + e.getMessage(), e);
+        }
     }
 }

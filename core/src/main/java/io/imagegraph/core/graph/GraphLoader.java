@@ -111,8 +111,10 @@ public final class GraphLoader {
         try {
             return Optional.of(GraphFileReader.read(file, display));
         } catch (GraphFileException e) {
-            problems.add(GraphProblem.error(GraphProblem.Kind.GRAPH_FILE, null,
-                    e.file() + (e.line() > 0 ? " line " + e.line() : ""), e.problem()));
+            for (GraphFileException.Problem problem : e.problems()) {
+                problems.add(GraphProblem.error(GraphProblem.Kind.GRAPH_FILE, null,
+                        e.file() + (problem.line() > 0 ? " line " + problem.line() : ""), problem.problem()));
+            }
             return Optional.empty();
         }
     }

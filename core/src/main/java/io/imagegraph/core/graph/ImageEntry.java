@@ -20,11 +20,14 @@ import java.util.Map;
  * @param dependsOn    images this one needs although no FROM says so
  * @param unbuildable  platforms (such as {@code linux/arm64}) this image cannot be built for, with the reason
  * @param metadata     environment, ports and labels a deployment sets for the image
+ * @param network      the network its build gets (default, host or none), over the graph file's
+ * @param secrets      secrets its build may mount ({@code RUN --mount=type=secret,id=...})
  */
 public record ImageEntry(String context, String dockerfile, Map<String, String> buildArgs, BuilderKind builder,
                          String target, List<String> command, List<String> tags, List<SmokeTest> smokeTests,
                          List<String> profiles, List<String> watch, List<String> dependsOn,
-                         Map<String, String> unbuildable, ImageMetadata metadata) {
+                         Map<String, String> unbuildable, ImageMetadata metadata, NetworkMode network,
+                         List<BuildSecret> secrets) {
 
     public ImageEntry {
         buildArgs = YamlValues.strings(buildArgs);
@@ -36,5 +39,15 @@ public record ImageEntry(String context, String dockerfile, Map<String, String> 
         dependsOn = dependsOn == null ? List.of() : YamlValues.list(dependsOn, "dependsOn");
         unbuildable = unbuildable == null ? Map.of() : YamlValues.strings(unbuildable);
         metadata = metadata == null ? ImageMetadata.none() : metadata;
+        secrets = secrets == null ? List.of() : YamlValues.list(secrets, "secrets");
+    }
+
+    /** An entry that leaves network and secrets as the graph file says. */
+    public ImageEntry(String context, String dockerfile, Map<String, String> buildArgs, BuilderKind builder,
+                      String target, List<String> command, List<String> tags, List<SmokeTest> smokeTests,
+                      List<String> profiles, List<String> watch, List<String> dependsOn,
+                      Map<String, String> unbuildable, ImageMetadata metadata) {
+        this(context, dockerfile, buildArgs, builder, target, command, tags, smokeTests, profiles, watch, dependsOn,
+                unbuildable, metadata, null, null);
     }
 }

@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * StarlingX image build files as graph-file entries, one an image named by its LABEL:
  * {@code BUILDER=docker} builds {@code DOCKER_FILE} in {@code DOCKER_CONTEXT} (both beside the
  * build file), {@code BUILDER=loci} is a LOCI image whose directives become its build args, and
- * {@code BUILDER=script} runs {@code SCRIPT ARGS}. A change to the build file affects its image.
+ * {@code BUILDER=script} runs {@code SCRIPT ARGS}, with the script's folder as its context. A change to the build file affects its image.
  * An entry the graph file itself gives for the same name wins.
  */
 final class StarlingxEntries {
@@ -75,11 +75,13 @@ final class StarlingxEntries {
                                 label + " says BUILDER=script but sets no SCRIPT to run"));
                         continue;
                     }
+                    Path script = dir.resolve(file.value("SCRIPT").get());
                     List<String> command = new ArrayList<>();
-                    command.add(relative(root, dir.resolve(file.value("SCRIPT").get())));
+                    command.add(relative(root, script));
                     file.value("ARGS").ifPresent(a -> command.addAll(Arrays.asList(a.split(" "))));
-                    entries.put(label, entry(relative(root, dir), null, null, BuilderKind.SCRIPT, command,
-                            watch(root, file)));
+                    // the script's folder is the context, so the script and its files are in the input digest
+                    entries.put(label, entry(relative(root, script.getParent()), null, null, BuilderKind.SCRIPT,
+                            command, watch(root, file)));
                 }
             }
         }

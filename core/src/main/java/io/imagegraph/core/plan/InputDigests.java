@@ -46,6 +46,8 @@ public final class InputDigests {
         List<Digest> contextDigests;
         try {
             contextDigests = FileWorkPool.map(nodes, node -> BuildContext.of(graph.root(), node.spec()).digest(node.dockerfileDigest()));
+        } catch (InvalidIgnorePatternException e) {
+            throw e;
         } catch (IOException e) {
             throw new IOException("cannot read a build context under " + graph.root() + ": " + e.getMessage(), e);
         }

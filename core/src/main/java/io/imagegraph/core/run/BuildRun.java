@@ -7,6 +7,7 @@ import io.imagegraph.core.build.BuildReportJson;
 import io.imagegraph.core.build.BuildTools;
 import io.imagegraph.core.build.GitSource;
 import io.imagegraph.core.build.GraphBuild;
+import io.imagegraph.core.graph.NetworkMode;
 import io.imagegraph.core.lineage.JsonLinesLineageStore;
 import io.imagegraph.core.plan.Plan;
 import io.imagegraph.core.process.ProcessRunner;
@@ -50,13 +51,22 @@ public final class BuildRun {
      * @param lineageFile  the lineage store; empty: the state folder's
      * @param registry     the registry to push to, over the graph file's
      * @param noPush       do not push, even with a registry
+     * @param network      the network every build gets, over the graph file's
      */
     public record Request(Optional<String> runId, List<String> tags, int slots, boolean failFast, boolean rebuild,
                           int retries, Optional<Path> runDirectory, Optional<Path> lineageFile,
-                          Optional<String> registry, boolean noPush) {
+                          Optional<String> registry, boolean noPush, Optional<NetworkMode> network) {
 
         public Request {
             tags = List.copyOf(tags);
+        }
+
+        /** A request whose builds get the network the graph file gives them. */
+        public Request(Optional<String> runId, List<String> tags, int slots, boolean failFast, boolean rebuild,
+                       int retries, Optional<Path> runDirectory, Optional<Path> lineageFile,
+                       Optional<String> registry, boolean noPush) {
+            this(runId, tags, slots, failFast, rebuild, retries, runDirectory, lineageFile, registry, noPush,
+                    Optional.empty());
         }
     }
 
@@ -80,6 +90,11 @@ public final class BuildRun {
     private final StateDirectory state;
     private final BuildEventSink events;
     private final Clock clock;
+    private final Object building = new Object();
+    /** The thread inside {@link GraphBuild#run} (guarded by {@link #building}): the one {@link #cancel()} interrupts. */
+    private Thread builder;
+    /** Whether {@link #cancel()} was called (guarded by {@link #building}). */
+    private boolean cancelled;
 
     public BuildRun(ProcessRunner runner, BuildTools tools, PromotionRun.RegistriesFor registries, StateDirectory state,
                     BuildEventSink events, Clock clock) {
@@ -92,8 +107,24 @@ public final class BuildRun {
     }
 
     /**
-     * Builds. When interrupted, the running builds stop and the report (with the images not built
-     * {@code cancelled}) is still written; the thread's interrupt flag is then set again.
+     * Stops the run from another thread (Ctrl-C): the running builds and pushes stop, nothing more
+     * starts, and the report is still written. Only the building is interrupted, never the
+     * writing of the report and the tag history after it, so a late cancel cannot lose them.
+     * Safe to call at any time, also before or after {@link #run}.
+     */
+    public void cancel() {
+        synchronized (building) {
+            cancelled = true;
+            if (builder != null) {
+                builder.interrupt();
+            }
+        }
+    }
+
+    /**
+     * Builds. When interrupted or {@linkplain #cancel() cancelled}, the running builds stop and
+     * the report (with the images not built {@code cancelled}) is still written; the thread's
+     * interrupt flag is then set.
      */
     public Outcome run(Plan plan, Request request)
             throws RunRequestException, RegistryException, IOException, InterruptedException {
@@ -117,7 +148,7 @@ public final class BuildRun {
         GitSource git = new GitSource(runner);
         BuildOptions options = new BuildOptions(runId, request.tags(), request.slots(), request.failFast(),
                 request.rebuild(), request.retries(), Duration.ofSeconds(2), runDirectory, git.revision(root),
-                git.url(root), registryHost, push);
+                git.url(root), registryHost, push, request.network());
         Optional<ManifestStore> client = Optional.empty();
         if (push) {
             String host = registryHost.or(() -> plan.graph().registry()).orElseThrow();
@@ -127,8 +158,24 @@ public final class BuildRun {
         }
         GraphBuild build = new GraphBuild(tools, request.lineageFile().map(JsonLinesLineageStore::new)
                 .orElseGet(() -> JsonLinesLineageStore.in(state)), events, clock, client);
-        BuildReport report = build.run(plan, options);
+        BuildReport report;
+        synchronized (building) {
+            builder = Thread.currentThread();
+            if (cancelled) {
+                builder.interrupt();
+            }
+        }
+        try {
+            report = build.run(plan, options);
+        } finally {
+            synchronized (building) {
+                builder = null;
+            }
+        }
         boolean interrupted = Thread.interrupted();
+        synchronized (building) {
+            interrupted |= cancelled;
+        }
         Path reportFile = runDirectory.resolve(BuildReportJson.FILE_NAME);
         try (Writer writer = Files.newBufferedWriter(reportFile)) {
             BuildReportJson.write(report, state.folder(), writer);

@@ -2,6 +2,7 @@ package io.imagegraph.core.state;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -14,6 +15,13 @@ public interface Journal<T> {
 
     /** Appends records atomically with respect to other writers; nothing is written if it fails. */
     void append(List<T> records) throws IOException;
+
+    /**
+     * Appends what {@code decide} makes of the records kept now, reading and appending under one
+     * exclusive lock, so that a decision such as "this digest is new" cannot be overtaken by
+     * another writer between the read and the append. Returns the records appended.
+     */
+    List<T> appendDecided(Function<List<T>, List<T>> decide) throws IOException;
 
     /** Every record, oldest first; empty when nothing was ever appended. */
     List<T> read() throws IOException;

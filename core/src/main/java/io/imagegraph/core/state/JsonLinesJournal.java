@@ -19,6 +19,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -28,6 +29,7 @@ import java.util.function.UnaryOperator;
  * exclusive lock. A line that is not a record (a crash mid-write on another system) is
  * reported with its number. File locks belong to the whole JVM, so threads of one process also
  * take a lock per file first. Unknown fields are ignored, so older programs read newer journals.
+ * A thread with an interrupt pending still reads and writes; the interrupt stays pending.
  *
  * @param <T> the record type (a Java record with JSON-friendly fields)
  */
@@ -64,36 +66,31 @@ public final class JsonLinesJournal<T> implements Journal<T> {
         }
         String lines = lines(records);
         locked(false, () -> {
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND)) {
-                write(channel, lines);
-            }
+            appendLines(lines);
             return null;
         });
     }
 
     @Override
-    public List<T> read() throws IOException {
-        byte[] content = locked(true, () -> {
-            try {
-                return Files.readAllBytes(file);
-            } catch (NoSuchFileException e) {
-                return new byte[0];
+    public List<T> appendDecided(Function<List<T>, List<T>> decide) throws IOException {
+        return locked(false, () -> {
+            List<T> decided = List.copyOf(decide.apply(parse(readIfThere())));
+            if (!decided.isEmpty()) {
+                appendLines(lines(decided));
             }
+            return decided;
         });
-        return parse(content);
+    }
+
+    @Override
+    public List<T> read() throws IOException {
+        return parse(locked(true, this::readIfThere));
     }
 
     @Override
     public List<T> rewrite(UnaryOperator<List<T>> change) throws IOException {
         return locked(false, () -> {
-            List<T> now;
-            try {
-                now = parse(Files.readAllBytes(file));
-            } catch (NoSuchFileException e) {
-                now = List.of();
-            }
-            List<T> next = List.copyOf(change.apply(now));
+            List<T> next = List.copyOf(change.apply(parse(readIfThere())));
             Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
             try {
                 try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
@@ -105,6 +102,21 @@ public final class JsonLinesJournal<T> implements Journal<T> {
             }
             return next;
         });
+    }
+
+    private void appendLines(String lines) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND)) {
+            write(channel, lines);
+        }
+    }
+
+    private byte[] readIfThere() throws IOException {
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return new byte[0];
+        }
     }
 
     private String lines(List<T> records) throws IOException {
@@ -135,12 +147,22 @@ public final class JsonLinesJournal<T> implements Journal<T> {
      * file while other processes wait, and they then open the new one.
      */
     private <R> R locked(boolean shared, LockedWork<R> work) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        synchronized (inProcess) {
-            try (FileChannel lockFile = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.READ);
-                 FileLock lock = lockFile.lock(0, Long.MAX_VALUE, shared)) {
-                return work.run();
+        // Journal work is short and must not be left half done: an interrupt already pending (a
+        // cancelled build still recording what it did) would close the channel at once, so it is
+        // set aside for the caller until the work is done.
+        boolean interrupted = Thread.interrupted();
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            synchronized (inProcess) {
+                try (FileChannel lockFile = FileChannel.open(lockPath, StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE, StandardOpenOption.READ);
+                     FileLock lock = lockFile.lock(0, Long.MAX_VALUE, shared)) {
+                    return work.run();
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
     }

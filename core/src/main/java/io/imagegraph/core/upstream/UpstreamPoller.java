@@ -13,12 +13,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * One pass over the watches: asks each watch's registry where its tag points now (a HEAD), or,
  * for a policy, lists the repository's tags and follows the one the policy chooses; records what
  * changed in the upstream state. A watch polled less than the interval ago is skipped; once a
  * registry's request budget for the pass is spent, its remaining watches wait for the next pass.
+ * What moved is decided against the journal under its lock, after the registries answered, so a
+ * webhook request or another poll recording the same digest meanwhile is not recorded twice.
  * Watches polled longest ago (or never) go first, so a budget smaller than the watches still
  * reaches every watch over a few passes. The checks come back in the order the watches were given.
  */
@@ -46,7 +49,7 @@ public final class UpstreamPoller {
         Map<String, Instant> lastPolled = state.lastPolled();
         Map<String, Integer> spent = new HashMap<>();
         UpstreamCheck[] checks = new UpstreamCheck[watches.size()];
-        List<UpstreamDigest> changes = new ArrayList<>();
+        Map<Integer, Observed> observed = new TreeMap<>();
         List<String> polled = new ArrayList<>();
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < watches.size(); i++) {
@@ -91,27 +94,45 @@ public final class UpstreamPoller {
                             + tag.get() + " does not exist (any more)");
                     continue;
                 }
-                UpstreamDigest seen = new UpstreamDigest(watch.key(), watch.repository().toString(), tag.get(),
-                        found.get().digest().toString(), before == null ? null : before.tag(),
-                        before == null ? null : before.digest(), now.toString(), "poll");
-                if (before == null) {
-                    changes.add(seen);
-                    checks[index] = check(watch, UpstreamCheck.Status.FIRST_SEEN, seen, null, "first poll");
-                } else if (!before.digest().equals(seen.digest()) || !before.tag().equals(seen.tag())) {
-                    changes.add(seen);
-                    checks[index] = check(watch, UpstreamCheck.Status.MOVED, seen, before, (before.tag().equals(seen.tag())
-                            ? seen.tag() + " moved" : "the policy now follows " + seen.tag() + " instead of "
-                            + before.tag()));
-                } else {
-                    checks[index] = check(watch, UpstreamCheck.Status.UNCHANGED, seen, before, "unchanged");
-                }
+                observed.put(index, new Observed(watch, tag.get(), found.get().digest().toString()));
             } catch (RegistryException e) {
                 checks[index] = check(watch, UpstreamCheck.Status.FAILED, before, before, e.getMessage());
             }
         }
-        state.record(changes);
+        state.recordDecided(latest -> {
+            List<UpstreamDigest> changes = new ArrayList<>();
+            observed.forEach((index, seen) -> {
+                UpstreamCheck check = decide(seen, latest.get(seen.watch().key()), now);
+                checks[index] = check;
+                if (check.status() != UpstreamCheck.Status.UNCHANGED) {
+                    UpstreamDigest change = new UpstreamDigest(check.watch(), check.repository(), check.tag(),
+                            check.digest(), check.previousTag(), check.previousDigest(), now.toString(), "poll");
+                    changes.add(change);
+                    latest.put(change.watch(), change);
+                }
+            });
+            return changes;
+        });
         state.polled(polled, now);
         return List.of(checks);
+    }
+
+    /** A watch's tag and digest as its registry gave them in this pass. */
+    private record Observed(UpstreamWatch watch, String tag, String digest) {
+    }
+
+    /** What the observation means against the latest digest recorded (read under the journal's lock). */
+    private static UpstreamCheck decide(Observed seen, UpstreamDigest before, Instant now) {
+        UpstreamDigest after = new UpstreamDigest(seen.watch().key(), seen.watch().repository().toString(), seen.tag(),
+                seen.digest(), null, null, now.toString(), "poll");
+        if (before == null) {
+            return check(seen.watch(), UpstreamCheck.Status.FIRST_SEEN, after, null, "first poll");
+        }
+        if (!before.digest().equals(seen.digest()) || !before.tag().equals(seen.tag())) {
+            return check(seen.watch(), UpstreamCheck.Status.MOVED, after, before, before.tag().equals(seen.tag())
+                    ? seen.tag() + " moved" : "the policy now follows " + seen.tag() + " instead of " + before.tag());
+        }
+        return check(seen.watch(), UpstreamCheck.Status.UNCHANGED, after, before, "unchanged");
     }
 
     private static UpstreamCheck check(UpstreamWatch watch, UpstreamCheck.Status status, UpstreamDigest now,

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * What is known of upstream images: the digests each watch has seen (the {@code upstream}
@@ -33,8 +34,22 @@ public final class UpstreamState {
 
     /** The latest digest of each watch, by watch key. */
     public Map<String, UpstreamDigest> current() throws IOException {
+        return latest(digests.read());
+    }
+
+    /**
+     * Records the changes {@code decide} finds against the latest digest of each watch, deciding
+     * under the journal's lock: two writers at once (a poll, several webhook requests) cannot
+     * both record the same move. Returns what was recorded.
+     */
+    public List<UpstreamDigest> recordDecided(Function<Map<String, UpstreamDigest>, List<UpstreamDigest>> decide)
+            throws IOException {
+        return digests.appendDecided(records -> decide.apply(latest(records)));
+    }
+
+    private static Map<String, UpstreamDigest> latest(List<UpstreamDigest> records) {
         Map<String, UpstreamDigest> latest = new LinkedHashMap<>();
-        digests.read().forEach(seen -> latest.put(seen.watch(), seen));
+        records.forEach(seen -> latest.put(seen.watch(), seen));
         return latest;
     }
 

@@ -12,10 +12,12 @@ import java.util.Optional;
 
 /**
  * Turns a registry's push notification into the same upstream records a poll makes: a push of a
- * watched tag (or, for a policy watch, of a tag the policy now prefers) is recorded with its
- * digest, asked of the registry with one HEAD when the payload does not carry it. A request whose
- * secret is wrong, or whose payload is malformed, is rejected and changes nothing; pushes of
- * repositories nobody watches are reported as ignored.
+ * watched tag (or, for a policy watch, of a tag the policy now prefers) is recorded with the
+ * digest the registry gives for the tag now, asked with one HEAD — also when the payload carries a
+ * digest, which is only believed once the registry confirms it. Whether a push moved a watch is
+ * decided under the upstream journal's lock, so concurrent requests never record one move twice.
+ * A request whose secret is wrong, or whose payload is malformed, is rejected and changes
+ * nothing; pushes of repositories nobody watches are reported as ignored.
  */
 public final class WebhookReceiver {
 
@@ -26,6 +28,10 @@ public final class WebhookReceiver {
      * @param ignored the pushes no watch follows, as {@code repository:tag}
      */
     public record Outcome(List<UpstreamCheck> checks, List<String> ignored) {
+    }
+
+    /** A push some watch may follow, with the digest the registry confirmed for its tag. */
+    private record Confirmed(UpstreamPush push, String digest, String reason) {
     }
 
     private final WebhookSecret secret;
@@ -44,63 +50,105 @@ public final class WebhookReceiver {
     }
 
     /**
-     * @throws WebhookRejectedException when the request is not authenticated or not a payload image-graph reads
+     * Checks a request's secret alone, so that a server can refuse a stranger before reading the body.
+     *
+     * @throws WebhookRejectedException when the request does not carry the shared secret
+     */
+    public void authenticate(Map<String, List<String>> headers, Optional<String> token) throws WebhookRejectedException {
+        secret.check(headers, token);
+    }
+
+    /**
+     * @throws WebhookRejectedException when the request is not authenticated or not a payload image-graph reads,
+     *                                  or the registry cannot be asked for the pushed tag's digest (502)
      */
     public Outcome receive(Map<String, List<String>> headers, Optional<String> token, byte[] body)
             throws WebhookRejectedException, IOException, InterruptedException {
         secret.check(headers, token);
         List<UpstreamPush> pushes = WebhookPayloads.parse(body);
-        Map<String, UpstreamDigest> known = state.current();
-        List<UpstreamCheck> checks = new ArrayList<>();
-        List<UpstreamDigest> changes = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
+        List<Confirmed> confirmed = new ArrayList<>();
         for (UpstreamPush push : pushes) {
-            List<UpstreamWatch> following = watches.stream().filter(watch -> follows(watch, push, known)).toList();
-            if (following.isEmpty()) {
+            if (watches.stream().noneMatch(watch -> mayFollow(watch, push))) {
                 ignored.add(push.reference());
                 continue;
             }
-            String digest;
-            try {
-                digest = push.digest().isPresent() ? push.digest().get() : registries.named(push.repository().registry())
-                        .head(push.repository().repository(), push.tag()).map(ManifestDescriptor::digest)
-                        .map(Object::toString).orElse(null);
-            } catch (RegistryException e) {
-                throw new WebhookRejectedException(502, "cannot look up the digest of " + push.reference() + ": "
-                        + e.getMessage());
-            }
-            if (digest == null) {
+            Optional<String> digest = digestNow(push);
+            if (digest.isEmpty()) {
                 ignored.add(push.reference() + " (no longer in the registry)");
+                continue;
+            }
+            String reason = push.via() + ": " + push.reference() + " pushed";
+            if (push.digest().isPresent() && !push.digest().get().equals(digest.get())) {
+                reason += "; the payload said " + push.digest().get() + ", the registry has " + digest.get();
+            }
+            confirmed.add(new Confirmed(push, digest.get(), reason));
+        }
+        List<UpstreamCheck> checks = new ArrayList<>();
+        List<String> notPreferred = new ArrayList<>();
+        state.recordDecided(known -> {
+            checks.clear();
+            notPreferred.clear();
+            return decide(confirmed, known, checks, notPreferred);
+        });
+        ignored.addAll(notPreferred);
+        return new Outcome(List.copyOf(checks), List.copyOf(ignored));
+    }
+
+    /** The registry's digest for the pushed tag now, whatever the payload says: empty when the tag is gone. */
+    private Optional<String> digestNow(UpstreamPush push) throws WebhookRejectedException, InterruptedException {
+        try {
+            return registries.named(push.repository().registry()).head(push.repository().repository(), push.tag())
+                    .map(ManifestDescriptor::digest).map(Object::toString);
+        } catch (RegistryException e) {
+            throw new WebhookRejectedException(502, "cannot confirm the digest of " + push.reference()
+                    + " with its registry: " + e.getMessage());
+        }
+    }
+
+    /** Decides, against the latest digests, what each confirmed push changes; returns the changes to record. */
+    private List<UpstreamDigest> decide(List<Confirmed> confirmed, Map<String, UpstreamDigest> known,
+                                        List<UpstreamCheck> checks, List<String> notPreferred) {
+        List<UpstreamDigest> changes = new ArrayList<>();
+        for (Confirmed each : confirmed) {
+            UpstreamPush push = each.push();
+            List<UpstreamWatch> following = watches.stream().filter(watch -> follows(watch, push, known)).toList();
+            if (following.isEmpty()) {
+                notPreferred.add(push.reference() + " (the policy prefers the tag it follows)");
                 continue;
             }
             for (UpstreamWatch watch : following) {
                 UpstreamDigest before = known.get(watch.key());
-                UpstreamDigest seen = new UpstreamDigest(watch.key(), watch.repository().toString(), push.tag(), digest,
-                        before == null ? null : before.tag(), before == null ? null : before.digest(),
+                UpstreamDigest seen = new UpstreamDigest(watch.key(), watch.repository().toString(), push.tag(),
+                        each.digest(), before == null ? null : before.tag(), before == null ? null : before.digest(),
                         clock.instant().toString(), push.via());
                 UpstreamCheck.Status status = before == null ? UpstreamCheck.Status.FIRST_SEEN
-                        : before.digest().equals(digest) && before.tag().equals(push.tag())
+                        : before.digest().equals(each.digest()) && before.tag().equals(push.tag())
                         ? UpstreamCheck.Status.UNCHANGED : UpstreamCheck.Status.MOVED;
                 if (status != UpstreamCheck.Status.UNCHANGED) {
                     changes.add(seen);
                     known.put(watch.key(), seen);
                 }
                 checks.add(new UpstreamCheck(watch.key(), watch.repository().toString(), watch.isPolicy(), status,
-                        push.tag(), digest, seen.previousTag(), seen.previousDigest(), push.via() + ": "
-                        + push.reference() + " pushed"));
+                        push.tag(), each.digest(), seen.previousTag(), seen.previousDigest(), each.reason()));
             }
         }
-        state.record(changes);
-        return new Outcome(checks, ignored);
+        return changes;
+    }
+
+    /** Whether a watch could follow the push at all: its repository, and its tag or a tag its policy matches. */
+    private static boolean mayFollow(UpstreamWatch watch, UpstreamPush push) {
+        return watch.repository().equals(push.repository())
+                && (watch.isPolicy() ? watch.choose(List.of(push.tag())).isPresent() : watch.tag().get().equals(push.tag()));
     }
 
     /** A fixed watch follows its own tag; a policy, a tag it matches that it prefers to the one it follows. */
     private static boolean follows(UpstreamWatch watch, UpstreamPush push, Map<String, UpstreamDigest> known) {
-        if (!watch.repository().equals(push.repository())) {
+        if (!mayFollow(watch, push)) {
             return false;
         }
         if (!watch.isPolicy()) {
-            return watch.tag().get().equals(push.tag());
+            return true;
         }
         UpstreamDigest current = known.get(watch.key());
         List<String> candidates = current == null ? List.of(push.tag()) : List.of(current.tag(), push.tag());

@@ -2,6 +2,8 @@ package io.imagegraph.core.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imagegraph.core.plan.InputDigests;
+import io.imagegraph.core.ref.Digest;
 import io.imagegraph.core.testing.GraphFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +18,7 @@ class StarlingxEntriesTest {
         GraphLoadResult result = GraphFixture.copyOfExample("starlingx", dir).load();
         assertThat(result.problems()).noneMatch(GraphProblem::isError);
         ImageGraph graph = result.graph().orElseThrow();
-        assertThat(graph.nodes()).containsOnlyKeys("stx-keystone", "stx-platformclients", "stx-tools");
+        assertThat(graph.nodes()).containsOnlyKeys("stx-debian", "stx-keystone", "stx-platformclients", "stx-tools");
 
         ImageSpec keystone = graph.node("stx-keystone").spec();
         assertThat(keystone.builder()).isEqualTo(BuilderKind.LOCI);
@@ -29,14 +31,24 @@ class StarlingxEntriesTest {
         ImageSpec clients = graph.node("stx-platformclients").spec();
         assertThat(clients.builder()).isEqualTo(BuilderKind.DOCKER);
         assertThat(clients.context()).isEqualTo("platform/stx-platformclients/docker");
-        assertThat(graph.node("stx-platformclients").externalBases()).singleElement()
-                .satisfies(base -> assertThat(base.ref().toString())
-                        .isEqualTo("docker.io/starlingx/stx-debian:stx.10.0-v1.0.0"));
+        assertThat(graph.node("stx-platformclients").parents()).containsExactly("stx-debian");
+        assertThat(graph.node("stx-keystone").parents()).containsExactly("stx-debian");
 
         ImageSpec tools = graph.node("stx-tools").spec();
         assertThat(tools.builder()).isEqualTo(BuilderKind.SCRIPT);
         assertThat(tools.command()).containsExactly("tools/stx-tools/files/build.sh", "--os", "debian", "--stream",
                 "stable");
+    }
+
+    @Test
+    void scriptImage_hasTheScriptsFolderAsContext_soAChangedScriptChangesItsInputDigest(@TempDir Path dir)
+            throws Exception {
+        GraphFixture fixture = GraphFixture.copyOfExample("starlingx", dir);
+        assertThat(fixture.graph().node("stx-tools").spec().context()).isEqualTo("tools/stx-tools/files");
+        Digest before = InputDigests.compute(fixture.graph()).get("stx-tools");
+        Path script = dir.resolve("tools/stx-tools/files/build.sh");
+        Files.writeString(script, Files.readString(script) + "# changed\n");
+        assertThat(InputDigests.compute(fixture.graph()).get("stx-tools")).isNotEqualTo(before);
     }
 
     @Test

@@ -68,6 +68,26 @@ class BuildRunTest {
     }
 
     @Test
+    void cancel_beforeTheBuildsStart_cancelsEveryImage_andStillWritesTheReportAndTheLineage() throws Exception {
+        StateDirectory state = StateDirectory.at(dir.resolve(".imagegraph"));
+        BuildRun run = run(state);
+        run.cancel();
+        BuildRun.Outcome outcome = run.run(plan(), request(1, Optional.empty()));
+        assertThat(Thread.interrupted()).as("the caller is told the run was cancelled").isTrue();
+        assertThat(BuildReportReader.read(outcome.reportFile()).images()).singleElement()
+                .satisfies(image -> assertThat(image.status()).isEqualTo(ImageStatus.CANCELLED));
+    }
+
+    @Test
+    void cancel_afterTheRun_changesNothingAndInterruptsNobody() throws Exception {
+        BuildRun run = run(StateDirectory.at(dir.resolve(".imagegraph")));
+        BuildRun.Outcome outcome = run.run(plan(), request(1, Optional.empty()));
+        run.cancel();
+        assertThat(Thread.interrupted()).isFalse();
+        assertThat(outcome.succeeded()).isTrue();
+    }
+
+    @Test
     void run_zeroSlots_isAWrongRequest() throws Exception {
         assertThatThrownBy(() -> run(StateDirectory.at(dir.resolve("s"))).run(plan(), request(0, Optional.empty())))
                 .isInstanceOf(RunRequestException.class).hasMessage("slots must be at least 1");

@@ -20,6 +20,26 @@ class JsonLinesJournalTest {
     @TempDir
     Path dir;
 
+    /** Starts {@link JournalWriterProcess}es w0, w1, ... on the file, with these further arguments. */
+    private static List<Process> writers(int count, Path file, String... arguments) throws Exception {
+        List<Process> writers = new ArrayList<>();
+        for (int w = 0; w < count; w++) {
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), "-cp", System.getProperty("java.class.path"), JournalWriterProcess.class.getName(),
+                    file.toString(), "w" + w));
+            command.addAll(List.of(arguments));
+            writers.add(new ProcessBuilder(command).redirectErrorStream(true).start());
+        }
+        return writers;
+    }
+
+    private static void awaitSuccess(List<Process> writers) throws Exception {
+        for (Process writer : writers) {
+            assertThat(writer.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(writer.exitValue()).as(new String(writer.getInputStream().readAllBytes())).isZero();
+        }
+    }
+
     @Test
     void appendThenRead_roundTripsInOrder() throws Exception {
         JsonLinesJournal<Entry> journal = new JsonLinesJournal<>(dir.resolve("a/b.jsonl"), Entry.class, "entry");
@@ -33,22 +53,44 @@ class JsonLinesJournalTest {
     @Test
     void concurrentProcesses_loseNoRecordAndNeverInterleave() throws Exception {
         Path file = dir.resolve("shared.jsonl");
-        List<Process> writers = new ArrayList<>();
-        for (int w = 0; w < 4; w++) {
-            writers.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), JournalWriterProcess.class.getName(),
-                    file.toString(), "w" + w, "300").redirectErrorStream(true).start());
-        }
-        for (Process writer : writers) {
-            assertThat(writer.waitFor(120, TimeUnit.SECONDS)).isTrue();
-            assertThat(writer.exitValue()).as(new String(writer.getInputStream().readAllBytes())).isZero();
-        }
+        awaitSuccess(writers(4, file, "300"));
         List<Entry> entries = new JsonLinesJournal<>(file, Entry.class, "entry").read();
         assertThat(entries).hasSize(4 * 300);
         Map<String, List<Integer>> byWriter = entries.stream().collect(Collectors.groupingBy(Entry::writer,
                 Collectors.mapping(Entry::n, Collectors.toList())));
         for (List<Integer> numbers : byWriter.values()) {
             assertThat(numbers).as("each writer's records in its own order").isSorted().hasSize(300);
+        }
+    }
+
+    @Test
+    void appendDecided_byConcurrentProcesses_decidesEachRecordOnce() throws Exception {
+        Path file = dir.resolve("claims.jsonl");
+        awaitSuccess(writers(4, file, "100", "claim"));
+        assertThat(new JsonLinesJournal<>(file, Entry.class, "entry").read()).extracting(Entry::n)
+                .as("each number claimed by exactly one writer").doesNotHaveDuplicates().hasSize(100);
+    }
+
+    @Test
+    void appendDecided_returnsWhatItAppended_andAppendsNothingWhenNothingIsDecided() throws Exception {
+        JsonLinesJournal<Entry> journal = new JsonLinesJournal<>(dir.resolve("d.jsonl"), Entry.class, "entry");
+        journal.append(List.of(new Entry("w", 1, null)));
+        assertThat(journal.appendDecided(all -> List.of(new Entry("w", all.size() + 1, null))))
+                .containsExactly(new Entry("w", 2, null));
+        assertThat(journal.appendDecided(all -> List.of())).isEmpty();
+        assertThat(journal.read()).containsExactly(new Entry("w", 1, null), new Entry("w", 2, null));
+    }
+
+    @Test
+    void interruptedThread_stillAppendsAndReads_andStaysInterrupted() throws Exception {
+        JsonLinesJournal<Entry> journal = new JsonLinesJournal<>(dir.resolve("i.jsonl"), Entry.class, "entry");
+        Thread.currentThread().interrupt();
+        try {
+            journal.append(List.of(new Entry("w", 1, null)));
+            assertThat(journal.read()).containsExactly(new Entry("w", 1, null));
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
         }
     }
 
@@ -68,19 +110,11 @@ class JsonLinesJournalTest {
     void rewrite_whileOtherProcessesAppend_losesNoneOfTheirRecords() throws Exception {
         Path file = dir.resolve("busy.jsonl");
         JsonLinesJournal<Entry> journal = new JsonLinesJournal<>(file, Entry.class, "entry");
-        List<Process> writers = new ArrayList<>();
-        for (int w = 0; w < 2; w++) {
-            writers.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), JournalWriterProcess.class.getName(),
-                    file.toString(), "w" + w, "300").redirectErrorStream(true).start());
-        }
+        List<Process> writers = writers(2, file, "300");
         while (writers.stream().anyMatch(Process::isAlive)) {
             journal.rewrite(all -> all);
         }
-        for (Process writer : writers) {
-            assertThat(writer.waitFor(120, TimeUnit.SECONDS)).isTrue();
-            assertThat(writer.exitValue()).isZero();
-        }
+        awaitSuccess(writers);
         assertThat(journal.read()).hasSize(600);
     }
 

@@ -13,7 +13,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -69,6 +75,35 @@ class UpstreamPollerTest {
         assertThat(moved.digest()).isEqualTo(second.digest().toString());
         assertThat(UpstreamState.in(StateDirectory.at(state)).current().get(watch.key()).digest())
                 .isEqualTo(second.digest().toString());
+    }
+
+    @Test
+    void fourConcurrentPollsOfOneMove_recordItOnce() throws Exception {
+        Manifest first = TestImages.push(registry(), ns + "/debian", "12", "first");
+        UpstreamWatch watch = UpstreamWatch.of(REGISTRY.host() + "/" + ns + "/debian:12", null, null);
+        poll(List.of(watch), every(Duration.ZERO), true);
+        Manifest second = TestImages.push(registry(), ns + "/debian", "12", "second");
+        CyclicBarrier start = new CyclicBarrier(4);
+        ExecutorService pollers = Executors.newFixedThreadPool(4);
+        List<Future<List<UpstreamCheck>>> passes = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                passes.add(pollers.submit(() -> {
+                    start.await();
+                    return poll(List.of(watch), every(Duration.ZERO), true);
+                }));
+            }
+            List<UpstreamCheck.Status> statuses = new ArrayList<>();
+            for (Future<List<UpstreamCheck>> pass : passes) {
+                statuses.add(pass.get(60, TimeUnit.SECONDS).get(0).status());
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(UpstreamCheck.Status.MOVED, UpstreamCheck.Status.UNCHANGED,
+                    UpstreamCheck.Status.UNCHANGED, UpstreamCheck.Status.UNCHANGED);
+        } finally {
+            pollers.shutdownNow();
+        }
+        assertThat(UpstreamState.in(StateDirectory.at(state)).changes()).extracting(UpstreamDigest::digest)
+                .containsExactly(first.digest().toString(), second.digest().toString());
     }
 
     @Test

@@ -53,13 +53,18 @@ class WatchedJobTest {
 
     @Test
     void receive_pushOfAWatchedTag_thatMoved_startsTheJob() throws Exception {
-        WatchedJob job = job("127.0.0.1:5000/library/debian:12");
-        UpstreamState.in(StateDirectory.at(state)).record(List.of(new UpstreamDigest("127.0.0.1:5000/library/debian:12",
-                "127.0.0.1:5000/library/debian", "12", "sha256:" + "0".repeat(64), null, null, "t", "poll")));
+        String repository = RegistryExtension.unique("wj", "debian");
+        String watch = REGISTRY.host() + "/" + repository + ":12";
+        Manifest old = TestImages.push(REGISTRY.client(), repository, "12", "old");
+        WatchedJob job = job(watch);
+        UpstreamState.in(StateDirectory.at(state)).record(List.of(new UpstreamDigest(watch,
+                REGISTRY.host() + "/" + repository, "12", old.digest().toString(), null, null, "t", "poll")));
+        Manifest moved = TestImages.push(REGISTRY.client(), repository, "12", "new");
         Optional<RebuildCause> cause = job.receive(WebhookSecret.of(SECRET),
                 Map.of("Authorization", List.of("Bearer " + SECRET)), Optional.empty(),
-                WebhookPayloadsTest.fixture("distribution-push.json"));
-        assertThat(cause).isPresent();
+                WebhookReceiverTest.distributionPush(REGISTRY.host(), repository, "12", moved.digest().toString()));
+        assertThat(cause).hasValueSatisfying(rebuild -> assertThat(rebuild.moved()).singleElement()
+                .satisfies(check -> assertThat(check.digest()).isEqualTo(moved.digest().toString())));
     }
 
     @Test

@@ -15,10 +15,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,16 +44,109 @@ class WebhookReceiverTest {
                 UpstreamState.in(StateDirectory.at(state)), Clock.systemUTC());
     }
 
+    private static Registries loopback() {
+        return new DistributionRegistries(CredentialResolver.anonymous(), Set.of(),
+                new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(10)));
+    }
+
+    /** A distribution registry's notification of a push of repository:tag at digest, as it sends it. */
+    static byte[] distributionPush(String host, String repository, String tag, String digest) {
+        return ("{\"events\": [{\"action\": \"push\", \"target\": {\"mediaType\":"
+                + " \"application/vnd.docker.distribution.manifest.v2+json\", \"digest\": \"" + digest
+                + "\", \"repository\": \"" + repository + "\", \"tag\": \"" + tag + "\"},"
+                + " \"request\": {\"host\": \"" + host + "\", \"method\": \"PUT\"}}]}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
     @Test
-    void distributionPushOfAWatchedTag_isRecordedWithItsDigest() throws Exception {
-        UpstreamWatch watch = UpstreamWatch.of("127.0.0.1:5000/library/debian:12", null, null);
-        WebhookReceiver.Outcome outcome = receiver(List.of(watch), NO_REGISTRY).receive(SIGNED, Optional.empty(),
-                WebhookPayloadsTest.fixture("distribution-push.json"));
-        assertThat(outcome.checks()).singleElement().satisfies(check ->
-                assertThat(check.status()).isEqualTo(UpstreamCheck.Status.FIRST_SEEN));
-        UpstreamDigest recorded = UpstreamState.in(StateDirectory.at(state)).current().get(watch.key());
-        assertThat(recorded.digest()).startsWith("sha256:3c2e8ab2");
-        assertThat(recorded.via()).isEqualTo("webhook:distribution");
+    void distributionPushOfAWatchedTag_isRecordedWithTheDigestTheRegistryConfirms() throws Exception {
+        try (LoopbackRegistry server = LoopbackRegistry.start()) {
+            Manifest pushed = TestImages.push(loopback().named(server.host()), "library/debian", "12", "debian");
+            UpstreamWatch watch = UpstreamWatch.of(server.host() + "/library/debian:12", null, null);
+            WebhookReceiver.Outcome outcome = receiver(List.of(watch), loopback()).receive(SIGNED, Optional.empty(),
+                    distributionPush(server.host(), "library/debian", "12", pushed.digest().toString()));
+            assertThat(outcome.checks()).singleElement().satisfies(check ->
+                    assertThat(check.status()).isEqualTo(UpstreamCheck.Status.FIRST_SEEN));
+            UpstreamDigest recorded = UpstreamState.in(StateDirectory.at(state)).current().get(watch.key());
+            assertThat(recorded.digest()).isEqualTo(pushed.digest().toString());
+            assertThat(recorded.via()).isEqualTo("webhook:distribution");
+        }
+    }
+
+    @Test
+    void distributionPushWithABogusDigest_recordsOnlyTheDigestTheRegistryHas() throws Exception {
+        try (LoopbackRegistry server = LoopbackRegistry.start()) {
+            Manifest real = TestImages.push(loopback().named(server.host()), "library/debian", "12", "debian");
+            UpstreamWatch watch = UpstreamWatch.of(server.host() + "/library/debian:12", null, null);
+            UpstreamState upstream = UpstreamState.in(StateDirectory.at(state));
+            upstream.record(List.of(new UpstreamDigest(watch.key(), watch.repository().toString(), "12",
+                    real.digest().toString(), null, null, "t", "poll")));
+            String bogus = "sha256:" + "0".repeat(64);
+            WebhookReceiver.Outcome outcome = receiver(List.of(watch), loopback()).receive(SIGNED, Optional.empty(),
+                    distributionPush(server.host(), "library/debian", "12", bogus));
+            assertThat(outcome.checks()).singleElement().satisfies(check -> {
+                assertThat(check.status()).isEqualTo(UpstreamCheck.Status.UNCHANGED);
+                assertThat(check.reason()).contains("the payload said " + bogus + ", the registry has " + real.digest());
+            });
+            assertThat(upstream.changes()).extracting(UpstreamDigest::digest).containsExactly(real.digest().toString());
+        }
+    }
+
+    @Test
+    void distributionPushOfATagTheRegistryDoesNotHave_isIgnoredAndRecordsNothing() throws Exception {
+        try (LoopbackRegistry server = LoopbackRegistry.start()) {
+            UpstreamWatch watch = UpstreamWatch.of(server.host() + "/library/debian:12", null, null);
+            WebhookReceiver.Outcome outcome = receiver(List.of(watch), loopback()).receive(SIGNED, Optional.empty(),
+                    distributionPush(server.host(), "library/debian", "12", "sha256:" + "0".repeat(64)));
+            assertThat(outcome.checks()).isEmpty();
+            assertThat(outcome.ignored()).containsExactly(server.host() + "/library/debian:12 (no longer in the registry)");
+            assertThat(UpstreamState.in(StateDirectory.at(state)).changes()).isEmpty();
+        }
+    }
+
+    @Test
+    void distributionPushWhenTheRegistryDoesNotAnswer_isRejected502AndRecordsNothing() throws Exception {
+        UpstreamWatch watch = UpstreamWatch.of("127.0.0.1:1/library/debian:12", null, null);
+        assertThatThrownBy(() -> receiver(List.of(watch), loopback()).receive(SIGNED, Optional.empty(),
+                distributionPush("127.0.0.1:1", "library/debian", "12", "sha256:" + "0".repeat(64))))
+                .isInstanceOfSatisfying(WebhookRejectedException.class, e -> assertThat(e.status()).isEqualTo(502))
+                .hasMessageContaining("cannot confirm the digest of 127.0.0.1:1/library/debian:12");
+        assertThat(UpstreamState.in(StateDirectory.at(state)).changes()).isEmpty();
+    }
+
+    @Test
+    void fourConcurrentRequestsForOneMove_recordItOnce() throws Exception {
+        try (LoopbackRegistry server = LoopbackRegistry.start()) {
+            Manifest old = TestImages.push(loopback().named(server.host()), "library/debian", "12", "old");
+            UpstreamWatch watch = UpstreamWatch.of(server.host() + "/library/debian:12", null, null);
+            UpstreamState upstream = UpstreamState.in(StateDirectory.at(state));
+            upstream.record(List.of(new UpstreamDigest(watch.key(), watch.repository().toString(), "12",
+                    old.digest().toString(), null, null, "t", "poll")));
+            Manifest moved = TestImages.push(loopback().named(server.host()), "library/debian", "12", "new");
+            byte[] payload = distributionPush(server.host(), "library/debian", "12", moved.digest().toString());
+            WebhookReceiver receiver = receiver(List.of(watch), loopback());
+            CyclicBarrier start = new CyclicBarrier(4);
+            ExecutorService writers = Executors.newFixedThreadPool(4);
+            List<Future<WebhookReceiver.Outcome>> outcomes = new ArrayList<>();
+            try {
+                for (int i = 0; i < 4; i++) {
+                    outcomes.add(writers.submit(() -> {
+                        start.await();
+                        return receiver.receive(SIGNED, Optional.empty(), payload);
+                    }));
+                }
+                List<UpstreamCheck.Status> statuses = new ArrayList<>();
+                for (var outcome : outcomes) {
+                    statuses.add(outcome.get(60, TimeUnit.SECONDS).checks().get(0).status());
+                }
+                assertThat(statuses).containsExactlyInAnyOrder(UpstreamCheck.Status.MOVED,
+                        UpstreamCheck.Status.UNCHANGED, UpstreamCheck.Status.UNCHANGED, UpstreamCheck.Status.UNCHANGED);
+            } finally {
+                writers.shutdownNow();
+            }
+            assertThat(upstream.changes()).extracting(UpstreamDigest::digest)
+                    .containsExactly(old.digest().toString(), moved.digest().toString());
+        }
     }
 
     @Test

@@ -21,6 +21,8 @@ class BuildCommandTest {
 
     @TempDir
     Path dir;
+    @TempDir
+    Path elsewhere;
     private DockerDaemon docker;
 
     @BeforeEach
@@ -177,6 +179,29 @@ class BuildCommandTest {
         CliRun run = CliRun.of("build", "-d", dir.toString(), "--network", "bridge");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--network: 'bridge' is not a network; expected one of default, host, none");
+    }
+
+    @Test
+    void runDirElsewhere_promoteUsesTheGraphsStateFolder_soAHoldSetThereRefuses() throws Exception {
+        try (LoopbackRegistry registry = LoopbackRegistry.start()) {
+            Path runDir = elsewhere.resolve("run");
+            CliRun build = CliRun.of("build", "-d", dir.toString(), "-H", docker.host(), "--registry", registry.host(),
+                    "--run-dir", runDir.toString(), "-q");
+            assertThat(build.exitCode()).as(build.err()).isZero();
+            Path report = runDir.resolve("build-report.json");
+            JsonNode json = new ObjectMapper().readTree(Files.readString(report));
+            assertThat(json.get("stateFolder").asText()).isEqualTo(dir.resolve(".imagegraph").toString());
+            String base = json.get("images").get(0).get("digest").asText();
+            CliRun hold = CliRun.of("held", "--state", dir.resolve(".imagegraph").toString(), "--hold", base,
+                    "--reason", "CVE-2026-9");
+            assertThat(hold.exitCode()).as(hold.err()).isZero();
+            CliRun promote = CliRun.of("promote", "--report", report.toString(), "--to", "latest", "--allow-untested");
+            assertThat(promote.exitCode()).as(promote.err()).isEqualTo(1);
+            assertThat(promote.out()).contains("is held (CVE-2026-9)").contains("Not promoted: refused");
+            String namespace = Files.readString(dir.resolve("imagegraph.yaml")).replace("namespace: ", "").strip();
+            assertThat(registry.manifestStatus(namespace + "/base", "latest")).isEqualTo(404);
+            assertThat(registry.manifestStatus(namespace + "/app", "latest")).isEqualTo(404);
+        }
     }
 
     @Test

@@ -62,6 +62,13 @@ class RollbackCommandTest {
     }
 
     @Test
+    void rollback_stateFolderThatDoesNotExist_isBadInput() {
+        CliRun run = CliRun.of("rollback", "--state", dir.resolve("elsewhere").toString(), repository + ":latest");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("the state folder " + dir.resolve("elsewhere") + " does not exist");
+    }
+
+    @Test
     void rollback_dryRunAsJson_movesNothing() throws Exception {
         CliRun run = CliRun.of("rollback", "--state", state, repository + ":latest", "--dry-run", "-o", "json");
         assertThat(run.exitCode()).as(run.err()).isZero();

@@ -101,7 +101,8 @@ public final class ScriptBuilder implements ImageBuilder {
                 throw new ImageBuildException(program + " succeeded but did not write the image ID to"
                         + " $IMAGEGRAPH_IMAGE_ID_FILE", false);
             }
-            return postBuild.isEmpty() ? id : postBuild.get().apply(job, id, log);
+            return postBuild.isEmpty() ? id
+                    : postBuild.get().apply(job, id, BuildNetwork.of(job.settings().network(), Optional.empty()), log);
         } catch (IOException e) {
             throw new ImageBuildException("cannot read " + idFile + ": " + e.getMessage(), false);
         }

@@ -33,7 +33,8 @@ public final class PromotionJournal {
         return where;
     }
 
-    void open(PromotionIntent intent) throws IOException {
+    /** Writes a promotion down before any of its tags moves. */
+    public void open(PromotionIntent intent) throws IOException {
         journal.rewrite(open -> {
             List<PromotionIntent> next = new ArrayList<>(open);
             next.add(intent);

@@ -65,6 +65,11 @@ final class CliProcess implements AutoCloseable {
         }
     }
 
+    /** Whether the process ended within the time given. */
+    boolean ended(Duration atMost) throws InterruptedException {
+        return process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** The exit code, waiting at most the time given. */
     int exitCode(Duration atMost) throws InterruptedException {
         if (!process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS)) {

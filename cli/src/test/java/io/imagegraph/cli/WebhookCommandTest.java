@@ -121,6 +121,19 @@ class WebhookCommandTest {
     }
 
     @Test
+    void listenOnAPortInUse_isBadInputNamingTheAddress() throws Exception {
+        new GraphFixture(dir).image("base", "FROM debian:12\n");
+        Path secret = Files.writeString(dir.resolve("webhook.secret"), SECRET);
+        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            String address = "127.0.0.1:" + taken.getLocalPort();
+            CliRun run = CliRun.of("webhook", "-d", dir.toString(), "--listen", address, "--secret-file",
+                    secret.toString());
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).contains("cannot listen on " + address + ": ").doesNotContain("\tat ");
+        }
+    }
+
+    @Test
     void listenWithoutSecret_isBadInput() {
         new GraphFixture(dir).image("base", "FROM debian:12\n");
         CliRun run = CliRun.of("webhook", "-d", dir.toString(), "--listen", "127.0.0.1:0");

@@ -64,6 +64,32 @@ class TestCommandTest {
     }
 
     @Test
+    void authenticatedRegistry_registryConfigLetsDockerPullTheTestedDigest_andWithoutItTheReasonIsDockers()
+            throws Exception {
+        try (LoopbackRegistry registry = LoopbackRegistry.withHtpasswd("robot", "s3cret")) {
+            Path robot = dir.resolve("robot.json");
+            Files.writeString(robot, "{\"auths\": {\"" + registry.host() + "\": {\"auth\": \""
+                    + java.util.Base64.getEncoder().encodeToString("robot:s3cret".getBytes()) + "\"}}}");
+            CliRun build = CliRun.of("build", "-d", dir.toString(), "-H", docker.host(), "--registry", registry.host(),
+                    "--registry-config", robot.toString(), "-q", "--format", "json");
+            assertThat(build.exitCode()).as(build.err()).isZero();
+            JsonNode built = new ObjectMapper().readTree(build.out());
+            for (JsonNode image : built.get("images")) {
+                docker.docker("image", "rm", "--force", image.get("imageId").asText());
+            }
+            String report = dir.resolve(".imagegraph/runs").toFile().listFiles()[0].toPath()
+                    .resolve("build-report.json").toString();
+            CliRun anonymous = CliRun.of("test", "-d", dir.toString(), "-H", docker.host(), "--report", report,
+                    "--out", dir.resolve("anonymous.json").toString());
+            assertThat(anonymous.exitCode()).isEqualTo(1);
+            assertThat(anonymous.out()).contains("exited with 125: docker: ").doesNotContain("docker run --help");
+            CliRun test = CliRun.of("test", "-d", dir.toString(), "-H", docker.host(), "--report", report,
+                    "--registry-config", robot.toString());
+            assertThat(test.exitCode()).as(test.err() + test.out()).isZero();
+        }
+    }
+
+    @Test
     void failingTest_exitsOne_andPromoteRefusesThatImage() throws Exception {
         Files.writeString(dir.resolve("imagegraph.yaml"), "namespace: " + namespace + "\nimages:\n  app:\n"
                 + "    smokeTests:\n      - name: missing\n        command: [/bin/busybox, cat, /nothing.txt]\n");

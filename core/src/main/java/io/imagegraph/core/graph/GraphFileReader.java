@@ -8,7 +8,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -55,8 +58,6 @@ public final class GraphFileReader {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
-    /** Reads the tree; duplicate keys are reported by {@link #locate}, with every one of them. */
-    private static final YAMLMapper TREE = YAMLMapper.builder(factory()).build();
 
     private GraphFileReader() {
     }
@@ -95,7 +96,7 @@ public final class GraphFileReader {
         JsonNode tree;
         try {
             locate(yaml, lines, problems);
-            tree = TREE.readTree(yaml);
+            tree = tree(yaml);
         } catch (JsonProcessingException e) {
             problems.add(new GraphFileException.Problem(lineOf(e.getLocation()), describe(e)));
             throw new GraphFileException(displayName, problems);
@@ -116,6 +117,49 @@ public final class GraphFileReader {
             throw new GraphFileException(displayName, problems);
         }
         return new LocatedGraphFile(displayName, graphFile == null ? GraphFile.empty() : graphFile, lines);
+    }
+
+    /**
+     * The document as a tree whose scalars keep their text as written ({@code 1.10} stays
+     * {@code "1.10"}, forty zeros stay forty zeros), as binding straight from YAML would see them;
+     * a key given twice keeps its last value ({@link #locate} reports it).
+     */
+    private static JsonNode tree(String yaml) throws JsonProcessingException {
+        try (JsonParser parser = FACTORY.createParser(yaml)) {
+            JsonToken token = parser.nextToken();
+            return token == null ? null : node(parser, token);
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new IllegalStateException("reading from a string failed", e);
+        }
+    }
+
+    private static JsonNode node(JsonParser parser, JsonToken token) throws IOException {
+        switch (token) {
+            case START_OBJECT -> {
+                ObjectNode object = JsonNodeFactory.instance.objectNode();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    object.set(name, node(parser, parser.nextToken()));
+                }
+                return object;
+            }
+            case START_ARRAY -> {
+                ArrayNode array = JsonNodeFactory.instance.arrayNode();
+                JsonToken next;
+                while ((next = parser.nextToken()) != JsonToken.END_ARRAY) {
+                    array.add(node(parser, next));
+                }
+                return array;
+            }
+            case VALUE_NULL -> {
+                return NullNode.getInstance();
+            }
+            default -> {
+                return TextNode.valueOf(parser.getText());
+            }
+        }
     }
 
     /** Removes the node a mistake is about, so the rest can be read; false when there is nothing to remove. */

@@ -213,4 +213,12 @@ class GraphFileReaderTest {
         assertThatThrownBy(() -> GraphFileReader.read(fifo, "imagegraph.yaml"))
                 .hasMessageContaining("not a regular file");
     }
+
+    @Test
+    void parse_numbersAndBooleans_keepTheirTextWhereAStringIsExpected() throws Exception {
+        GraphFile file = GraphFileReader.parse("tags: [1.10, 007, true]\nimages:\n  a:\n    buildArgs: {V: 2.0}\n",
+                "imagegraph.yaml").file();
+        assertThat(file.tags()).containsExactly("1.10", "007", "true");
+        assertThat(file.images().get("a").buildArgs()).containsEntry("V", "2.0");
+    }
 }

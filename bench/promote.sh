@@ -19,13 +19,15 @@ host="$registry_host"
 python3 "$here/bench/seed-registry.py" --registry "$host" --images "$images" --report "$work/report.json"
 echo "seeded $images images at $host/bench/img*:test"
 
+# The seeded report names no state folder and no test report: give both.
+mkdir -p "$work/state"
+promote=("$here/bin/imagegraph" promote --report "$work/report.json" --state "$work/state" --allow-untested)
 # Record the promote command's class-data-sharing archive on a dry run (not timed).
-"$here/bin/imagegraph" promote --report "$work/report.json" --to warm --dry-run > /dev/null
+"${promote[@]}" --to warm --dry-run > /dev/null
 seconds() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.2f}')" "$1" "$2"; }
 
 start=$(date +%s.%N)
-"$here/bin/imagegraph" promote --report "$work/report.json" --to latest --parallel "${PARALLEL:-8}" -o json \
-  > "$work/promote.json"
+"${promote[@]}" --to latest --parallel "${PARALLEL:-8}" -o json > "$work/promote.json"
 end=$(date +%s.%N)
 ig_s=$(seconds "$start" "$end")
 moved=$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(sum(m["status"]=="moved" for m in r["moves"]), r["succeeded"])' "$work/promote.json")

@@ -4,6 +4,7 @@ import io.imagegraph.core.build.BuildLogLines;
 import io.imagegraph.core.build.BuildReport;
 import io.imagegraph.core.build.BuildReportJson;
 import io.imagegraph.core.build.BuildTools;
+import io.imagegraph.core.graph.NetworkMode;
 import io.imagegraph.core.plan.Plan;
 import io.imagegraph.core.ref.InvalidReferenceException;
 import io.imagegraph.core.ref.RegistryHost;
@@ -49,8 +50,10 @@ import picocli.CommandLine.Spec;
             "  imagegraph build --changed-from origin/main --tag pr-42 --slots 4",
             "  imagegraph build --registry 127.0.0.1:5000 --tag test      # and push",
             "  imagegraph build keystone --with-parents --rebuild --quiet",
+            "  imagegraph build --network host          # RUN steps reach a package mirror on loopback",
             "",
-            "The Docker Engine is the one DOCKER_HOST names. Exit codes: 0 every image built or reused;"
+            "The Docker Engine is the one DOCKER_HOST names; docker builds run through BuildKit where the client and"
+                    + " Engine have it (the build log says which builder ran). Exit codes: 0 every image built or reused;"
                     + " 1 an image failed; 2 bad input (nothing was built)."
         })
 final class BuildCommand implements Callable<Integer> {
@@ -75,6 +78,11 @@ final class BuildCommand implements Callable<Integer> {
 
     @Mixin
     RegistryOptions registryOptions;
+
+    @Option(names = "--network", paramLabel = "MODE",
+            description = "The network every build's RUN steps get, over the graph file's 'network': default (what"
+                    + " docker build or buildah bud give without --network), host, or none.")
+    String network;
 
     @Option(names = "--slots", paramLabel = "N", description = "How many images build at once (default: the number of cores).")
     Integer slots;
@@ -148,6 +156,12 @@ final class BuildCommand implements Callable<Integer> {
                 throw new BadInputException("--registry " + e.getMessage());
             }
         }
+        Optional<NetworkMode> networkMode;
+        try {
+            networkMode = Optional.ofNullable(network).map(NetworkMode::fromId);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--network: " + e.getMessage());
+        }
         Plan plan = planOptions.plan(err);
         Map<String, String> environment = new java.util.HashMap<>();
         if (dockerHost != null) {
@@ -161,7 +175,8 @@ final class BuildCommand implements Callable<Integer> {
         }, quiet);
         LiveStatus live = progress.equals("auto") && LiveStatus.terminal(System.getenv())
                 ? new LiveStatus(err, printer, Clock.systemUTC(), LiveStatus.width(System.getenv())) : null;
-        BuildRun run = new BuildRun(runner, BuildTools.local(runner, docker, buildah, environment),
+        BuildRun run = new BuildRun(runner, BuildTools.local(runner, docker, buildah, environment,
+                registryOptions.plainHttpHosts(registry)),
                 host -> registryOptions.registries(runner, host), planOptions.state.forGraph(plan.graph().root()),
                 live != null ? live : printer, Clock.systemUTC());
         // Ctrl-C or SIGTERM: the hook cancels the run, which stops the running builds and pushes,
@@ -182,7 +197,7 @@ final class BuildCommand implements Callable<Integer> {
             try {
                 outcome = run.run(plan, new BuildRun.Request(Optional.empty(), tags, slotCount, failFast, rebuild,
                         retries, Optional.ofNullable(runDirectory), Optional.ofNullable(lineageFile),
-                        Optional.ofNullable(registry), noPush));
+                        Optional.ofNullable(registry), noPush, networkMode));
             } catch (RunRequestException e) {
                 throw new BadInputException(e.getMessage());
             } finally {

@@ -37,16 +37,27 @@ final class GraphOptions {
             description = "The builder of images whose graph entry names none (default: ${DEFAULT-VALUE}).")
     String builder;
 
+    @Option(names = "--os-codename", paramLabel = "CODENAME",
+            description = "StarlingX: read the build files of this OS codename (debian/<CODENAME>/), over the graph"
+                    + " file's starlingx.codename.")
+    String osCodename;
+
     @Option(names = "--strict", description = "Treat lint warnings (such as an external base not pinned by digest) as errors.")
     boolean strict;
 
     LoadOptions loadOptions() throws BadInputException {
+        LoadOptions options;
         try {
-            return new LoadOptions(Optional.ofNullable(graphFile), buildArgs,
+            options = new LoadOptions(Optional.ofNullable(graphFile), buildArgs,
                     platform == null ? LoadOptions.DEFAULT_PLATFORM : platform, strict)
                     .withBuilder(BuilderKind.fromId(builder));
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--builder: " + e.getMessage());
+        }
+        try {
+            return osCodename == null ? options : options.withOsCodename(osCodename);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--os-codename: " + e.getMessage());
         }
     }
 

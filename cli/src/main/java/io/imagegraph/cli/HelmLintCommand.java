@@ -19,8 +19,10 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
             "Report every image reference in OpenStack-Helm values files (images.tags.*) that a deployment cannot"
-                    + " rely on: not pinned by digest, or :latest (a reference without a tag is latest too), with"
-                    + " file, line and key.",
+                    + " rely on: not pinned by digest, :latest (a reference without a tag is latest too), or not fully"
+                    + " qualified (no registry), with file, line and key. YAML aliases and merge keys are resolved."
+                    + " A file that is not YAML (or holds a placeholder a deployment script replaces) is reported with its"
+                    + " line, and the other files are still linted.",
             ""
         },
         footerHeading = "%nExamples:%n",
@@ -28,7 +30,8 @@ import picocli.CommandLine.Spec;
             "  imagegraph helm-lint keystone/values.yaml glance/values.yaml",
             "  imagegraph helm-lint overrides/*.yaml -o json",
             "",
-            "Exit codes: 0 every reference is pinned; 1 some are not (each is printed); 2 bad input."
+            "Exit codes: 0 every reference is pinned and qualified; 1 some are not (each is printed); 2 a file could"
+                    + " not be read (each is named, after the findings of the others)."
         })
 final class HelmLintCommand implements Callable<Integer> {
 
@@ -45,14 +48,8 @@ final class HelmLintCommand implements Callable<Integer> {
     public Integer call() throws BadInputException, IOException {
         PrintWriter out = spec.commandLine().getOut();
         boolean json = output.json("helm-lint");
-        List<HelmValuesLint.Finding> findings = new ArrayList<>();
-        try {
-            for (Path file : files) {
-                findings.addAll(HelmValuesLint.lint(file));
-            }
-        } catch (IOException e) {
-            throw new BadInputException(e.getMessage());
-        }
+        HelmValuesLint.Report report = HelmValuesLint.lint(files);
+        List<HelmValuesLint.Finding> findings = report.findings();
         if (json) {
             JsonDocuments.write(out, generator -> {
                 generator.writeArrayFieldStart("findings");
@@ -66,14 +63,23 @@ final class HelmLintCommand implements Callable<Integer> {
                     generator.writeEndObject();
                 }
                 generator.writeEndArray();
+                generator.writeArrayFieldStart("unreadable");
+                for (String problem : report.unreadable()) {
+                    generator.writeString(problem);
+                }
+                generator.writeEndArray();
             });
         } else {
             findings.forEach(out::println);
-            out.println(findings.isEmpty() ? "Every image reference is pinned by digest."
-                    : findings.size() + " image reference" + (findings.size() == 1 ? " is" : "s are")
-                    + " not pinned by digest.");
+            out.println(findings.isEmpty() ? "Every image reference" + (report.unreadable().isEmpty() ? "" : " read")
+                    + " is pinned by digest and fully qualified."
+                    : findings.size() + " finding" + (findings.size() == 1 ? "" : "s")
+                    + " about image references.");
         }
         out.flush();
+        if (!report.unreadable().isEmpty()) {
+            throw new BadInputException(report.unreadable());
+        }
         return findings.isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 }

@@ -2,11 +2,13 @@ package io.imagegraph.cli;
 
 import io.imagegraph.core.ref.Digest;
 import io.imagegraph.core.ref.InvalidReferenceException;
+import io.imagegraph.core.state.StateDirectory;
 import io.imagegraph.core.track.TagEvent;
 import io.imagegraph.core.track.TagHistory;
 import io.imagegraph.core.track.TrackingJson;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +54,10 @@ final class HistoryCommand implements Callable<Integer> {
             description = "Show every event that pointed a tag at this manifest digest.")
     String digest;
 
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "A build-report.json whose recorded state folder holds the tag history (instead of --state).")
+    Path report;
+
     @Mixin
     StateOption stateOption;
 
@@ -65,7 +71,8 @@ final class HistoryCommand implements Callable<Integer> {
         if (reference != null && digest != null) {
             throw new BadInputException("give a reference or --digest, not both");
         }
-        TagHistory history = TagHistory.in(stateOption.standalone());
+        StateDirectory state = report != null ? stateOption.ofRun(report) : stateOption.standalone();
+        TagHistory history = TagHistory.in(state);
         List<TagEvent> events;
         boolean newestFirst = false;
         if (digest != null) {
@@ -94,7 +101,7 @@ final class HistoryCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         if (events.isEmpty()) {
-            out.println("The tag history in " + stateOption.standalone().folder() + " has no record"
+            out.println("The tag history in " + state.folder() + " has no record"
                     + (reference != null ? " of " + reference : digest != null ? " of " + digest : "")
                     + ". Builds with --registry, promotions and rollbacks add to it.");
             out.flush();

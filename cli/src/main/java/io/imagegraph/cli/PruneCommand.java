@@ -100,7 +100,8 @@ final class PruneCommand implements Callable<Integer> {
                 state = stateOption.forGraph(graph.root());
             } else {
                 locations = PruneRun.repositories(repositories);
-                state = stateOption.standalone();
+                // deleting with an empty stand-in would not see the recorded deployments
+                state = confirm ? stateOption.existing() : stateOption.standalone();
             }
             RetentionPolicy policy = PruneRun.policy(base, Optional.ofNullable(keep), Optional.ofNullable(minAge),
                     protect);

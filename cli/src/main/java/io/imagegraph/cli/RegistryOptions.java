@@ -15,8 +15,8 @@ final class RegistryOptions {
 
     @Option(names = "--registry-config", paramLabel = "FILE",
             description = "The docker config.json with the registries' credentials, as 'docker login' writes it"
-                    + " (a Quay robot: docker login quay.io -u 'org+robot'); docker is run with its directory as"
-                    + " DOCKER_CONFIG. Default: $DOCKER_CONFIG/config.json, else ~/.docker/config.json.")
+                    + " (a Quay robot: docker login quay.io -u 'org+robot'), under any name; docker and buildah are"
+                    + " run with the same file (DOCKER_CONFIG, REGISTRY_AUTH_FILE). Default: $DOCKER_CONFIG/config.json, else ~/.docker/config.json.")
     Path registryConfig;
 
     @Option(names = "--plain-http", paramLabel = "HOST", arity = "0..1", fallbackValue = "*",
@@ -28,10 +28,15 @@ final class RegistryOptions {
         return registryConfig != null ? registryConfig : DockerConfigCredentials.defaultLocation(System.getenv());
     }
 
-    /** Extra environment for docker and buildah so that they use the same credentials. */
+    /**
+     * Extra environment for docker and buildah so that they use the same credentials: docker reads
+     * {@code $DOCKER_CONFIG/config.json} (a link to FILE when FILE has another name), buildah
+     * {@code REGISTRY_AUTH_FILE}.
+     */
     Map<String, String> toolEnvironment() {
         return registryConfig == null ? Map.of()
-                : Map.of("DOCKER_CONFIG", registryConfig.toAbsolutePath().getParent().toString());
+                : Map.of("DOCKER_CONFIG", DockerConfigFolder.of(registryConfig).toString(),
+                "REGISTRY_AUTH_FILE", registryConfig.toAbsolutePath().toString());
     }
 
     Set<String> plainHttpHosts(String runRegistry) {

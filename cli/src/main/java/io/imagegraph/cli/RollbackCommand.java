@@ -3,6 +3,7 @@ package io.imagegraph.cli;
 import io.imagegraph.core.lineage.JsonLinesLineageStore;
 import io.imagegraph.core.process.LocalProcessRunner;
 import io.imagegraph.core.promote.ImageLocation;
+import io.imagegraph.core.promote.PromotionJournal;
 import io.imagegraph.core.ref.Digest;
 import io.imagegraph.core.ref.ImageRef;
 import io.imagegraph.core.ref.InvalidReferenceException;
@@ -16,6 +17,7 @@ import io.imagegraph.core.track.TagRollback;
 import io.imagegraph.core.track.TrackingJson;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -33,7 +35,8 @@ import picocli.CommandLine.Spec;
             "Point a tag back at a digest it pointed at before, registry side (the earlier manifest's exact bytes"
                     + " put under the tag again; nothing pulled or pushed through a daemon), and add that to the tag"
                     + " history. Only digests the history saw under that tag qualify; a held digest, or one built on"
-                    + " a held digest, is refused, and so is one the registry no longer has.",
+                    + " a held digest, is refused, and so is one the registry no longer has. A promotion of the"
+                    + " repository that the journal still holds (imagegraph promote --recover) is settled first.",
             ""
         },
         footerHeading = "%nExamples:%n",
@@ -62,6 +65,10 @@ final class RollbackCommand implements Callable<Integer> {
 
     @Option(names = "--dry-run", description = "Say where the tag would go; move nothing.")
     boolean dryRun;
+
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "A build-report.json whose recorded state folder holds the tag history (instead of --state).")
+    Path report;
 
     @Mixin
     RegistryOptions registryOptions;
@@ -92,10 +99,11 @@ final class RollbackCommand implements Callable<Integer> {
         if (steps < 1) {
             throw new BadInputException("--steps must be at least 1");
         }
-        StateDirectory state = stateOption.standalone();
+        StateDirectory state = this.report != null ? stateOption.ofRun(this.report) : stateOption.existing();
         HeldImages held = HeldImages.of(Holds.in(state).active(), JsonLinesLineageStore.in(state).records());
         TagRollback rollback = new TagRollback(registryOptions.registries(new LocalProcessRunner(),
-                ref.registry().get()), TagHistory.in(state), held, Clock.systemUTC());
+                ref.registry().get()), TagHistory.in(state), held, PromotionJournal.in(state, state.folder().toString()),
+                Clock.systemUTC());
         TagRollback.Result result = rollback.rollBack(new ImageLocation(ref.registry().get(), ref.repository()),
                 ref.tag().get(), target, steps, dryRun, System.getProperty("user.name", "unknown"));
         if (json) {

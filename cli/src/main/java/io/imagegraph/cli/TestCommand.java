@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Run the smoke tests of a build's images against their exact references (registry digest, else local"
                     + " image ID): each 'command' test in a container of the image (docker run --rm --network none,"
-                    + " stopped at its time limit), each 'script' test once on the host with every image under test"
+                    + " stopped at its time limit; for an image buildah built, buildah from/run/rm in buildah's"
+                    + " store), each 'script' test once on the host with every image under test"
                     + " in IMAGEGRAPH_TEST_IMAGES and IMAGEGRAPH_IMAGE_<NAME>. Every result (passed, failed, timed"
                     + " out; duration; the tail of its output) goes into test-report.json beside the build report;"
                     + " promote --tests reads it and never promotes an image that failed.",
@@ -76,6 +77,14 @@ final class TestCommand implements Callable<Integer> {
             description = "The Docker Engine to run the containers on, as DOCKER_HOST takes it.")
     String dockerHost;
 
+    @Option(names = "--buildah", paramLabel = "PROGRAM", defaultValue = "buildah",
+            description = "The buildah program that runs the images buildah built ('builder: buildah'), in its own"
+                    + " store (default: ${DEFAULT-VALUE}).")
+    String buildah;
+
+    @Mixin
+    RegistryOptions registryOptions;
+
     @Option(names = {"-q", "--quiet"}, description = "Print only each test's start and end, not its output.")
     boolean quiet;
 
@@ -95,9 +104,10 @@ final class TestCommand implements Callable<Integer> {
         if (dockerHost != null) {
             environment.put("DOCKER_HOST", dockerHost);
         }
+        environment.putAll(registryOptions.toolEnvironment());
         GateRun.Outcome outcome;
         try {
-            outcome = new GateRun(new SmokeGate(new LocalProcessRunner(), docker, environment, new GateLogLines(line -> {
+            outcome = new GateRun(new SmokeGate(new LocalProcessRunner(), docker, buildah, environment, new GateLogLines(line -> {
                         err.println(line);
                         err.flush();
                     }, quiet),

@@ -21,6 +21,8 @@ class BuildCommandTest {
 
     @TempDir
     Path dir;
+    @TempDir
+    Path elsewhere;
     private DockerDaemon docker;
 
     @BeforeEach
@@ -60,7 +62,7 @@ class BuildCommandTest {
         CliRun run = CliRun.of("build", "-d", dir.toString(), "-H", docker.host());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).containsPattern("app +failed").contains("Failed: 1 built, 0 reused, 1 failed");
-        assertThat(run.err()).contains("[app] Step 2/3 : RUN [\"/bin/busybox\", \"false\"]");
+        assertThat(run.err()).contains("RUN [\"/bin/busybox\", \"false\"]");
     }
 
     @Test
@@ -77,7 +79,7 @@ class BuildCommandTest {
             assertThat(registry.manifestStatus(namespace + "/app", "test")).isEqualTo(200);
             String report = pushed.out().lines().filter(line -> line.startsWith("Report: ")).findFirst().orElseThrow()
                     .substring("Report: ".length());
-            CliRun promoted = CliRun.of("promote", "--report", report, "--to", "latest");
+            CliRun promoted = CliRun.of("promote", "--report", report, "--to", "latest", "--allow-untested");
             assertThat(promoted.exitCode()).as(promoted.out() + promoted.err()).isZero();
             assertThat(registry.manifestStatus(namespace + "/app", "latest")).isEqualTo(200);
             CliRun history = CliRun.of("history", "--state", dir.resolve(".imagegraph").toString(),
@@ -123,6 +125,82 @@ class BuildCommandTest {
             assertThat(build.err()).contains("imagegraph: cancelled; 1 image was not built");
             assertThat(registry.manifestStatus(namespace + "/base", "test")).isEqualTo(200);
             assertThat(registry.manifestStatus(namespace + "/app", "test")).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void registry_afterALocalBuild_pushesTheLocalImagesInsteadOfBuildingThem() throws Exception {
+        CliRun local = CliRun.of("build", "-d", dir.toString(), "-H", docker.host(), "-q");
+        assertThat(local.exitCode()).as(local.err()).isZero();
+        try (LoopbackRegistry registry = LoopbackRegistry.start()) {
+            CliRun pushed = CliRun.of("build", "-d", dir.toString(), "-H", docker.host(), "--registry", registry.host(), "-q");
+            assertThat(pushed.exitCode()).as(pushed.err()).isZero();
+            assertThat(pushed.out()).containsPattern("base +reused").containsPattern("app +reused");
+            assertThat(pushed.err()).doesNotContain("building").contains("(pushed, not built)")
+                    .contains("[app] pushing " + registry.host() + "/");
+            String namespace = Files.readString(dir.resolve("imagegraph.yaml")).replace("namespace: ", "").strip();
+            assertThat(registry.manifestStatus(namespace + "/app", "test")).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void networkHost_letsARunStepReachALoopbackServer() throws Exception {
+        try (io.imagegraph.core.testing.LoopbackHttpServer server =
+                     io.imagegraph.core.testing.LoopbackHttpServer.serving("mirror\n")) {
+            Files.writeString(dir.resolve("images/app/Dockerfile"), "FROM base\nRUN [\"/bin/busybox\", \"wget\", \"-q\","
+                    + " \"-O\", \"/got\", \"" + server.url() + "\"]\n");
+            CliRun offline = CliRun.of("build", "-d", dir.toString(), "-H", docker.host(), "--network", "none", "-q");
+            assertThat(offline.exitCode()).isEqualTo(1);
+            assertThat(offline.err()).contains("image app needs the network at").contains("--network host");
+            CliRun online = CliRun.of("build", "-d", dir.toString(), "-H", docker.host(), "--network", "host", "-q");
+            assertThat(online.exitCode()).as(online.err()).isZero();
+        }
+    }
+
+    @Test
+    void registryConfigNotNamedConfigJson_dockerAndOurClientReadTheSameLogin() throws Exception {
+        try (LoopbackRegistry registry = LoopbackRegistry.withHtpasswd("robot", "s3cret")) {
+            Path robot = dir.resolve("robot-credentials.json");
+            Files.writeString(robot, "{\"auths\": {\"" + registry.host() + "\": {\"auth\": \""
+                    + java.util.Base64.getEncoder().encodeToString("robot:s3cret".getBytes()) + "\"}}}");
+            CliRun pushed = CliRun.of("build", "-d", dir.toString(), "-H", docker.host(), "--registry", registry.host(),
+                    "--registry-config", robot.toString(), "-q");
+            assertThat(pushed.exitCode()).as(pushed.err()).isZero();
+            assertThat(pushed.err()).contains("[app] pushing " + registry.host() + "/");
+            CliRun again = CliRun.of("build", "-d", dir.toString(), "-H", docker.host(), "--registry", registry.host(),
+                    "--registry-config", robot.toString(), "--format", "json");
+            assertThat(again.exitCode()).as(again.err()).isZero();
+            assertThat(new ObjectMapper().readTree(again.out()).get("counts").get("reused").asInt()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void badNetwork_isBadInput() {
+        CliRun run = CliRun.of("build", "-d", dir.toString(), "--network", "bridge");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--network: 'bridge' is not a network; expected one of default, host, none");
+    }
+
+    @Test
+    void runDirElsewhere_promoteUsesTheGraphsStateFolder_soAHoldSetThereRefuses() throws Exception {
+        try (LoopbackRegistry registry = LoopbackRegistry.start()) {
+            Path runDir = elsewhere.resolve("run");
+            CliRun build = CliRun.of("build", "-d", dir.toString(), "-H", docker.host(), "--registry", registry.host(),
+                    "--run-dir", runDir.toString(), "-q");
+            assertThat(build.exitCode()).as(build.err()).isZero();
+            Path report = runDir.resolve("build-report.json");
+            JsonNode json = new ObjectMapper().readTree(Files.readString(report));
+            assertThat(json.get("stateFolder").asText()).isEqualTo(dir.resolve(".imagegraph").toString());
+            String base = json.get("images").get(0).get("digest").asText();
+            CliRun hold = CliRun.of("held", "--state", dir.resolve(".imagegraph").toString(), "--hold", base,
+                    "--reason", "CVE-2026-9");
+            assertThat(hold.exitCode()).as(hold.err()).isZero();
+            CliRun promote = CliRun.of("promote", "--report", report.toString(), "--to", "latest", "--allow-untested");
+            assertThat(promote.exitCode()).as(promote.err()).isEqualTo(1);
+            assertThat(promote.out()).contains("is held (CVE-2026-9)").contains("Not promoted: refused");
+            String namespace = Files.readString(dir.resolve("imagegraph.yaml")).replace("namespace: ", "").strip();
+            assertThat(registry.manifestStatus(namespace + "/base", "latest")).isEqualTo(404);
+            assertThat(registry.manifestStatus(namespace + "/app", "latest")).isEqualTo(404);
         }
     }
 

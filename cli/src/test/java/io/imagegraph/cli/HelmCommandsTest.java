@@ -56,7 +56,7 @@ class HelmCommandsTest {
         assertThat(Files.readString(values)).isEqualTo(Files.readString(fixture("keystone-values.golden.yaml")));
         CliRun lint = CliRun.of("helm-lint", values.toString());
         assertThat(lint.exitCode()).isZero();
-        assertThat(lint.out()).contains("Every image reference is pinned by digest.");
+        assertThat(lint.out()).contains("Every image reference is pinned by digest and fully qualified.");
     }
 
     @Test
@@ -73,8 +73,21 @@ class HelmCommandsTest {
         CliRun run = CliRun.of("helm-lint", values.toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).contains(values + " line 9: images.tags.keystone_db_sync: quay.io/acme/keystone:latest uses latest")
-                .contains("5 image references are not pinned by digest.");
+                .contains("5 findings about image references.");
         CliRun json = CliRun.of("helm-lint", values.toString(), "-o", "json");
         assertThat(json.out()).contains("\"key\" : \"images.tags.dep_check\"");
+    }
+
+    @Test
+    void helmLint_unreadableFiles_areEachNamedWithTheirLine_andTheRestIsLinted() throws Exception {
+        Path broken = Files.writeString(dir.resolve("broken.yaml"), "images:\n  tags: [unclosed\n");
+        Path template = Files.writeString(dir.resolve("template.yaml"), "endpoints:\n  identity:\n"
+                + "    host: %%%REPLACE_API_ADDR%%%\n");
+        Path values = fixture("keystone-values.yaml");
+        CliRun run = CliRun.of("helm-lint", broken.toString(), template.toString(), values.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).contains(values + " line 9: images.tags.keystone_db_sync");
+        assertThat(run.err()).contains(broken + " line 3 is not YAML")
+                .contains(template + " line 3 holds the placeholder %%%REPLACE_API_ADDR%%%");
     }
 }

@@ -49,6 +49,19 @@ class HistoryCommandTest {
     }
 
     @Test
+    void report_readsTheHistoryOfTheStateFolderTheBuildReportNames() throws Exception {
+        Path report = state.resolve("elsewhere/build-report.json");
+        java.nio.file.Files.createDirectories(report.getParent());
+        try (java.io.Writer writer = java.nio.file.Files.newBufferedWriter(report)) {
+            io.imagegraph.core.build.BuildReportJson.write(new io.imagegraph.core.build.BuildReport("run-2",
+                    java.time.Instant.now(), java.time.Instant.now(), List.of()), state, writer);
+        }
+        CliRun run = CliRun.of("history", "--report", report.toString(), REPO + ":latest");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern(REPO + ":latest +111111111111 +- +promoted");
+    }
+
+    @Test
     void repository_listsEachTagWhereItPointsNow() {
         CliRun run = history(REPO);
         assertThat(run.out().lines().skip(1)).hasSize(2).anySatisfy(line -> assertThat(line).startsWith(REPO + ":latest"));

@@ -53,6 +53,27 @@ class PlanCommandTest {
     }
 
     @Test
+    void osCodenameOption_readsThatCodenamesBuildFiles_andRefusesABadName(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("imagegraph.yaml"), "starlingx:\n  os: debian\n");
+        Files.writeString(dir.resolve("debian_stable_docker_images.inc"), "tool\n");
+        for (String codename : new String[] {"bullseye", "trixie"}) {
+            Path folder = Files.createDirectories(dir.resolve("tool/debian/" + codename + "/docker"));
+            Files.writeString(folder.resolve("../tool.stable_docker_image"), "BUILDER=docker\nLABEL=stx-tool-" + codename
+                    + "\nPOSTBUILD_REMOVE_PYTHON_PACKAGES=\"\"\nPOSTBUILD_REMOVE_OS_PACKAGES=\"\"\n");
+            Files.writeString(folder.resolve("Dockerfile"), "FROM scratch\n");
+        }
+        CliRun none = CliRun.of("plan", "-d", dir.toString());
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.err()).contains("the codenames bullseye, trixie").contains("--os-codename");
+        CliRun trixie = CliRun.of("plan", "-d", dir.toString(), "--os-codename", "trixie");
+        assertThat(trixie.exitCode()).as(trixie.err()).isZero();
+        assertThat(trixie.out()).contains("stx-tool-trixie").doesNotContain("stx-tool-bullseye");
+        CliRun bad = CliRun.of("plan", "-d", dir.toString(), "--os-codename", "Trixie!");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("--os-codename: 'Trixie!' is not an OS codename");
+    }
+
+    @Test
     void lociImages_followProfilesAndUnbuildablePlatformsLikeAnyOther(@org.junit.jupiter.api.io.TempDir
                                                                          java.nio.file.Path dir) throws Exception {
         CliRun identity = CliRun.of("plan", "-d", "../examples/loci", "--profile", "identity", "--with-parents");
@@ -144,5 +165,49 @@ class PlanCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("--changed-from=REV").contains("--with-parents").contains("Examples:")
                 .contains("imagegraph plan --changed-from origin/main --format json").contains("Exit codes:");
+    }
+
+    private static Path image(Path dir, String name, String dockerfile) throws Exception {
+        Files.createDirectories(dir.resolve("images/" + name));
+        return Files.writeString(dir.resolve("images/" + name + "/Dockerfile"), dockerfile);
+    }
+
+    @Test
+    void unknownDockerfileFlag_exitsTwoAtPlanTimeWithFileAndLine(@TempDir Path dir) throws Exception {
+        image(dir, "a", "FROM --platform scratch\n");
+        CliRun run = CliRun.of("plan", "--dir", dir.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("imagegraph: error: images/a/Dockerfile line 1: FROM --platform has no value;"
+                + " write --platform=VALUE\n");
+    }
+
+    @Test
+    void invalidDockerignorePattern_exitsTwoNamingTheFileAndLine(@TempDir Path dir) throws Exception {
+        image(dir, "a", "FROM scratch\n");
+        Files.writeString(dir.resolve("images/a/.dockerignore"), "*.md\n[z-a]\n");
+        CliRun run = CliRun.of("plan", "--dir", dir.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("imagegraph: images/a/.dockerignore line 2: '[z-a]' is not a valid pattern"
+                + " (illegal character range); fix or remove it\n");
+    }
+
+    @Test
+    void graphFileThatIsADevice_exitsTwoBeforeReadingIt(@TempDir Path dir) throws Exception {
+        image(dir, "a", "FROM scratch\n");
+        CliRun run = CliRun.of("plan", "--dir", dir.toString(), "--graph-file", "/dev/zero");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("imagegraph: error: /dev/zero: the graph file is a device, FIFO or socket");
+    }
+
+    @Test
+    void graphFileWithSeveralMistakes_reportsThemAllInOneRun(@TempDir Path dir) throws Exception {
+        image(dir, "a", "FROM scratch\n");
+        Files.writeString(dir.resolve("imagegraph.yaml"), "registy: x\ntags: latest\nimages:\n  a:\n    builder: podman\n");
+        CliRun run = CliRun.of("plan", "--dir", dir.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).hasSize(3)
+                .anySatisfy(line -> assertThat(line).contains("imagegraph.yaml line 1: unknown key 'registy'"))
+                .anySatisfy(line -> assertThat(line).contains("imagegraph.yaml line 2: 'tags' must be a list"))
+                .anySatisfy(line -> assertThat(line).contains("imagegraph.yaml line 5: 'images.a.builder'"));
     }
 }

@@ -51,11 +51,108 @@ class PromoteCommandTest {
         report = RunReports.onePushed(dir.resolve("build-report.json"), "run-1", "base",
                 server.host() + "/" + ns + "/base", base);
         state = dir.resolve("state").toString();
+        Files.createDirectories(Path.of(state));
     }
 
+    /** A promotion of untested images (this class is about the moves; tests gate them in the tests below). */
     private CliRun promote(String... args) {
-        return CliRun.of(java.util.stream.Stream.concat(java.util.stream.Stream.of("promote", "--state", state),
-                java.util.Arrays.stream(args)).toArray(String[]::new));
+        return CliRun.of(java.util.stream.Stream.concat(java.util.stream.Stream.of("promote", "--state", state,
+                "--allow-untested"), java.util.Arrays.stream(args)).toArray(String[]::new));
+    }
+
+    /** A build report that names its state folder, as {@code imagegraph build --run-dir elsewhere} writes it. */
+    private Path reportNaming(Path stateFolder) throws Exception {
+        Path file = dir.resolve("elsewhere/build-report.json");
+        Files.createDirectories(file.getParent());
+        io.imagegraph.core.build.BuildReport read = io.imagegraph.core.build.BuildReportReader.read(report);
+        try (java.io.Writer writer = Files.newBufferedWriter(file)) {
+            io.imagegraph.core.build.BuildReportJson.write(read, stateFolder, writer);
+        }
+        return file;
+    }
+
+    /** test-report.json beside the build report: base tested at its digest, with one result. */
+    private void testReportBeside(Path buildReport, io.imagegraph.core.gate.SmokeStatus status) throws Exception {
+        io.imagegraph.core.gate.GateReport gate = new io.imagegraph.core.gate.GateReport("run-1", java.util.List.of(
+                new io.imagegraph.core.gate.TestedImage("base", server.host() + "/" + ns + "/base@" + base.digest(),
+                        java.util.Optional.of(base.digest().toString()))), status == null ? java.util.List.of()
+                : java.util.List.of(new io.imagegraph.core.gate.SmokeResult("base/version", java.util.List.of("base"),
+                status, status == io.imagegraph.core.gate.SmokeStatus.PASSED ? 0 : 1, java.time.Duration.ZERO, "",
+                status == io.imagegraph.core.gate.SmokeStatus.PASSED ? "passed" : "exited with 1")));
+        try (java.io.Writer writer = Files.newBufferedWriter(buildReport.resolveSibling("test-report.json"))) {
+            io.imagegraph.core.gate.GateReportJson.write(gate, writer);
+        }
+    }
+
+    @Test
+    void promote_holdSetInTheGraphsStateFolder_refusesAReportBuiltElsewhere_withoutState() throws Exception {
+        Path graphState = Files.createDirectories(dir.resolve("graph/.imagegraph"));
+        CliRun hold = CliRun.of("held", "--state", graphState.toString(), "--hold", base.digest().toString(),
+                "--reason", "CVE-2026-7");
+        assertThat(hold.exitCode()).as(hold.err()).isZero();
+        CliRun run = CliRun.of("promote", "--report", reportNaming(graphState).toString(), "--to", "latest",
+                "--allow-untested");
+        assertThat(run.exitCode()).as(run.err() + run.out()).isEqualTo(1);
+        assertThat(run.out()).contains("is held (CVE-2026-7)").contains("refused");
+        assertThat(registry.head(RepositoryName.of(ns + "/base"), "latest")).isEmpty();
+    }
+
+    @Test
+    void promote_reportNamingNoStateFolderOutsideAGraph_isBadInput_andMovesNothing() throws Exception {
+        CliRun run = CliRun.of("promote", "--report", report.toString(), "--to", "latest", "--allow-untested");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("names no state folder").contains("give --state DIR");
+        assertThat(registry.head(RepositoryName.of(ns + "/base"), "latest")).isEmpty();
+    }
+
+    @Test
+    void promote_stateOtherThanTheOneTheReportNames_isBadInput() throws Exception {
+        Path graphState = Files.createDirectories(dir.resolve("graph/.imagegraph"));
+        CliRun run = promote("--report", reportNaming(graphState).toString(), "--to", "latest");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("was built with the state folder " + graphState);
+    }
+
+    @Test
+    void promote_failingTestReportBesideTheBuildReport_refusesWithoutTests() throws Exception {
+        testReportBeside(report, io.imagegraph.core.gate.SmokeStatus.FAILED);
+        CliRun run = promote("--report", report.toString(), "--to", "latest");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("Refused: base may not be promoted: it failed its smoke tests")
+                .containsPattern("base +" + server.host() + "/" + ns + "/base:latest +- +" + base.digest().shortForm()
+                        + " +refused");
+        assertThat(registry.head(RepositoryName.of(ns + "/base"), "latest")).isEmpty();
+    }
+
+    @Test
+    void promote_untestedImage_isRefusedUnlessUntestedAreAllowed() throws Exception {
+        testReportBeside(report, null);
+        CliRun refused = CliRun.of("promote", "--state", state, "--report", report.toString(), "--to", "latest");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.out()).contains("no smoke test of its own").contains("--allow-untested");
+        CliRun allowed = promote("--report", report.toString(), "--to", "latest");
+        assertThat(allowed.exitCode()).as(allowed.out()).isZero();
+    }
+
+    @Test
+    void promote_noTestReport_isRefusedUnlessUntestedAreAllowed() {
+        CliRun run = CliRun.of("promote", "--state", state, "--report", report.toString(), "--to", "latest");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("it was not smoke-tested (no test-report.json beside");
+    }
+
+    @Test
+    void promote_recoverWithAnEmptyJournal_saysThereIsNothingToRecover() {
+        CliRun run = CliRun.of("promote", "--state", state, "--recover");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Nothing to recover");
+    }
+
+    @Test
+    void promote_recoverWithTags_isBadInput() {
+        CliRun run = CliRun.of("promote", "--state", state, "--recover", "--to", "latest");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--recover settles what the journal holds");
     }
 
     @Test
@@ -82,7 +179,8 @@ class PromoteCommandTest {
         TestImages.push(registry, ns + "/base", "test", "pushed later");
         CliRun run = promote("--report", report.toString(), "--to", "latest");
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out()).contains("Refused: ").contains("moved since it was tested");
+        assertThat(run.out()).contains("Refused: ").contains("moved since it was tested")
+                .contains("Not promoted: refused, so no tag was moved.");
         assertThat(registry.head(RepositoryName.of(ns + "/base"), "latest")).isEmpty();
     }
 

@@ -96,6 +96,14 @@ class PruneCommandTest {
     }
 
     @Test
+    void repositoryOption_confirmedWithAStateFolderThatDoesNotExist_isBadInput() {
+        CliRun run = CliRun.of("prune", "--state", dir.resolve("no-such-state").toString(), "--repository",
+                REGISTRY.host() + "/" + ns + "/app", "--confirm");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("the state folder " + dir.resolve("no-such-state") + " does not exist");
+    }
+
+    @Test
     void repositoryOption_withATag_isBadInput() {
         CliRun run = CliRun.of("prune", "--repository", REGISTRY.host() + "/" + ns + "/app:latest");
         assertThat(run.exitCode()).isEqualTo(2);

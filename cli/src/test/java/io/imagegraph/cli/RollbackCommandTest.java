@@ -31,6 +31,7 @@ class RollbackCommandTest {
         String ns = "rb" + Long.toHexString(System.nanoTime());
         repository = REGISTRY.host() + "/" + ns + "/app";
         state = dir.resolve("state").toString();
+        java.nio.file.Files.createDirectories(dir.resolve("state"));
         first = promoted(ns, "run-1", "first");
         second = promoted(ns, "run-2", "second");
     }
@@ -38,7 +39,8 @@ class RollbackCommandTest {
     private Manifest promoted(String ns, String runId, String label) throws Exception {
         Manifest pushed = TestImages.push(REGISTRY.client(), ns + "/app", "test", label);
         Path report = RunReports.onePushed(dir.resolve(runId + ".json"), runId, "app", repository, pushed);
-        CliRun run = CliRun.of("promote", "--state", state, "--report", report.toString(), "--to", "latest");
+        CliRun run = CliRun.of("promote", "--state", state, "--report", report.toString(), "--to", "latest",
+                "--allow-untested");
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         return pushed;
     }
@@ -57,6 +59,13 @@ class RollbackCommandTest {
         assertThat(latest()).isEqualTo(first.digest().toString());
         CliRun history = CliRun.of("history", "--state", state, repository + ":latest");
         assertThat(history.out().lines().skip(1).findFirst().orElseThrow()).contains("rollback");
+    }
+
+    @Test
+    void rollback_stateFolderThatDoesNotExist_isBadInput() {
+        CliRun run = CliRun.of("rollback", "--state", dir.resolve("elsewhere").toString(), repository + ":latest");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("the state folder " + dir.resolve("elsewhere") + " does not exist");
     }
 
     @Test

@@ -58,6 +58,8 @@ class TestCommandTest {
                     "--to", "latest");
             assertThat(promote.exitCode()).as(promote.out() + promote.err()).isZero();
             assertThat(registry.manifestStatus(namespace + "/app", "latest")).isEqualTo(200);
+            // base has no test of its own: app, built on its exact digest, passed and covers it
+            assertThat(registry.manifestStatus(namespace + "/base", "latest")).isEqualTo(200);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.imagegraph.core.build;
 
+import io.imagegraph.core.graph.BuildSettings;
 import io.imagegraph.core.graph.ExternalBase;
 import io.imagegraph.core.graph.ImageNode;
 import io.imagegraph.core.graph.InternalEdge;
@@ -20,15 +21,23 @@ import java.util.TreeMap;
  * @param tags          references to tag the built image with
  * @param workDirectory a private directory for generated files (the pinned Dockerfile, the image ID file)
  * @param pinnedBases   external bases to build from a digest the upstream watches saw, with that reference
+ * @param settings      the network, secrets and mirrors of the build
  */
 public record BuildJob(ImageNode node, Path root, Map<String, String> pinnedParents, SortedMap<String, String> labels,
-                       List<String> tags, Path workDirectory, Map<ExternalBase, String> pinnedBases) {
+                       List<String> tags, Path workDirectory, Map<ExternalBase, String> pinnedBases,
+                       BuildSettings settings) {
 
     public BuildJob {
         pinnedParents = Map.copyOf(pinnedParents);
         pinnedBases = Map.copyOf(pinnedBases);
         labels = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(labels));
         tags = List.copyOf(tags);
+    }
+
+    /** A job with the build settings of its image's spec. */
+    public BuildJob(ImageNode node, Path root, Map<String, String> pinnedParents, SortedMap<String, String> labels,
+                    List<String> tags, Path workDirectory, Map<ExternalBase, String> pinnedBases) {
+        this(node, root, pinnedParents, labels, tags, workDirectory, pinnedBases, node.spec().build());
     }
 
     /** A job whose external bases are built from as written. */
@@ -42,8 +51,13 @@ public record BuildJob(ImageNode node, Path root, Map<String, String> pinnedPare
      * for each external base pinned by an upstream watch, an edge of its own at its line.
      */
     public PinnedEdges pinnedEdges() {
+        return pinnedEdges(pinnedParents);
+    }
+
+    /** {@link #pinnedEdges()} with the parents named otherwise (BuildKit's pin tags for image IDs). */
+    public PinnedEdges pinnedEdges(Map<String, String> parents) {
         List<InternalEdge> edges = new java.util.ArrayList<>(node.parentEdges());
-        Map<String, String> pins = new java.util.HashMap<>(pinnedParents);
+        Map<String, String> pins = new java.util.HashMap<>(parents);
         pinnedBases.forEach((base, ref) -> {
             String key = "upstream " + base.ref();
             edges.add(new InternalEdge(key, node.name(), base.via().toString(), base.line(), base.ref().toString()));

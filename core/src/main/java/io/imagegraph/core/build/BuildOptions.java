@@ -1,5 +1,6 @@
 package io.imagegraph.core.build;
 
+import io.imagegraph.core.graph.NetworkMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,10 +21,12 @@ import java.util.Optional;
  * @param sourceUrl      the source repository, for the {@code org.opencontainers.image.source} label
  * @param registry       the registry images are named under and pushed to, over the graph file's
  * @param push           push every built or reused image, under each of its tags, to the registry
+ * @param network        the network every build gets ({@code --network}), over the graph file's
  */
 public record BuildOptions(String runId, List<String> runTags, int slots, boolean failFast, boolean rebuild,
                            int retries, Duration retryBackoff, Path runDirectory, Optional<String> sourceRevision,
-                           Optional<String> sourceUrl, Optional<String> registry, boolean push) {
+                           Optional<String> sourceUrl, Optional<String> registry, boolean push,
+                           Optional<NetworkMode> network) {
 
     public BuildOptions {
         runTags = List.copyOf(runTags);
@@ -33,6 +36,14 @@ public record BuildOptions(String runId, List<String> runTags, int slots, boolea
         if (retries < 0) {
             throw new IllegalArgumentException("retries cannot be negative");
         }
+    }
+
+    /** Options whose builds get the network the graph file gives them. */
+    public BuildOptions(String runId, List<String> runTags, int slots, boolean failFast, boolean rebuild,
+                        int retries, Duration retryBackoff, Path runDirectory, Optional<String> sourceRevision,
+                        Optional<String> sourceUrl, Optional<String> registry, boolean push) {
+        this(runId, runTags, slots, failFast, rebuild, retries, retryBackoff, runDirectory, sourceRevision, sourceUrl,
+                registry, push, Optional.empty());
     }
 
     public Path logFile(String image) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.imagegraph.core.files.JsonDocuments;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.file.Path;
 
 /** A build report as JSON; field names are part of the CLI's contract (docs/cli.md). */
 public final class BuildReportJson {
@@ -11,19 +12,33 @@ public final class BuildReportJson {
     /** The report's file name, in the run directory. */
     public static final String FILE_NAME = "build-report.json";
 
+    /** The field naming the run's state folder (absolute), read by {@code io.imagegraph.core.state.RunStateFolder}. */
+    public static final String STATE_FOLDER = "stateFolder";
+
     private BuildReportJson() {
     }
 
     public static String write(BuildReport report) {
-        return JsonDocuments.toString(json -> body(json, report));
+        return JsonDocuments.toString(json -> body(json, report, null));
     }
 
     public static void write(BuildReport report, Writer out) throws IOException {
-        JsonDocuments.write(out, json -> body(json, report));
+        JsonDocuments.write(out, json -> body(json, report, null));
     }
 
-    private static void body(JsonGenerator json, BuildReport report) throws IOException {
+    /**
+     * The report with the state folder the run recorded its lineage and tags in, so that
+     * promotion finds that run's holds and tag history wherever the report lies.
+     */
+    public static void write(BuildReport report, Path stateFolder, Writer out) throws IOException {
+        JsonDocuments.write(out, json -> body(json, report, stateFolder.toAbsolutePath().normalize().toString()));
+    }
+
+    private static void body(JsonGenerator json, BuildReport report, String stateFolder) throws IOException {
         json.writeStringField("runId", report.runId());
+        if (stateFolder != null) {
+            json.writeStringField(STATE_FOLDER, stateFolder);
+        }
         json.writeStringField("started", report.started().toString());
         json.writeStringField("finished", report.finished().toString());
         json.writeBooleanField("succeeded", report.succeeded());

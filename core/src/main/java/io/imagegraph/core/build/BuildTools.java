@@ -24,6 +24,12 @@ public final class BuildTools {
      * given programs with the given extra environment.
      */
     public static BuildTools local(ProcessRunner runner, String docker, String buildah, Map<String, String> environment) {
+        return local(runner, docker, buildah, environment, java.util.Set.of());
+    }
+
+    /** {@link #local}, with buildah pushing to these registry hosts over plain HTTP (as to loopback ones). */
+    public static BuildTools local(ProcessRunner runner, String docker, String buildah, Map<String, String> environment,
+                                   java.util.Set<String> plainHttp) {
         Map<BuilderKind, BuildTool> tools = new EnumMap<>(BuilderKind.class);
         LocalImageLookup dockerStore = LocalImageLookup.docker(runner, docker, environment);
         LocalImagePusher dockerPush = LocalImagePusher.docker(runner, docker, environment);
@@ -32,9 +38,9 @@ public final class BuildTools {
         // A LOCI image is a docker build of LOCI's Dockerfile; the graph file's loci section set its
         // context, Dockerfile and FROM/WHEELS build args (ImageSpecResolver).
         tools.put(BuilderKind.LOCI, new BuildTool(dockerBuild, dockerStore, dockerPush, "docker"));
-        tools.put(BuilderKind.SCRIPT, new BuildTool(new ScriptBuilder(runner, environment), dockerStore, dockerPush, "docker"));
+        tools.put(BuilderKind.SCRIPT, new BuildTool(new ScriptBuilder(runner, environment, docker), dockerStore, dockerPush, "docker"));
         tools.put(BuilderKind.BUILDAH, new BuildTool(DockerfileBuilder.buildah(runner, buildah, environment),
-                LocalImageLookup.buildah(runner, buildah, environment), LocalImagePusher.buildah(runner, buildah, environment),
+                LocalImageLookup.buildah(runner, buildah, environment), LocalImagePusher.buildah(runner, buildah, environment, plainHttp),
                 "buildah"));
         return new BuildTools(tools);
     }

@@ -2,8 +2,6 @@ package io.imagegraph.core.build;
 
 import io.imagegraph.core.graph.ExternalBase;
 import io.imagegraph.core.graph.ImageGraph;
-import io.imagegraph.core.graph.ImageNode;
-import io.imagegraph.core.graph.InternalEdge;
 import io.imagegraph.core.lineage.DurationEstimates;
 import io.imagegraph.core.lineage.LineageRecord;
 import io.imagegraph.core.upstream.UpstreamPins;
@@ -37,9 +35,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * pinned to the exact images this run built or reused.
  */
 public final class GraphBuild {
-
-    /** How many registry look-ups run at once before the builds start. */
-    private static final int REGISTRY_LOOKUPS = 8;
 
     private final BuildTools tools;
     private final LineageStore lineage;
@@ -88,7 +83,8 @@ public final class GraphBuild {
         Map<String, ImageResult> results = new ConcurrentHashMap<>();
         Map<String, String> lookupFailures = new ConcurrentHashMap<>();
         if (registry.isPresent() && options.push() && !options.rebuild()) {
-            reuseFromRegistry(graph, planned, inRunOrder, neededBy, options, knownDigests(records), results,
+            new RegistryReuse(registry.get(), events, clock).reuseFromRegistry(graph, planned, inRunOrder, neededBy, options,
+                    RegistryReuse.knownDigests(records), results,
                     lookupFailures);
         }
         List<String> order = inRunOrder.stream().filter(name -> !results.containsKey(name)).toList();
@@ -110,7 +106,8 @@ public final class GraphBuild {
             outcomes = scheduler.run(order, dependencies, priority, name -> {
                 ImageResult result = lookupFailures.containsKey(name)
                         ? failed(planned.get(name), clock.instant(), options.logFile(name), lookupFailures.get(name), 0)
-                        : buildOne(graph, plan.pins(), planned.get(name), neededBy.get(name), results, options);
+                        : buildOne(graph, plan.pins(), planned.get(name), neededBy.get(name), results, options,
+                        records);
                 if (Thread.currentThread().isInterrupted()) {
                     throw new InterruptedException("cancelled while finishing " + name);
                 }
@@ -134,35 +131,11 @@ public final class GraphBuild {
             }
             report.add(result);
         }
-        lineage.append(lineageRecords(graph, plan.pins(), report, options));
+        lineage.append(RunLineageRecords.of(graph, plan.pins(), report, options));
         if (cancelled) {
             Thread.currentThread().interrupt();
         }
         return new BuildReport(options.runId(), started, clock.instant(), report);
-    }
-
-    private static List<LineageRecord> lineageRecords(ImageGraph graph, UpstreamPins pins, List<ImageResult> results,
-                                                      BuildOptions options) {
-        Map<String, ImageResult> byName = new HashMap<>();
-        results.forEach(result -> byName.put(result.name(), result));
-        List<LineageRecord> records = new ArrayList<>();
-        for (ImageResult result : results) {
-            if (!result.status().isSuccess() || result.identity().isEmpty()) {
-                continue;
-            }
-            ImageNode node = graph.node(result.name());
-            List<LineageRecord.ParentDigest> parents = node.parents().stream()
-                    .map(parent -> new LineageRecord.ParentDigest(parent,
-                            byName.get(parent).identity().orElse(null)))
-                    .toList();
-            List<String> externals = node.externalBases().stream().map(base -> pins.resolve(base.ref()).toString())
-                    .toList();
-            records.add(new LineageRecord(result.name(), result.status().id(), result.identity().get(),
-                    ImageNames.repository(graph, options.registry(), result.name()), result.inputDigest(), parents, externals,
-                    options.sourceRevision().orElse(null), Instant.now().toString(), options.runId(),
-                    result.duration().toMillis()));
-        }
-        return records;
     }
 
     private ImageResult notRun(ImageGraph graph, PlannedImage image, BuildScheduler.Outcome outcome, boolean inRun) {
@@ -183,8 +156,9 @@ public final class GraphBuild {
                 Optional.empty(), "not built: the run was cancelled before it finished", 0);
     }
 
-    private ImageResult buildOne(ImageGraph graph, UpstreamPins pins, PlannedImage image, String neededBy, Map<String, ImageResult> done,
-                                 BuildOptions options) throws InterruptedException {
+    private ImageResult buildOne(ImageGraph graph, UpstreamPins pins, PlannedImage image, String neededBy,
+                                 Map<String, ImageResult> done, BuildOptions options, List<LineageRecord> records)
+            throws InterruptedException {
         String name = image.name();
         Instant start = clock.instant();
         String repository = ImageNames.repository(graph, options.registry(), name);
@@ -215,7 +189,17 @@ public final class GraphBuild {
             if (!options.rebuild()) {
                 events.accept(new BuildEvent.Started(name, 1, "looking up " + inputRef));
                 Optional<String> existing = lookup.find(inputRef);
+                String found = inputRef;
+                String localRef = ImageNames.path(graph, name) + ":" + ImageNames.inputTag(image.inputDigest());
+                if (existing.isEmpty() && !localRef.equals(inputRef)) {
+                    // built before without a registry: the same image, under its name in the local store
+                    existing = lookup.find(localRef);
+                    found = localRef;
+                }
                 if (existing.isPresent()) {
+                    if (!found.equals(inputRef)) {
+                        lookup.tag(existing.get(), inputRef);
+                    }
                     for (String ref : runRefs) {
                         lookup.tag(existing.get(), ref);
                     }
@@ -224,7 +208,8 @@ public final class GraphBuild {
                             image.inputDigest().toString(),
                             Duration.between(start, clock.instant()),
                             Files.exists(logFile) ? Optional.of(logFile.toString()) : Optional.empty(),
-                            "an image with the same input digest exists: " + inputRef + why, 0);
+                            "an image with the same input digest exists: " + found
+                                    + (options.push() ? " (pushed, not built)" : "") + why, 0);
                 }
             }
             Map<String, String> pinned = new TreeMap<>();
@@ -242,7 +227,9 @@ public final class GraphBuild {
                 pins.pin(base.ref()).ifPresent(ref -> pinnedBases.put(base, ref.toString()));
             }
             BuildJob job = new BuildJob(graph.node(name), graph.root(), pinned,
-                    labels(graph, pins, image, baseDigests, options), allRefs, options.workDirectory(name), pinnedBases);
+                    LineageLabels.of(graph, pins, image, baseDigests, options, clock), allRefs,
+                    options.workDirectory(name), pinnedBases,
+                    options.network().map(image.node().spec().build()::withNetwork).orElse(image.node().spec().build()));
             int attempt = 0;
             String id = null;
             while (id == null) {
@@ -269,7 +256,8 @@ public final class GraphBuild {
             }
             return new ImageResult(name, ImageStatus.BUILT, Optional.of(id), digest, allRefs,
                     image.inputDigest().toString(),
-                    Duration.between(start, clock.instant()), Optional.of(logFile.toString()), "built" + why, attempt);
+                    Duration.between(start, clock.instant()), Optional.of(logFile.toString()),
+                    BuildReasons.built(graph, image, done, options, records) + why, attempt);
         } catch (ImageBuildException e) {
             return failed(image, start, logFile, e.getMessage(), 0);
         } catch (IOException e) {
@@ -317,88 +305,6 @@ public final class GraphBuild {
     }
 
     /**
-     * Looks every image of the run up in the registry by its input-digest tag, several at a time;
-     * each one found is reused and gets the run's tags registry side. A look-up that fails is kept
-     * and fails that image when the scheduler reaches it, so that its descendants are not built.
-     */
-    private void reuseFromRegistry(ImageGraph graph, Map<String, PlannedImage> planned, List<String> names,
-                                   Map<String, String> neededBy, BuildOptions options,
-                                   Map<String, Set<io.imagegraph.core.ref.Digest>> known,
-                                   Map<String, ImageResult> results, Map<String, String> failures)
-            throws InterruptedException {
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
-                Math.min(REGISTRY_LOOKUPS, Math.max(1, names.size())));
-        try {
-            List<java.util.concurrent.Future<?>> pending = new ArrayList<>();
-            for (String name : names) {
-                pending.add(pool.submit(() -> {
-                    reuseOne(graph, planned.get(name), neededBy.get(name), options, known, results, failures);
-                    return null;
-                }));
-            }
-            for (java.util.concurrent.Future<?> future : pending) {
-                try {
-                    future.get();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    throw new IllegalStateException("registry look-up failed unexpectedly", e.getCause());
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private void reuseOne(ImageGraph graph, PlannedImage image, String neededBy, BuildOptions options,
-                          Map<String, Set<io.imagegraph.core.ref.Digest>> known, Map<String, ImageResult> results,
-                          Map<String, String> failures) throws InterruptedException {
-        String name = image.name();
-        Instant start = clock.instant();
-        io.imagegraph.core.ref.RepositoryName path = ImageNames.path(graph, name);
-        String repository = ImageNames.repository(graph, options.registry(), name);
-        String inputTag = ImageNames.inputTag(image.inputDigest());
-        try {
-            List<String> tags = runTags(image, options);
-            Optional<io.imagegraph.core.ref.Digest> found = registry.get().reuse(path, inputTag, tags,
-                    known.getOrDefault(repository + " " + image.inputDigest(), Set.of()));
-            if (found.isEmpty()) {
-                return;
-            }
-            List<String> refs = new ArrayList<>();
-            refs.add(repository + ":" + inputTag);
-            tags.forEach(tag -> refs.add(repository + ":" + tag));
-            ImageResult result = new ImageResult(name, ImageStatus.REUSED, Optional.empty(),
-                    Optional.of(found.get().toString()), refs, image.inputDigest().toString(),
-                    Duration.between(start, clock.instant()), Optional.empty(), "the registry has an image with the"
-                    + " same input digest: " + repository + ":" + inputTag
-                    + (neededBy == null ? "" : " (needed by " + neededBy + ")"), 0);
-            results.put(name, result);
-            events.accept(new BuildEvent.Finished(result));
-        } catch (io.imagegraph.core.registry.RegistryException e) {
-            failures.put(name, e.getMessage());
-        }
-    }
-
-    /**
-     * Manifest digests that earlier runs recorded, by "repository input-digest": what was built
-     * from those inputs and pushed there. Image IDs (runs without a registry) are left out.
-     */
-    private static Map<String, Set<io.imagegraph.core.ref.Digest>> knownDigests(List<LineageRecord> records) {
-        Map<String, Set<io.imagegraph.core.ref.Digest>> known = new HashMap<>();
-        for (LineageRecord record : records) {
-            if (record.repository() == null || record.inputDigest() == null || record.digest() == null) {
-                continue;
-            }
-            try {
-                known.computeIfAbsent(record.repository() + " " + record.inputDigest(), key -> new java.util.HashSet<>())
-                        .add(io.imagegraph.core.ref.Digest.of(record.digest()));
-            } catch (RuntimeException e) {
-                // not a digest: a record from an older or hand-edited store; it only costs a look-up
-            }
-        }
-        return known;
-    }
-
-    /**
      * What a child builds from for a parent: its image ID in the local store when it is there,
      * else its digest reference in the registry, which the builder pulls.
      */
@@ -419,7 +325,7 @@ public final class GraphBuild {
                 Files.exists(logFile) ? Optional.of(logFile.toString()) : Optional.empty(), reason, attempts);
     }
 
-    private static List<String> runTags(PlannedImage image, BuildOptions options) {
+    static List<String> runTags(PlannedImage image, BuildOptions options) {
         if (!options.runTags().isEmpty()) {
             return options.runTags();
         }
@@ -427,46 +333,5 @@ public final class GraphBuild {
         return own.isEmpty() ? List.of("test") : own;
     }
 
-    private java.util.SortedMap<String, String> labels(ImageGraph graph, UpstreamPins pins, PlannedImage image,
-                                                       Map<String, String> baseDigests, BuildOptions options) {
-        java.util.SortedMap<String, String> labels = new TreeMap<>();
-        labels.put("org.opencontainers.image.title", image.name());
-        labels.put("org.opencontainers.image.created", clock.instant().toString());
-        options.sourceRevision().ifPresent(revision -> labels.put("org.opencontainers.image.revision", revision));
-        options.sourceUrl().ifPresent(url -> labels.put("org.opencontainers.image.source", url));
-        finalBase(image.node()).ifPresent(base -> {
-            if (base instanceof InternalEdge edge) {
-                labels.put("org.opencontainers.image.base.name",
-                        ImageNames.repository(graph, options.registry(), edge.parent()));
-                labels.put("org.opencontainers.image.base.digest", baseDigests.get(edge.parent()));
-            } else if (base instanceof ExternalBase external) {
-                labels.put("org.opencontainers.image.base.name", external.ref().name()
-                        + external.ref().tag().map(tag -> ":" + tag).orElse(""));
-                pins.resolve(external.ref()).digest()
-                        .ifPresent(d -> labels.put("org.opencontainers.image.base.digest", d.toString()));
-            }
-        });
-        labels.put("io.imagegraph.input-digest", image.inputDigest().toString());
-        labels.put("io.imagegraph.run", options.runId());
-        return labels;
-    }
 
-    /** The base of the final stage: the FROM (internal edge or external base) on the highest line. */
-    private static Optional<Object> finalBase(ImageNode node) {
-        Object best = null;
-        int bestLine = -1;
-        for (InternalEdge edge : node.parentEdges()) {
-            if (edge.source().endsWith("(FROM)") && edge.line() > bestLine) {
-                best = edge;
-                bestLine = edge.line();
-            }
-        }
-        for (ExternalBase base : node.externalBases()) {
-            if (base.via() == io.imagegraph.core.dockerfile.ImageDependency.Via.FROM && base.line() > bestLine) {
-                best = base;
-                bestLine = base.line();
-            }
-        }
-        return Optional.ofNullable(best);
-    }
 }

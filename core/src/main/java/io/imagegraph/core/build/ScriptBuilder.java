@@ -35,10 +35,22 @@ public final class ScriptBuilder implements ImageBuilder {
 
     private final ProcessRunner runner;
     private final Map<String, String> environment;
+    private final Optional<PostBuild> postBuild;
 
+    /** A script builder that applies no post-build steps (an image that has some is refused). */
     public ScriptBuilder(ProcessRunner runner, Map<String, String> environment) {
+        this(runner, environment, Optional.empty());
+    }
+
+    /** A script builder that applies an image's post-build steps with the docker client {@code docker}. */
+    public ScriptBuilder(ProcessRunner runner, Map<String, String> environment, String docker) {
+        this(runner, environment, Optional.of(new PostBuild(runner, docker, environment)));
+    }
+
+    private ScriptBuilder(ProcessRunner runner, Map<String, String> environment, Optional<PostBuild> postBuild) {
         this.runner = runner;
         this.environment = Map.copyOf(environment);
+        this.postBuild = postBuild;
     }
 
     @Override
@@ -47,6 +59,10 @@ public final class ScriptBuilder implements ImageBuilder {
         if (spec.command().isEmpty()) {
             throw new ImageBuildException("image " + job.name() + " uses the script builder but its graph entry has no"
                     + " 'command'", false);
+        }
+        if (!spec.postBuild().isEmpty() && postBuild.isEmpty()) {
+            throw new ImageBuildException(job.name() + " has post-build steps, which this script builder does not"
+                    + " apply", false);
         }
         Path idFile = job.workDirectory().resolve("image-id");
         try {
@@ -85,7 +101,8 @@ public final class ScriptBuilder implements ImageBuilder {
                 throw new ImageBuildException(program + " succeeded but did not write the image ID to"
                         + " $IMAGEGRAPH_IMAGE_ID_FILE", false);
             }
-            return id;
+            return postBuild.isEmpty() ? id
+                    : postBuild.get().apply(job, id, BuildNetwork.of(job.settings().network(), Optional.empty()), log);
         } catch (IOException e) {
             throw new ImageBuildException("cannot read " + idFile + ": " + e.getMessage(), false);
         }

@@ -1,11 +1,14 @@
 package io.imagegraph.core.dockerfile;
 
+import io.imagegraph.core.graph.NameSuggestion;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,13 +17,21 @@ import java.util.regex.Pattern;
  * comments only where a line starts with {@code #}, continuation by the escape character at the end
  * of a line (comment and blank lines inside a continuation are skipped), and heredoc bodies
  * ({@code <<EOF}, {@code <<-EOF}, quoted terminators) on RUN, COPY and ADD kept out of the parse.
+ * A heredoc is only where BuildKit sees one: a whole word starting with {@code <<} once the line is
+ * split as a shell would, so {@code "<<EOF"}, {@code \<<EOF}, {@code cat<<EOF} and the exec form
+ * are none. Unknown instructions and flags are errors, as they are for BuildKit.
  */
 public final class DockerfileParser {
 
     private static final Pattern DIRECTIVE = Pattern.compile("^#\\s*([a-zA-Z][a-zA-Z0-9]*)\\s*=\\s*(.*?)\\s*$");
     private static final Set<String> KNOWN_DIRECTIVES = Set.of("syntax", "escape", "check");
     private static final Set<String> HEREDOC_INSTRUCTIONS = Set.of("RUN", "COPY", "ADD");
-    private static final Pattern HEREDOC = Pattern.compile("(?<!<)<<(-?)([\"']?)([A-Za-z_][A-Za-z0-9_.-]*)\\2");
+    private static final Pattern HEREDOC_WORD = Pattern.compile("^(\\d*)<<(-?)\\s*([^<]*)$", Pattern.DOTALL);
+    private static final Set<String> INSTRUCTIONS = Set.of("ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE",
+            "FROM", "HEALTHCHECK", "LABEL", "MAINTAINER", "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME",
+            "WORKDIR");
+    /** Heredoc words longer than this are not read as heredocs (no real terminator is this long). */
+    private static final int WORD_LIMIT = 1 << 20;
     private static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
     private static final Pattern KEYWORD = Pattern.compile("^([A-Za-z][A-Za-z0-9]*)(?:\\s+(.*))?$", Pattern.DOTALL);
 
@@ -65,12 +76,18 @@ public final class DockerfileParser {
                         "expected an instruction such as FROM or RUN, found '" + abbreviate(logical.toString().strip()) + "'");
             }
             String name = keyword.group(1).toUpperCase(Locale.ROOT);
-            String args = keyword.group(2) == null ? "" : keyword.group(2).strip();
-            List<String> heredocs = new ArrayList<>();
-            if (HEREDOC_INSTRUCTIONS.contains(name)) {
-                index = readHeredocs(lines, index, args, startLine, heredocs);
+            if (!INSTRUCTIONS.contains(name)) {
+                throw new DockerfileSyntaxException(startLine, "unknown instruction " + Words.abbreviate(keyword.group(1))
+                        + NameSuggestion.hint(name, INSTRUCTIONS) + "; instructions are " + String.join(", ", new TreeSet<>(INSTRUCTIONS)));
             }
-            instructions.add(new Instruction(name, args, startLine, endLine, heredocs));
+            String args = keyword.group(2) == null ? "" : keyword.group(2).strip();
+            BuilderFlags.Split split = BuilderFlags.extract(args, escape);
+            BuilderFlags.check(name, split.flags(), startLine);
+            List<String> heredocs = new ArrayList<>();
+            if (canContainHeredoc(name, split.rest()) && logical.indexOf("<<") >= 0) {
+                index = readHeredocs(lines, index, logical.toString(), startLine, heredocs);
+            }
+            instructions.add(new Instruction(name, args, startLine, endLine, heredocs, split.flags(), split.rest()));
         }
         return new ParsedDockerfile(directives, escape, instructions);
     }
@@ -113,19 +130,51 @@ public final class DockerfileParser {
         return stripped.isEmpty() || stripped.startsWith("#");
     }
 
-    private static int readHeredocs(String[] lines, int index, String args, int startLine, List<String> bodies)
+    /** RUN, COPY and ADD (also as an ONBUILD trigger), unless written in the exec (JSON) form. */
+    private static boolean canContainHeredoc(String keyword, String rest) {
+        String name = keyword;
+        String operands = rest;
+        if (keyword.equals("ONBUILD")) {
+            Matcher trigger = KEYWORD.matcher(rest);
+            if (!trigger.matches()) {
+                return false;
+            }
+            name = trigger.group(1).toUpperCase(Locale.ROOT);
+            operands = trigger.group(2) == null ? "" : trigger.group(2).strip();
+        }
+        return HEREDOC_INSTRUCTIONS.contains(name) && !ExecForm.isJson(operands);
+    }
+
+    /**
+     * Reads the bodies of the heredocs the logical line starts, as BuildKit finds them: the line is
+     * split into words keeping quotes and escapes, and each word of the form {@code <<WORD},
+     * {@code <<-WORD} or {@code 2<<WORD} is one, its terminator the word with quotes removed.
+     */
+    private static int readHeredocs(String[] lines, int index, String line, int startLine, List<String> bodies)
             throws DockerfileSyntaxException {
-        Matcher m = HEREDOC.matcher(args);
+        List<String> words;
+        try {
+            words = ShellLexer.raw(WORD_LIMIT).process(line, Map.of()).words();
+        } catch (ExpansionException e) {
+            return index;
+        }
         int next = index;
-        while (m.find()) {
-            boolean stripTabs = !m.group(1).isEmpty();
-            String terminator = m.group(3);
+        for (String word : words) {
+            Matcher m = HEREDOC_WORD.matcher(word);
+            if (!m.matches() || m.group(3).isEmpty()) {
+                continue;
+            }
+            Optional<String> terminator = terminator(m.group(3), startLine);
+            if (terminator.isEmpty()) {
+                continue;
+            }
+            boolean stripTabs = !m.group(2).isEmpty();
             StringBuilder body = new StringBuilder();
             boolean closed = false;
             while (next < lines.length) {
-                String line = lines[next++];
-                String candidate = stripTabs ? line.replaceFirst("^\t+", "") : line;
-                if (candidate.equals(terminator)) {
+                String raw = lines[next++];
+                String candidate = stripTabs ? raw.replaceFirst("^\t+", "") : raw;
+                if (candidate.equals(terminator.get())) {
                     closed = true;
                     break;
                 }
@@ -133,11 +182,21 @@ public final class DockerfileParser {
             }
             if (!closed) {
                 throw new DockerfileSyntaxException(startLine,
-                        "the heredoc <<" + terminator + " is never closed by a line '" + terminator + "'");
+                        "the heredoc <<" + terminator.get() + " is never closed by a line '" + terminator.get() + "'");
             }
             bodies.add(body.toString());
         }
         return next;
+    }
+
+    /** The terminator of a heredoc word: one shell word with its quotes removed, or none. */
+    private static Optional<String> terminator(String rest, int line) throws DockerfileSyntaxException {
+        try {
+            List<String> words = ShellLexer.terminator(false, WORD_LIMIT).process(rest, Map.of()).words();
+            return words.size() == 1 ? Optional.of(words.get(0)) : Optional.empty();
+        } catch (ExpansionException e) {
+            throw new DockerfileSyntaxException(line, "the heredoc <<" + rest + " cannot be read: " + e.getMessage());
+        }
     }
 
     private static String abbreviate(String text) {

@@ -4,12 +4,20 @@ package io.imagegraph.core.dockerfile;
 public final class DockerfileSyntaxException extends Exception {
 
     private final int line;
+    private final String problem;
 
     public DockerfileSyntaxException(int line, String problem) {
-        super("line " + line + ": " + problem);
+        super(line > 0 ? "line " + line + ": " + problem : problem);
         this.line = line;
+        this.problem = problem;
     }
 
+    /** What is wrong, without the line. */
+    public String problem() {
+        return problem;
+    }
+
+    /** 1-based, or 0 when the problem concerns the whole Dockerfile. */
     public int line() {
         return line;
     }

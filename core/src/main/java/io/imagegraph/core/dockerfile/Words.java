@@ -37,4 +37,9 @@ final class Words {
         }
         return words;
     }
+
+    /** The word as messages show it: long words cut to their start, with their length. */
+    static String abbreviate(String word) {
+        return word.length() <= 100 ? word : word.substring(0, 60) + "… (" + word.length() + " characters)";
+    }
 }

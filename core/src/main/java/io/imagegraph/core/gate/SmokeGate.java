@@ -28,7 +28,9 @@ import java.util.function.Consumer;
  * Runs the smoke tests of the images a build produced, against their exact references:
  * <ul>
  *   <li>a container test ({@code command}) as {@code docker run --rm --network none
- *   --entrypoint ARGV0 IMAGE ARGV…}, stopped (client and container) past its time limit;</li>
+ *   --entrypoint ARGV0 IMAGE ARGV…}, stopped (client and container) past its time limit; for an
+ *   image buildah built, in buildah's store: {@code buildah from}, {@code buildah run --network none
+ *   CONTAINER -- ARGV…}, {@code buildah rm};</li>
  *   <li>a deployment script ({@code script}), once for every image that names it, on the host in
  *   the graph root, given every image under test: {@code IMAGEGRAPH_TEST_IMAGES} (lines of
  *   {@code name=reference}) and {@code IMAGEGRAPH_IMAGE_<NAME>} for each.</li>
@@ -40,14 +42,22 @@ public final class SmokeGate {
 
     private final ProcessRunner runner;
     private final String docker;
+    private final String buildah;
     private final Map<String, String> environment;
     private final Consumer<GateEvent> events;
     private final Clock clock;
 
     public SmokeGate(ProcessRunner runner, String docker, Map<String, String> environment, Consumer<GateEvent> events,
                      Clock clock) {
+        this(runner, docker, "buildah", environment, events, clock);
+    }
+
+    /** A gate that runs the images buildah built with this buildah program. */
+    public SmokeGate(ProcessRunner runner, String docker, String buildah, Map<String, String> environment,
+                     Consumer<GateEvent> events, Clock clock) {
         this.runner = runner;
         this.docker = docker;
+        this.buildah = buildah;
         this.environment = Map.copyOf(environment);
         this.events = events;
         this.clock = clock;
@@ -60,6 +70,15 @@ public final class SmokeGate {
      */
     public GateReport run(String runId, Path root, List<TestedImage> images, Map<String, List<SmokeTest>> tests)
             throws InterruptedException {
+        return run(runId, root, images, tests, java.util.Set.of());
+    }
+
+    /**
+     * @param builtWithBuildah the images that buildah built: their container tests run in buildah's
+     *                         store, where they are, not in the Docker Engine's
+     */
+    public GateReport run(String runId, Path root, List<TestedImage> images, Map<String, List<SmokeTest>> tests,
+                          java.util.Set<String> builtWithBuildah) throws InterruptedException {
         List<SmokeResult> results = new ArrayList<>();
         Map<String, List<String>> scripts = new LinkedHashMap<>();
         Map<String, SmokeTest> scriptTests = new HashMap<>();
@@ -68,6 +87,8 @@ public final class SmokeGate {
                 if (test.script() != null && !test.script().isBlank()) {
                     scripts.computeIfAbsent(test.script(), key -> new ArrayList<>()).add(image.image());
                     scriptTests.merge(test.script(), test, (a, b) -> a.timeoutSeconds() >= b.timeoutSeconds() ? a : b);
+                } else if (builtWithBuildah.contains(image.image())) {
+                    results.add(inBuildahContainer(image, test));
                 } else {
                     results.add(inContainer(image, test));
                 }
@@ -91,6 +112,40 @@ public final class SmokeGate {
             removeContainer(container);
         }
         return result;
+    }
+
+    private SmokeResult inBuildahContainer(TestedImage image, SmokeTest test) throws InterruptedException {
+        String name = image.image() + "/" + testName(test);
+        String container = "imagegraph-test-" + UUID.randomUUID().toString().substring(0, 12);
+        List<String> from = new ArrayList<>(List.of(buildah, "from", "--name", container));
+        if (image.reference().contains("@")) {
+            from.add("--tls-verify=" + !io.imagegraph.core.build.LoopbackReference.isLoopback(image.reference()));
+        }
+        from.add(image.reference());
+        try {
+            io.imagegraph.core.process.CapturedRun created = io.imagegraph.core.process.CapturedRun.run(runner,
+                    new ProcessSpec(from, environment, Optional.empty(), Optional.empty()));
+            if (!created.succeeded()) {
+                SmokeResult failed = new SmokeResult(name, List.of(image.image()), SmokeStatus.FAILED, created.exitCode(),
+                        Duration.ZERO, "", "buildah cannot make a container of " + image.reference() + ": "
+                        + created.stderr().strip());
+                events.accept(new GateEvent.Finished(failed));
+                return failed;
+            }
+        } catch (IOException e) {
+            SmokeResult failed = new SmokeResult(name, List.of(image.image()), SmokeStatus.FAILED, -1, Duration.ZERO, "",
+                    "could not run " + buildah + ": " + e.getMessage());
+            events.accept(new GateEvent.Finished(failed));
+            return failed;
+        }
+        List<String> argv = new ArrayList<>(List.of(buildah, "run", "--network", "none", container, "--"));
+        argv.addAll(test.command());
+        try {
+            return run(name, List.of(image.image()), new ProcessSpec(argv, environment, Optional.empty(), Optional.empty()),
+                    Duration.ofSeconds(test.timeoutSeconds()));
+        } finally {
+            remove(List.of(buildah, "rm", container));
+        }
     }
 
     private SmokeResult deployment(Path root, String script, SmokeTest test, List<String> declaring,
@@ -140,16 +195,29 @@ public final class SmokeGate {
             result = new SmokeResult(name, images, SmokeStatus.PASSED, 0, took, lastLines(tail.text()), "passed");
         } else {
             result = new SmokeResult(name, images, SmokeStatus.FAILED, exit.getAsInt(), took, lastLines(tail.text()),
-                    "exited with " + exit.getAsInt() + ": " + tail.lastLine());
+                    "exited with " + exit.getAsInt() + ": " + ownError(tail).orElseGet(tail::lastLine));
         }
         events.accept(new GateEvent.Finished(result));
         return result;
     }
 
+    /**
+     * The line where docker run says why it could not start the container (exit 125: "docker: Error
+     * response from daemon: ... unauthorized"), which comes before its "Run 'docker run --help'" line.
+     */
+    private static Optional<String> ownError(OutputTail tail) {
+        return tail.text().lines().map(String::strip).filter(line -> line.startsWith("docker: "))
+                .reduce((first, second) -> second);
+    }
+
     /** Stops a container whose docker client was stopped at the time limit. */
     private void removeContainer(String container) throws InterruptedException {
+        remove(List.of(docker, "rm", "--force", container));
+    }
+
+    private void remove(List<String> argv) throws InterruptedException {
         try {
-            runner.run(new ProcessSpec(List.of(docker, "rm", "--force", container), environment, Optional.empty(),
+            runner.run(new ProcessSpec(argv, environment, Optional.empty(),
                     Optional.empty()), OutputStream.nullOutputStream(), OutputStream.nullOutputStream());
         } catch (IOException e) {
             // the client is gone too; nothing more can be done from here

@@ -16,7 +16,8 @@ import java.util.TreeMap;
 /**
  * Finds the dependency cycles in a graph, each as the full ring of image names. Images are peeled
  * off parents-first (Kahn); whatever remains has a parent that remains, so walking parents from it
- * must come round to an image already on the walk.
+ * must come round to an image already on the walk. A parent that is not in the map (an image whose
+ * Dockerfile could not be read, already reported as such) counts as no parent.
  */
 final class CycleFinder {
 
@@ -28,8 +29,9 @@ final class CycleFinder {
         Map<String, Integer> waiting = new HashMap<>();
         Map<String, List<String>> children = new HashMap<>();
         parents.forEach((name, ps) -> {
-            waiting.put(name, ps.size());
-            ps.forEach(p -> children.computeIfAbsent(p, k -> new ArrayList<>()).add(name));
+            List<String> known = ps.stream().filter(parents::containsKey).toList();
+            waiting.put(name, known.size());
+            known.forEach(p -> children.computeIfAbsent(p, k -> new ArrayList<>()).add(name));
         });
         Deque<String> ready = new ArrayDeque<>();
         waiting.forEach((name, count) -> {

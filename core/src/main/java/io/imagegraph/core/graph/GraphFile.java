@@ -17,10 +17,13 @@ import java.util.TreeMap;
  * @param retention which versions of each repository imagegraph prune keeps
  * @param starlingx  StarlingX image build files to read as images, when given
  * @param loci       how images with {@code builder: loci} build, when any do
+ * @param network    the network builds get unless an image says otherwise (default: the builder's default)
+ * @param mirrors    package mirrors and proxy given to every build as build args
  */
 public record GraphFile(String registry, String namespace, List<String> tags,
                         Map<String, List<String>> profiles, Map<String, ImageEntry> images, UpstreamSection upstream,
-                        RetentionSection retention, StarlingxSection starlingx, LociSection loci) {
+                        RetentionSection retention, StarlingxSection starlingx, LociSection loci,
+                        NetworkMode network, MirrorsSection mirrors) {
 
     public static final String FILE_NAME = "imagegraph.yaml";
 
@@ -35,6 +38,15 @@ public record GraphFile(String registry, String namespace, List<String> tags,
         images = images == null ? Map.of() : copySorted(images);
         upstream = upstream == null ? new UpstreamSection(null, null, null) : upstream;
         retention = retention == null ? new RetentionSection(null, null, null) : retention;
+        network = network == null ? NetworkMode.DEFAULT : network;
+        mirrors = mirrors == null ? MirrorsSection.none() : mirrors;
+    }
+
+    /** A graph file with the builders' default network and no mirrors. */
+    public GraphFile(String registry, String namespace, List<String> tags, Map<String, List<String>> profiles,
+                     Map<String, ImageEntry> images, UpstreamSection upstream, RetentionSection retention,
+                     StarlingxSection starlingx, LociSection loci) {
+        this(registry, namespace, tags, profiles, images, upstream, retention, starlingx, loci, null, null);
     }
 
     public static GraphFile empty() {
@@ -45,12 +57,14 @@ public record GraphFile(String registry, String namespace, List<String> tags,
     public GraphFile withImages(Map<String, ImageEntry> more) {
         Map<String, ImageEntry> merged = new TreeMap<>(more);
         merged.putAll(images);
-        return new GraphFile(registry, namespace, tags, profiles, merged, upstream, retention, starlingx, loci);
+        return new GraphFile(registry, namespace, tags, profiles, merged, upstream, retention, starlingx, loci, network,
+                mirrors);
     }
 
     /** The same file with other LOCI settings. */
     public GraphFile withLoci(LociSection settings) {
-        return new GraphFile(registry, namespace, tags, profiles, images, upstream, retention, starlingx, settings);
+        return new GraphFile(registry, namespace, tags, profiles, images, upstream, retention, starlingx, settings, network,
+                mirrors);
     }
 
     private static <V> Map<String, V> copySorted(Map<String, V> map) {

@@ -6,18 +6,25 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.imagegraph.core.files.InputFile;
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.file.Files;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
@@ -25,31 +32,54 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
- * Reads {@code imagegraph.yaml}. Every mistake becomes a {@link GraphFileException} that says which
- * line, which key and what was expected there; an unknown key lists the keys that are allowed.
+ * Reads {@code imagegraph.yaml}. Every mistake becomes a problem of a {@link GraphFileException}
+ * that says which line, which key and what was expected there; an unknown key lists the keys that
+ * are allowed. All mistakes are found in one pass: after each one the offending key is set aside
+ * and the rest is read again. The file is read only when it is a regular file of at most
+ * {@link #SIZE_LIMIT} bytes.
  */
 public final class GraphFileReader {
 
-    private static final YAMLMapper MAPPER = YAMLMapper.builder()
+    /** The largest graph file read: 5 MiB. */
+    public static final long SIZE_LIMIT = 5L << 20;
+    /** After this many mistakes the rest of the file is not looked at. */
+    private static final int MAX_PROBLEMS = 50;
+
+    /** A YAML reader that takes a file up to the size limit (SnakeYAML's own default stops at 3 MiB). */
+    private static final YAMLFactory FACTORY = factory();
+    private static final YAMLMapper MAPPER = YAMLMapper.builder(factory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
+    /** Reads the tree; duplicate keys are reported by {@link #locate}, with every one of them. */
+    private static final YAMLMapper TREE = YAMLMapper.builder(factory()).build();
 
     private GraphFileReader() {
+    }
+
+    private static YAMLFactory factory() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit((int) SIZE_LIMIT);
+        return YAMLFactory.builder().loaderOptions(options).build();
     }
 
     /** The graph file at this path, with where each key stands in it. */
     public static LocatedGraphFile read(Path file, String displayName) throws GraphFileException {
         String text;
         try {
-            text = Files.readString(file);
+            byte[] bytes = InputFile.read(null, file, SIZE_LIMIT, "the graph file");
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (NoSuchFileException e) {
             throw new GraphFileException(displayName, 0, "the file does not exist");
-        } catch (MalformedInputException e) {
+        } catch (CharacterCodingException e) {
             throw new GraphFileException(displayName, 0, "the file is not UTF-8 text");
+        } catch (InputFile.RefusedException e) {
+            throw new GraphFileException(displayName, 0, e.getMessage());
         } catch (IOException e) {
             throw new GraphFileException(displayName, 0, "the file cannot be read: " + e.getMessage());
         }
@@ -60,34 +90,80 @@ public final class GraphFileReader {
         if (yaml.isBlank()) {
             return new LocatedGraphFile(displayName, GraphFile.empty(), Map.of());
         }
-        Map<String, Integer> lines;
+        Map<String, Integer> lines = new HashMap<>();
+        List<GraphFileException.Problem> problems = new ArrayList<>();
+        JsonNode tree;
         try {
-            lines = locate(yaml, displayName);
+            locate(yaml, lines, problems);
+            tree = TREE.readTree(yaml);
         } catch (JsonProcessingException e) {
-            throw new GraphFileException(displayName, lineOf(e.getLocation()), describe(e));
+            problems.add(new GraphFileException.Problem(lineOf(e.getLocation()), describe(e)));
+            throw new GraphFileException(displayName, problems);
         }
-        try {
-            GraphFile graphFile = MAPPER.readValue(yaml, GraphFile.class);
-            return new LocatedGraphFile(displayName, graphFile == null ? GraphFile.empty() : graphFile, lines);
-        } catch (JsonProcessingException e) {
-            throw new GraphFileException(displayName, lineOf(e, lines), describe(e));
+        GraphFile graphFile = null;
+        while (problems.size() < MAX_PROBLEMS) {
+            try {
+                graphFile = tree == null || tree.isMissingNode() || tree.isNull() ? null : MAPPER.treeToValue(tree, GraphFile.class);
+                break;
+            } catch (JsonProcessingException e) {
+                problems.add(new GraphFileException.Problem(lineOf(e, lines), describe(e)));
+                if (!(e instanceof JsonMappingException mapping) || !setAside(tree, mapping.getPath())) {
+                    break;
+                }
+            }
         }
+        if (!problems.isEmpty()) {
+            throw new GraphFileException(displayName, problems);
+        }
+        return new LocatedGraphFile(displayName, graphFile == null ? GraphFile.empty() : graphFile, lines);
+    }
+
+    /** Removes the node a mistake is about, so the rest can be read; false when there is nothing to remove. */
+    private static boolean setAside(JsonNode tree, List<JsonMappingException.Reference> path) {
+        if (path.isEmpty()) {
+            return false;
+        }
+        JsonNode parent = tree;
+        for (JsonMappingException.Reference ref : path.subList(0, path.size() - 1)) {
+            parent = ref.getFieldName() != null ? parent.get(ref.getFieldName()) : parent.get(ref.getIndex());
+            if (parent == null) {
+                return false;
+            }
+        }
+        JsonMappingException.Reference last = path.get(path.size() - 1);
+        if (parent instanceof ObjectNode object && last.getFieldName() != null && object.has(last.getFieldName())) {
+            object.remove(last.getFieldName());
+            return true;
+        }
+        if (parent instanceof ArrayNode array && last.getIndex() >= 0 && last.getIndex() < array.size()) {
+            array.remove(last.getIndex());
+            return true;
+        }
+        return false;
     }
 
     private static int lineOf(JsonLocation location) {
         return location == null ? 0 : Math.max(location.getLineNr(), 0);
     }
 
-    /** The line of the key the error is about, when its path has no list index; else where the parser stopped. */
+    /** The line of the key the error is about, or of the nearest key above it (the list a list entry is in). */
     private static int lineOf(JsonProcessingException e, Map<String, Integer> lines) {
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
-                && mapping.getPath().stream().allMatch(ref -> ref.getFieldName() != null)) {
-            Integer line = lines.get(path(mapping.getPath()));
-            if (line != null) {
-                return line;
+        if (e instanceof JsonMappingException mapping) {
+            List<String> keys = new ArrayList<>();
+            for (JsonMappingException.Reference ref : mapping.getPath()) {
+                if (ref.getFieldName() == null) {
+                    break;
+                }
+                keys.add(ref.getFieldName());
+            }
+            for (int n = keys.size(); n > 0; n--) {
+                Integer line = lines.get(String.join(".", keys.subList(0, n)));
+                if (line != null) {
+                    return line;
+                }
             }
         }
-        return lineOf(e.getLocation());
+        return 0;
     }
 
     private static String describe(JsonProcessingException e) {
@@ -116,7 +192,8 @@ public final class GraphFileReader {
         }
         if (Map.class.isAssignableFrom(type) || type == GraphFile.class || type == ImageEntry.class
                 || type == SmokeTest.class || type == UpstreamSection.class || type == UpstreamSection.Watch.class
-                || type == RetentionSection.class || type == ImageMetadata.class || type == StarlingxSection.class || type == LociSection.class) {
+                || type == RetentionSection.class || type == ImageMetadata.class || type == StarlingxSection.class || type == LociSection.class
+                || type == MirrorsSection.class || type == BuildSecret.class) {
             return "a mapping of keys to values";
         }
         if (type == int.class || type == Integer.class) {
@@ -124,6 +201,9 @@ public final class GraphFileReader {
         }
         if (type == BuilderKind.class) {
             return "one of " + BuilderKind.ids();
+        }
+        if (type == NetworkMode.class) {
+            return "one of " + NetworkMode.ids();
         }
         return "a single value (a string)";
     }
@@ -165,11 +245,10 @@ public final class GraphFileReader {
         return (newline < 0 ? message : message.substring(0, newline)).strip();
     }
 
-    /** The line of every mapping key, by dotted path ({@code images.keystone.tags}). */
-    private static Map<String, Integer> locate(String yaml, String displayName)
-            throws JsonProcessingException, GraphFileException {
-        Map<String, Integer> lines = new HashMap<>();
-        try (JsonParser parser = new YAMLFactory().createParser(yaml)) {
+    /** The line of every mapping key, by dotted path ({@code images.keystone.tags}); every key given twice is a problem. */
+    private static void locate(String yaml, Map<String, Integer> lines, List<GraphFileException.Problem> problems)
+            throws JsonProcessingException {
+        try (JsonParser parser = FACTORY.createParser(yaml)) {
             Deque<String> path = new ArrayDeque<>();
             Deque<Boolean> isObject = new ArrayDeque<>();
             Deque<java.util.Set<String>> keys = new ArrayDeque<>();
@@ -187,8 +266,8 @@ public final class GraphFileReader {
                     }
                     case FIELD_NAME -> {
                         if (!keys.peek().add(parser.currentName())) {
-                            throw new GraphFileException(displayName, parser.currentLocation().getLineNr(),
-                                    "the key '" + parser.currentName() + "' is given twice in the same mapping");
+                            problems.add(new GraphFileException.Problem(parser.currentLocation().getLineNr(),
+                                    "the key '" + parser.currentName() + "' is given twice in the same mapping"));
                         }
                         path.addLast(parser.currentName());
                         lines.put(String.join(".", path), parser.currentLocation().getLineNr());
@@ -203,7 +282,6 @@ public final class GraphFileReader {
             }
             throw new IllegalStateException("reading from a string failed", e);
         }
-        return lines;
     }
 
     private static void popFieldIfValueEnded(Deque<String> path, Deque<Boolean> isObject) {

@@ -30,6 +30,9 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class GraphLoader {
 
+    /** References longer than this are refused without being parsed or repeated in full. */
+    private static final int MAX_REFERENCE = 4096;
+
     private GraphLoader() {
     }
 
@@ -46,14 +49,14 @@ public final class GraphLoader {
             return new GraphLoadResult(Optional.empty(), problems);
         }
         LocatedGraphFile located = graphFile.get();
-        if (located.file().starlingx() != null) {
-            located = new LocatedGraphFile(located.name(), located.file().withImages(
-                    StarlingxEntries.read(root, located.file().starlingx(), problems)), located.lines());
-        }
         LociSection loci = located.file().loci();
         if (loci == null && options.loci().isPresent()) {
             loci = options.loci().get();
             located = new LocatedGraphFile(located.name(), located.file().withLoci(loci), located.lines());
+        }
+        if (located.file().starlingx() != null) {
+            located = new LocatedGraphFile(located.name(), located.file().withImages(StarlingxEntries.read(root,
+                    located.file().starlingx(), loci, options.osCodename(), problems)), located.lines());
         }
         if (loci != null && loci.isGitUrl()) {
             Optional<String> checkout;
@@ -111,8 +114,10 @@ public final class GraphLoader {
         try {
             return Optional.of(GraphFileReader.read(file, display));
         } catch (GraphFileException e) {
-            problems.add(GraphProblem.error(GraphProblem.Kind.GRAPH_FILE, null,
-                    e.file() + (e.line() > 0 ? " line " + e.line() : ""), e.problem()));
+            for (GraphFileException.Problem problem : e.problems()) {
+                problems.add(GraphProblem.error(GraphProblem.Kind.GRAPH_FILE, null,
+                        e.file() + (problem.line() > 0 ? " line " + problem.line() : ""), problem.problem()));
+            }
             return Optional.empty();
         }
     }
@@ -205,6 +210,13 @@ public final class GraphLoader {
         for (ImageDependency dependency : dependencies.dependencies()) {
             String where = dockerfile + " line " + dependency.line();
             ImageRef ref;
+            if (dependency.reference().length() > MAX_REFERENCE) {
+                problems.add(GraphProblem.error(GraphProblem.Kind.INVALID_REFERENCE, spec.name(), where,
+                        dependency.via() + " names a reference of " + dependency.reference().length()
+                                + " characters, starting '" + dependency.reference().substring(0, 60)
+                                + "…'; an image reference is far shorter, so fix the line or its ARGs"));
+                continue;
+            }
             try {
                 ref = ImageRef.parse(dependency.reference());
             } catch (InvalidReferenceException e) {

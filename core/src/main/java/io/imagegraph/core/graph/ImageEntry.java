@@ -20,11 +20,15 @@ import java.util.Map;
  * @param dependsOn    images this one needs although no FROM says so
  * @param unbuildable  platforms (such as {@code linux/arm64}) this image cannot be built for, with the reason
  * @param metadata     environment, ports and labels a deployment sets for the image
+ * @param network      the network its build gets (default, host or none), over the graph file's
+ * @param secrets      secrets its build may mount ({@code RUN --mount=type=secret,id=...})
+ * @param postBuild    Dockerfile instructions applied to the built image, as root, after its build
  */
 public record ImageEntry(String context, String dockerfile, Map<String, String> buildArgs, BuilderKind builder,
                          String target, List<String> command, List<String> tags, List<SmokeTest> smokeTests,
                          List<String> profiles, List<String> watch, List<String> dependsOn,
-                         Map<String, String> unbuildable, ImageMetadata metadata) {
+                         Map<String, String> unbuildable, ImageMetadata metadata, NetworkMode network,
+                         List<BuildSecret> secrets, List<String> postBuild) {
 
     public ImageEntry {
         buildArgs = YamlValues.strings(buildArgs);
@@ -36,5 +40,25 @@ public record ImageEntry(String context, String dockerfile, Map<String, String> 
         dependsOn = dependsOn == null ? List.of() : YamlValues.list(dependsOn, "dependsOn");
         unbuildable = unbuildable == null ? Map.of() : YamlValues.strings(unbuildable);
         metadata = metadata == null ? ImageMetadata.none() : metadata;
+        secrets = secrets == null ? List.of() : YamlValues.list(secrets, "secrets");
+        postBuild = postBuild == null ? List.of() : YamlValues.list(postBuild, "postBuild");
+    }
+
+    /** An entry that leaves network and secrets as the graph file says. */
+    public ImageEntry(String context, String dockerfile, Map<String, String> buildArgs, BuilderKind builder,
+                      String target, List<String> command, List<String> tags, List<SmokeTest> smokeTests,
+                      List<String> profiles, List<String> watch, List<String> dependsOn,
+                      Map<String, String> unbuildable, ImageMetadata metadata) {
+        this(context, dockerfile, buildArgs, builder, target, command, tags, smokeTests, profiles, watch, dependsOn,
+                unbuildable, metadata, null, null, null);
+    }
+
+    /** An entry with post-build steps that leaves network and secrets as the graph file says. */
+    public ImageEntry(String context, String dockerfile, Map<String, String> buildArgs, BuilderKind builder,
+                      String target, List<String> command, List<String> tags, List<SmokeTest> smokeTests,
+                      List<String> profiles, List<String> watch, List<String> dependsOn,
+                      Map<String, String> unbuildable, ImageMetadata metadata, List<String> postBuild) {
+        this(context, dockerfile, buildArgs, builder, target, command, tags, smokeTests, profiles, watch, dependsOn,
+                unbuildable, metadata, null, null, postBuild);
     }
 }

@@ -25,12 +25,15 @@ import java.util.TreeMap;
  * @param dependsOn   explicit dependencies on other images of the graph
  * @param unbuildable platform to reason, for platforms it cannot be built for
  * @param metadata    environment, ports and labels a deployment sets (not an input of the build)
+ * @param build       network, secrets and mirrors of its build (not inputs of the build either)
+ * @param postBuild   Dockerfile instructions applied to the built image as root, its USER kept
+ *                    (StarlingX's CUSTOMIZATION and POSTBUILD_* directives)
  */
 public record ImageSpec(String name, Optional<String> folder, String context, Optional<String> dockerfile,
                         SortedMap<String, String> buildArgs, BuilderKind builder, Optional<String> target,
                         List<String> command, List<String> tags, List<SmokeTest> smokeTests, List<String> profiles,
                         List<String> watch, List<String> dependsOn, Map<String, String> unbuildable,
-                        ImageMetadata metadata) {
+                        ImageMetadata metadata, BuildSettings build, List<String> postBuild) {
 
     public ImageSpec {
         buildArgs = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(buildArgs));
@@ -41,6 +44,28 @@ public record ImageSpec(String name, Optional<String> folder, String context, Op
         watch = List.copyOf(watch);
         dependsOn = List.copyOf(dependsOn);
         unbuildable = Map.copyOf(unbuildable);
+        build = build == null ? BuildSettings.defaults() : build;
+        postBuild = List.copyOf(postBuild);
+    }
+
+    /** A spec whose build has the default network, no secrets and no mirrors. */
+    public ImageSpec(String name, Optional<String> folder, String context, Optional<String> dockerfile,
+                     SortedMap<String, String> buildArgs, BuilderKind builder, Optional<String> target,
+                     List<String> command, List<String> tags, List<SmokeTest> smokeTests, List<String> profiles,
+                     List<String> watch, List<String> dependsOn, Map<String, String> unbuildable,
+                     ImageMetadata metadata) {
+        this(name, folder, context, dockerfile, buildArgs, builder, target, command, tags, smokeTests, profiles, watch,
+                dependsOn, unbuildable, metadata, BuildSettings.defaults(), List.of());
+    }
+
+    /** A spec with post-build steps whose build has the default network, no secrets and no mirrors. */
+    public ImageSpec(String name, Optional<String> folder, String context, Optional<String> dockerfile,
+                     SortedMap<String, String> buildArgs, BuilderKind builder, Optional<String> target,
+                     List<String> command, List<String> tags, List<SmokeTest> smokeTests, List<String> profiles,
+                     List<String> watch, List<String> dependsOn, Map<String, String> unbuildable,
+                     ImageMetadata metadata, List<String> postBuild) {
+        this(name, folder, context, dockerfile, buildArgs, builder, target, command, tags, smokeTests, profiles, watch,
+                dependsOn, unbuildable, metadata, BuildSettings.defaults(), postBuild);
     }
 
     /** Where messages about the Dockerfile point: its path, or the image's folder. */

@@ -47,14 +47,28 @@ final class ImageSpecResolver {
         Map<String, ImageSpec> specs = new TreeMap<>();
         for (ImageFolder folder : byName.values()) {
             ImageEntry entry = graphFile.file().images().get(folder.name());
-            if (!folder.hasDockerfile() && (entry == null || needsDockerfile(entry))) {
+            if (folder.outsideRoot().isPresent()) {
+                problems.add(GraphProblem.error(GraphProblem.Kind.INVALID_PATH, folder.name(), folder.folder(),
+                        "this image folder is a symbolic link to " + folder.outsideRoot().get() + ", outside the graph root;"
+                                + " image folders must stay under the root, so copy the folder in or remove the link"));
+                continue;
+            }
+            if (folder.buildFiles().size() > 1 && (entry == null || entry.dockerfile() == null)) {
+                problems.add(GraphProblem.error(GraphProblem.Kind.INVALID_PATH, folder.name(), folder.folder(),
+                        "this image folder holds both a Dockerfile and a Containerfile; remove one, or say which to"
+                                + " build with 'dockerfile:' in its entry of " + graphFile.name()));
+                continue;
+            }
+            boolean entryNamesBuildFile = entry != null && entry.dockerfile() != null;
+            if (!folder.hasDockerfile() && !entryNamesBuildFile && (entry == null || needsDockerfile(entry))) {
                 problems.add(GraphProblem.warning(GraphProblem.Kind.NOT_AN_IMAGE, folder.name(), folder.folder(),
-                        "this folder has no Dockerfile and no entry in " + graphFile.name()
+                        "this folder has no Dockerfile (or Containerfile) and no entry in " + graphFile.name()
                                 + ", so it is not an image; add a Dockerfile or remove the folder from images/"));
                 continue;
             }
             if (checkName(folder.name(), folder.folder())) {
-                spec(folder.name(), Optional.of(folder.folder()), entry).ifPresent(spec -> specs.put(spec.name(), spec));
+                spec(folder.name(), Optional.of(folder.folder()), folder.buildFile(), entry)
+                        .ifPresent(spec -> specs.put(spec.name(), spec));
             }
         }
         for (Map.Entry<String, ImageEntry> declared : graphFile.file().images().entrySet()) {
@@ -63,7 +77,8 @@ final class ImageSpecResolver {
             }
             String where = graphFile.at("images." + declared.getKey());
             if (checkName(declared.getKey(), where)) {
-                spec(declared.getKey(), Optional.empty(), declared.getValue()).ifPresent(spec -> specs.put(spec.name(), spec));
+                spec(declared.getKey(), Optional.empty(), Optional.empty(), declared.getValue())
+                        .ifPresent(spec -> specs.put(spec.name(), spec));
             }
         }
         return specs;
@@ -103,7 +118,8 @@ final class ImageSpecResolver {
             }
         }
         return Optional.of(new ImageEntry(context, dockerfile, args, BuilderKind.LOCI, e.target(), e.command(), e.tags(),
-                e.smokeTests(), e.profiles(), e.watch(), dependsOn, e.unbuildable(), e.metadata()));
+                e.smokeTests(), e.profiles(), e.watch(), dependsOn, e.unbuildable(), e.metadata(), e.network(),
+                e.secrets(), e.postBuild()));
     }
 
     private boolean checkName(String name, String where) {
@@ -122,7 +138,8 @@ final class ImageSpecResolver {
         return lower.isEmpty() ? "image" : lower;
     }
 
-    private Optional<ImageSpec> spec(String name, Optional<String> folder, ImageEntry entry) {
+    private Optional<ImageSpec> spec(String name, Optional<String> folder, Optional<String> folderBuildFile,
+                                     ImageEntry entry) {
         String keyPath = "images." + name;
         ImageEntry e = entry == null ? emptyEntry() : entry;
         if (e.builder() == BuilderKind.LOCI) {
@@ -157,14 +174,24 @@ final class ImageSpecResolver {
         }
         String base = contextDir;
         Optional<String> dockerfilePath = dockerfile.or(() -> builder.needsDockerfile()
-                ? Optional.of(base.equals(".") ? "Dockerfile" : base + "/Dockerfile") : Optional.empty());
+                ? Optional.of(discoveredFolder && folderBuildFile.isPresent() ? folderBuildFile.get()
+                        : base.equals(".") ? "Dockerfile" : base + "/Dockerfile") : Optional.empty());
+        if (!PostBuildInstructions.check(e.postBuild(), name, graphFile.at(keyPath + ".postBuild"), problems)) {
+            return Optional.empty();
+        }
         Map<String, String> buildArgs = new TreeMap<>(e.buildArgs() == null ? Map.of() : e.buildArgs());
         buildArgs.putAll(buildArgOverrides);
         return Optional.of(new ImageSpec(name, folder, contextDir, dockerfilePath, new TreeMap<>(buildArgs), builder,
                 Optional.ofNullable(e.target()), e.command() == null ? List.of() : e.command(),
                 e.tags() == null ? graphFile.file().tags() : e.tags(),
                 e.smokeTests() == null ? List.of() : e.smokeTests(), e.profiles(), e.watch(), e.dependsOn(),
-                e.unbuildable(), e.metadata()));
+                e.unbuildable(), e.metadata(), buildSettings(e), e.postBuild()));
+    }
+
+    private BuildSettings buildSettings(ImageEntry e) {
+        GraphFile file = graphFile.file();
+        return new BuildSettings(e.network() != null ? e.network() : file.network(), e.secrets(),
+                file.mirrors().buildArgs());
     }
 
     /** A graph-file path made relative and '/'-separated, or empty (with a problem) when it leaves the root. */
@@ -189,6 +216,6 @@ final class ImageSpecResolver {
     }
 
     private static ImageEntry emptyEntry() {
-        return new ImageEntry(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new ImageEntry(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -13,14 +13,20 @@ import java.util.Optional;
  * @param strict    whether lint warnings (such as an unpinned external base) are errors
  * @param builder   the builder of images whose graph entry names none: docker or buildah
  * @param loci      how {@code builder: loci} images build when the graph file has no {@code loci} section
+ * @param osCodename the StarlingX OS codename to read build files for, over the graph file's
+ *                   {@code starlingx.codename}
  */
 public record LoadOptions(Optional<Path> graphFile, Map<String, String> buildArgs, String platform, boolean strict,
-                          BuilderKind builder, Optional<LociSection> loci) {
+                          BuilderKind builder, Optional<LociSection> loci, Optional<String> osCodename) {
 
     public static final String DEFAULT_PLATFORM = "linux/amd64";
 
     public LoadOptions {
         buildArgs = Map.copyOf(buildArgs);
+        if (osCodename.isPresent() && !osCodename.get().matches("[a-z0-9]+")) {
+            throw new IllegalArgumentException("'" + osCodename.get() + "' is not an OS codename, such as bullseye or"
+                    + " trixie");
+        }
         if (builder != BuilderKind.DOCKER && builder != BuilderKind.BUILDAH) {
             throw new IllegalArgumentException("the default builder is docker or buildah, not " + builder
                     + " (LOCI and script images say so in the graph file, with what they need)");
@@ -29,7 +35,7 @@ public record LoadOptions(Optional<Path> graphFile, Map<String, String> buildArg
 
     /** Options with docker as the builder of images whose entry names none, and no LOCI defaults. */
     public LoadOptions(Optional<Path> graphFile, Map<String, String> buildArgs, String platform, boolean strict) {
-        this(graphFile, buildArgs, platform, strict, BuilderKind.DOCKER, Optional.empty());
+        this(graphFile, buildArgs, platform, strict, BuilderKind.DOCKER, Optional.empty(), Optional.empty());
     }
 
     public static LoadOptions defaults() {
@@ -37,16 +43,21 @@ public record LoadOptions(Optional<Path> graphFile, Map<String, String> buildArg
     }
 
     public LoadOptions withStrict(boolean value) {
-        return new LoadOptions(graphFile, buildArgs, platform, value, builder, loci);
+        return new LoadOptions(graphFile, buildArgs, platform, value, builder, loci, osCodename);
     }
 
     /** The same options with another builder for images whose entry names none. */
     public LoadOptions withBuilder(BuilderKind value) {
-        return new LoadOptions(graphFile, buildArgs, platform, strict, value, loci);
+        return new LoadOptions(graphFile, buildArgs, platform, strict, value, loci, osCodename);
     }
 
     /** The same options with LOCI settings for graph files that have none. */
     public LoadOptions withLoci(LociSection value) {
-        return new LoadOptions(graphFile, buildArgs, platform, strict, builder, Optional.of(value));
+        return new LoadOptions(graphFile, buildArgs, platform, strict, builder, Optional.of(value), osCodename);
+    }
+
+    /** The same options with the StarlingX OS codename given on the command line. */
+    public LoadOptions withOsCodename(String value) {
+        return new LoadOptions(graphFile, buildArgs, platform, strict, builder, loci, Optional.of(value));
     }
 }

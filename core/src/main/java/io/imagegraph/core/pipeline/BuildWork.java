@@ -85,8 +85,9 @@ public final class BuildWork {
     }
 
     /**
-     * Builds. When interrupted (the step was stopped), the report of what was done is still written
-     * and {@link InterruptedException} is thrown.
+     * Builds. When interrupted (the step was stopped), the running builds are stopped, the report
+     * of what was done is still written, and the record says the step was stopped
+     * ({@link StepRecord#stopped}), so Jenkins records the partial run and shows it as aborted.
      */
     public StepRecord run(Request request)
             throws RunRequestException, RegistryException, IOException, InterruptedException {
@@ -110,13 +111,19 @@ public final class BuildWork {
         BuildRun.Outcome outcome = run.run(plan, new BuildRun.Request(Optional.empty(), scope.tags(request.tags(), request.configuredTags()),
                 request.slots(), request.failFast(), request.rebuild(), request.retries(), Optional.empty(),
                 Optional.empty(), request.registry(), false));
-        if (Thread.interrupted()) {
-            throw new InterruptedException("stopped; the report " + outcome.reportFile()
-                    + " lists the images that were not built");
-        }
+        // Cleared, so that the report can still be read and drawn (interruptible file channels close).
+        boolean stopped = Thread.interrupted();
         List<String> watches = UpstreamWatches.of(plan.graph()).stream().map(UpstreamWatch::key).toList();
-        return StepRecord.ofRun(outcome.succeeded(), failure(outcome), PipelineValues.ofBuild(outcome.report()),
-                plan.graph(), outcome.reportFile(), state, holds, watches);
+        StepRecord record = StepRecord.ofRun(outcome.succeeded(), failure(outcome),
+                PipelineValues.ofBuild(outcome.report()), plan.graph(), outcome.reportFile(), state, holds, watches);
+        return stopped ? record.stopped(stoppedReason(outcome.report())) : record;
+    }
+
+    /** What a stop left undone, from the report of the stopped run. */
+    static String stoppedReason(BuildReport report) {
+        long undone = report.images().stream().filter(image -> image.status() == ImageStatus.CANCELLED).count();
+        return "buildImageGraph was stopped; " + undone + (undone == 1 ? " image was" : " images were")
+                + " not built (cancelled in the report)";
     }
 
     private static Optional<String> failure(BuildRun.Outcome outcome) {

@@ -1,6 +1,5 @@
 package io.imagegraph.core.pipeline;
 
-import io.imagegraph.core.gate.GateReportJson;
 import io.imagegraph.core.graph.ImageGraph;
 import io.imagegraph.core.graph.LoadOptions;
 import io.imagegraph.core.promote.PromotionReportJson;
@@ -9,12 +8,12 @@ import io.imagegraph.core.run.PipelineValues;
 import io.imagegraph.core.run.PlanRun;
 import io.imagegraph.core.run.PromotionRun;
 import io.imagegraph.core.run.RunRequestException;
+import io.imagegraph.core.run.RunStateFolder;
 import io.imagegraph.core.run.RunSummary;
 import io.imagegraph.core.state.StateDirectory;
 import io.imagegraph.core.track.ConfiguredHolds;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -23,7 +22,10 @@ import java.util.Optional;
 
 /**
  * The {@code promoteImages} step's work on the agent: the run's tested digests moved to the
- * promotion tags, registry side, all or nothing, refused for what failed its tests or is held.
+ * promotion tags, registry side, all or nothing, refused for what failed its tests or is held,
+ * by the same {@link PromotionRun} as {@code imagegraph promote}: the test report beside the
+ * build report, the untested rule of {@link io.imagegraph.core.promote.GateBlocks}, and the state
+ * folder the build report recorded.
  */
 public final class PromotionWork {
 
@@ -33,7 +35,8 @@ public final class PromotionWork {
      * @param root         the graph root on the agent
      * @param load         how to read the graph
      * @param buildReport  the run's build-report.json
-     * @param requireTests refuse to promote unless the run's smoke tests ran (and passed, image by image)
+     * @param requireTests refuse images no passing smoke test covers ({@link io.imagegraph.core.promote.GateBlocks});
+     *                     false is the CLI's {@code --allow-untested}: a failed test still refuses
      * @param fromTag      the run tag the images were tested under; empty: each image's first
      * @param tags         the tags to move
      * @param toRegistry   another registry to promote into
@@ -65,18 +68,13 @@ public final class PromotionWork {
         if (request.tags().isEmpty()) {
             throw new RunRequestException("give the tags to promote to, such as to: ['latest']");
         }
-        Path tests = request.buildReport().resolveSibling(GateReportJson.FILE_NAME);
-        if (request.requireTests() && !Files.exists(tests)) {
-            throw new RunRequestException("the run of " + request.buildReport() + " has not been smoke-tested (no "
-                    + GateReportJson.FILE_NAME + " beside it): run smokeTestImages before promoteImages, or give"
-                    + " requireTests: false to promote untested images");
-        }
         ImageGraph graph = PlanRun.load(request.root(), request.load()).graph();
-        StateDirectory state = environment.state(request.root());
+        StateDirectory state = RunStateFolder.of(request.buildReport(),
+                Optional.of(environment.state(request.root()).folder()), Map.of());
         PromotionRun.Outcome outcome = new PromotionRun(host -> environment.registries(), state, holds, clock)
-                .run(new PromotionRun.Request(request.buildReport(), request.requireTests() ? Optional.of(tests)
-                        : Optional.empty(), request.fromTag(), request.tags(), request.toRegistry(),
-                        request.toNamespace(), Map.of(), request.parallel(), request.dryRun()));
+                .run(new PromotionRun.Request(request.buildReport(), Optional.empty(), request.fromTag(),
+                        request.tags(), request.toRegistry(), request.toNamespace(), Map.of(), request.parallel(),
+                        request.dryRun(), !request.requireTests()));
         StringWriter json = new StringWriter();
         PromotionReportJson.write(outcome.report(), json);
         Optional<String> failure = outcome.succeeded() ? Optional.empty()

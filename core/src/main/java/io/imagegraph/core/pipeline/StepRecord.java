@@ -37,10 +37,12 @@ import java.util.Optional;
  * @param buildReport where that run's build-report.json is, on the agent; empty for a plan
  * @param files       the run's files by name ({@code build-report.json}, {@code lineage.svg}, ...)
  * @param watches     the upstream watches of the graph (keys), for the image-change trigger
+ * @param stopped     whether the step was stopped before it finished: what it did is recorded,
+ *                    and Jenkins shows the build as aborted rather than failed
  */
 public record StepRecord(boolean succeeded, Optional<String> failure, List<String> summary,
                          LinkedHashMap<String, Object> value, String runId, String buildReport, Map<String, String> files,
-                         List<String> watches) {
+                         List<String> watches, boolean stopped) {
 
     /** The files a run keeps: its reports, then its drawing. */
     public static final List<String> FILE_NAMES = List.of(BuildReportJson.FILE_NAME, GateReportJson.FILE_NAME,
@@ -51,6 +53,13 @@ public record StepRecord(boolean succeeded, Optional<String> failure, List<Strin
         value = new LinkedHashMap<>(value);
         files = Map.copyOf(files);
         watches = List.copyOf(watches);
+    }
+
+    /** A record of a step that ran to its end. */
+    public StepRecord(boolean succeeded, Optional<String> failure, List<String> summary,
+                      LinkedHashMap<String, Object> value, String runId, String buildReport, Map<String, String> files,
+                      List<String> watches) {
+        this(succeeded, failure, summary, value, runId, buildReport, files, watches, false);
     }
 
     /** A step that worked on no run (a plan). */
@@ -88,7 +97,19 @@ public record StepRecord(boolean succeeded, Optional<String> failure, List<Strin
     public StepRecord withSummaryLine(String line) {
         List<String> lines = new ArrayList<>(summary);
         lines.add(line);
-        return new StepRecord(succeeded, failure, lines, value, runId, buildReport, files, watches);
+        return new StepRecord(succeeded, failure, lines, value, runId, buildReport, files, watches, stopped);
+    }
+
+    /**
+     * What was done up to a stop: not a success, whatever the finished part did, with the reason
+     * as the failure and as the last summary line; the run's files stay, so the build page shows
+     * the partial run.
+     */
+    public StepRecord stopped(String reason) {
+        List<String> lines = new ArrayList<>(summary);
+        lines.add("stopped: " + reason);
+        return new StepRecord(false, Optional.of("stopped: " + reason), lines, value, runId, buildReport, files,
+                watches, true);
     }
 
     /** As plain Java types: strings, booleans, lists and maps of them. */
@@ -102,6 +123,7 @@ public record StepRecord(boolean succeeded, Optional<String> failure, List<Strin
         map.put("buildReport", buildReport);
         map.put("files", new LinkedHashMap<>(files));
         map.put("watches", new ArrayList<>(watches));
+        map.put("stopped", stopped);
         return map;
     }
 
@@ -111,6 +133,6 @@ public record StepRecord(boolean succeeded, Optional<String> failure, List<Strin
         return new StepRecord((Boolean) map.get("succeeded"), Optional.ofNullable((String) map.get("failure")),
                 (List<String>) map.get("summary"), (LinkedHashMap<String, Object>) map.get("value"),
                 (String) map.get("runId"), (String) map.get("buildReport"), (Map<String, String>) map.get("files"),
-                (List<String>) map.get("watches"));
+                (List<String>) map.get("watches"), Boolean.TRUE.equals(map.get("stopped")));
     }
 }

@@ -30,9 +30,12 @@ import java.util.Optional;
 public final class BuildContext {
 
     private static final String IGNORE_FILE = ".dockerignore";
+    /** image-graph's state folder under the graph root (StateDirectory.forGraph), which a build never depends on. */
+    private static final String STATE_FOLDER = ".imagegraph";
+    private static final String GIT = ".git";
 
-    /** A file the build can see, with what the walk learnt of it. */
-    private record Entry(String path, boolean symbolicLink, boolean executable) {
+    /** A file the build can see, with what the walk learnt of it; special is a FIFO, device or socket. */
+    private record Entry(String path, boolean symbolicLink, boolean executable, boolean special) {
     }
 
     private final Path directory;
@@ -40,10 +43,12 @@ public final class BuildContext {
     private final IgnorePatterns ignore;
     private final List<Entry> rootEntries;
     private final List<Path> rootDirectories;
+    private final Path state;
 
     private BuildContext(Path directory, Optional<String> dockerfileInContext, IgnorePatterns ignore,
-                         List<Entry> rootEntries, List<Path> rootDirectories) {
+                         List<Entry> rootEntries, List<Path> rootDirectories, Path state) {
         this.directory = directory;
+        this.state = state;
         this.dockerfileInContext = dockerfileInContext;
         this.ignore = ignore;
         this.rootEntries = rootEntries;
@@ -54,27 +59,31 @@ public final class BuildContext {
         Path directory = root.resolve(spec.context());
         List<Entry> rootEntries = new ArrayList<>();
         List<Path> rootDirectories = new ArrayList<>();
-        list(directory, "", rootEntries, rootDirectories);
+        Path state = root.resolve(STATE_FOLDER).normalize();
+        list(directory, "", rootEntries, rootDirectories, state);
         Optional<String> dockerfileInContext = spec.dockerfile().map(root::resolve)
                 .filter(file -> file.startsWith(directory)).map(file -> relative(directory, file));
         IgnorePatterns ignore = IgnorePatterns.none();
         Optional<String> specific = spec.dockerfile().map(file -> file + IGNORE_FILE);
         Optional<String> specificInRoot = specific.map(root::resolve).filter(f -> directory.equals(f.getParent()))
                 .map(f -> f.getFileName().toString());
+        String contextIgnoreFile = (spec.context().equals(".") ? "" : spec.context() + "/") + IGNORE_FILE;
         if (specificInRoot.isPresent()) {
             if (contains(rootEntries, specificInRoot.get())) {
-                ignore = IgnorePatterns.parse(Files.readString(directory.resolve(specificInRoot.get())));
+                ignore = IgnorePatterns.parse(Files.readString(directory.resolve(specificInRoot.get())), specific.get());
             } else if (contains(rootEntries, IGNORE_FILE)) {
-                ignore = IgnorePatterns.parse(Files.readString(directory.resolve(IGNORE_FILE)));
+                ignore = IgnorePatterns.parse(Files.readString(directory.resolve(IGNORE_FILE)), contextIgnoreFile);
             }
         } else {
             Optional<String> text = specific.flatMap(file -> readIfExists(root.resolve(file)));
+            String file = specific.orElse(contextIgnoreFile);
             if (text.isEmpty() && contains(rootEntries, IGNORE_FILE)) {
                 text = readIfExists(directory.resolve(IGNORE_FILE));
+                file = contextIgnoreFile;
             }
-            ignore = text.map(IgnorePatterns::parse).orElse(IgnorePatterns.none());
+            ignore = text.isPresent() ? IgnorePatterns.parse(text.get(), file) : IgnorePatterns.none();
         }
-        return new BuildContext(directory, dockerfileInContext, ignore, rootEntries, rootDirectories);
+        return new BuildContext(directory, dockerfileInContext, ignore, rootEntries, rootDirectories, state);
     }
 
     private static boolean contains(List<Entry> entries, String name) {
@@ -117,7 +126,7 @@ public final class BuildContext {
                 continue;
             }
             List<Entry> found = new ArrayList<>();
-            list(dir, prefix + "/", found, pending);
+            list(dir, prefix + "/", found, pending, state);
             for (Entry entry : found) {
                 if (!ignore.matches(entry.path())) {
                     files.add(entry);
@@ -128,16 +137,25 @@ public final class BuildContext {
         return files;
     }
 
-    /** Lists one directory: files and links into {@code files}, subdirectories into {@code directories}. */
-    private static void list(Path dir, String prefix, List<Entry> files, List<Path> directories) throws IOException {
+    /**
+     * Lists one directory: files and links into {@code files}, subdirectories into {@code directories};
+     * git's own files ({@code .git}) and image-graph's state folder are no part of any context.
+     */
+    private static void list(Path dir, String prefix, List<Entry> files, List<Path> directories, Path state)
+            throws IOException {
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
             for (Path child : stream) {
+                String name = child.getFileName().toString();
+                if (name.equals(GIT) || name.equals(STATE_FOLDER) && child.normalize().equals(state)) {
+                    continue;
+                }
                 BasicFileAttributes attrs = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 if (attrs.isDirectory()) {
                     directories.add(child);
                 } else {
                     String path = prefix + child.getFileName();
-                    files.add(new Entry(path, attrs.isSymbolicLink(), !attrs.isSymbolicLink() && isExecutable(child, attrs)));
+                    boolean plain = !attrs.isSymbolicLink() && !attrs.isOther();
+                    files.add(new Entry(path, attrs.isSymbolicLink(), plain && isExecutable(child, attrs), attrs.isOther()));
                 }
             }
         }
@@ -150,7 +168,8 @@ public final class BuildContext {
 
     /**
      * A digest of what the build can see: for each file in path order, its path, whether it is
-     * executable (or a link, with its target) and the digest of its content. No time stamps and no
+     * executable (or a link, with its target) and the digest of its content. A FIFO, device or
+     * socket counts by its path alone; it is never opened. No time stamps and no
      * owners, so the same tree gives the same digest on any machine and under any checkout path.
      *
      * @param dockerfileDigest the Dockerfile's digest when it was already read, so it is not read again
@@ -164,6 +183,10 @@ public final class BuildContext {
             if (entry.symbolicLink()) {
                 kind = "link";
                 content = Files.readSymbolicLink(file).toString().replace('\\', '/');
+            } else if (entry.special()) {
+                // A FIFO or device has no content to hash, and opening one could block for ever.
+                kind = "special";
+                content = "";
             } else {
                 kind = entry.executable() ? "executable" : "file";
                 boolean isDockerfile = dockerfileInContext.filter(entry.path()::equals).isPresent();

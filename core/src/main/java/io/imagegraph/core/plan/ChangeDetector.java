@@ -42,7 +42,7 @@ public final class ChangeDetector {
     private static List<String> directReasons(ImageGraph graph, ImageSpec spec, ChangeSet changes) throws IOException {
         List<String> reasons = new ArrayList<>();
         BuildContext context = BuildContext.of(graph.root(), spec);
-        IgnorePatterns watch = IgnorePatterns.of(spec.watch());
+        IgnorePatterns watch = IgnorePatterns.of(spec.watch(), "the watch list of image '" + spec.name() + "' in " + graph.graphFileName());
         String prefix = spec.context().equals(".") ? "" : spec.context() + "/";
         String dockerfile = spec.dockerfile().orElse(null);
         int more = 0;

@@ -3,6 +3,7 @@ package io.imagegraph.core.plan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Path patterns with the semantics of {@code .dockerignore} (moby's patternmatcher): Go
@@ -27,25 +28,47 @@ public final class IgnorePatterns {
     }
 
     /** Reads a {@code .dockerignore} file's text: one pattern a line, {@code #} comments, blank lines ignored. */
-    public static IgnorePatterns parse(String content) {
+    public static IgnorePatterns parse(String content) throws InvalidIgnorePatternException {
+        return parse(content, ".dockerignore");
+    }
+
+    /** As {@link #parse(String)}; an invalid pattern is reported as {@code <file> line <n>}. */
+    public static IgnorePatterns parse(String content, String file) throws InvalidIgnorePatternException {
         String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
         List<String> patterns = new ArrayList<>();
-        for (String raw : text.split("\r?\n")) {
-            if (raw.startsWith("#")) {
+        List<String> places = new ArrayList<>();
+        String[] lines = text.split("\r?\n");
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].startsWith("#")) {
                 continue;
             }
-            String pattern = raw.strip();
+            String pattern = lines[i].strip();
             if (!pattern.isEmpty()) {
                 patterns.add(pattern);
+                places.add(file + " line " + (i + 1));
             }
         }
-        return of(patterns);
+        return compile(patterns, places);
     }
 
     /** Compiles patterns given one by one (as the graph file's {@code watch} lists them). */
-    public static IgnorePatterns of(List<String> patterns) {
+    public static IgnorePatterns of(List<String> patterns) throws InvalidIgnorePatternException {
+        return of(patterns, "the pattern list");
+    }
+
+    /** As {@link #of(List)}; an invalid pattern is reported as entry n of {@code list}. */
+    public static IgnorePatterns of(List<String> patterns, String list) throws InvalidIgnorePatternException {
+        List<String> places = new ArrayList<>();
+        for (int i = 0; i < patterns.size(); i++) {
+            places.add(list + ", entry " + (i + 1));
+        }
+        return compile(patterns, places);
+    }
+
+    private static IgnorePatterns compile(List<String> patterns, List<String> places) throws InvalidIgnorePatternException {
         List<Rule> rules = new ArrayList<>();
-        for (String given : patterns) {
+        for (int i = 0; i < patterns.size(); i++) {
+            String given = patterns.get(i);
             String pattern = given.strip();
             boolean exclusion = pattern.startsWith("!");
             if (exclusion) {
@@ -58,7 +81,12 @@ public final class IgnorePatterns {
             if (pattern.length() > 1 && pattern.startsWith("/")) {
                 pattern = pattern.substring(1);
             }
-            rules.add(new Rule(Pattern.compile(toRegex(pattern)), exclusion));
+            try {
+                rules.add(new Rule(Pattern.compile(toRegex(pattern)), exclusion));
+            } catch (PatternSyntaxException e) {
+                throw new InvalidIgnorePatternException(places.get(i), given.strip(),
+                        e.getDescription().toLowerCase(java.util.Locale.ROOT));
+            }
         }
         return new IgnorePatterns(rules);
     }

@@ -46,6 +46,8 @@ public final class InputDigests {
         List<Digest> contextDigests;
         try {
             contextDigests = FileWorkPool.map(nodes, node -> BuildContext.of(graph.root(), node.spec()).digest(node.dockerfileDigest()));
+        } catch (InvalidIgnorePatternException e) {
+            throw e;
         } catch (IOException e) {
             throw new IOException("cannot read a build context under " + graph.root() + ": " + e.getMessage(), e);
         }
@@ -76,6 +78,14 @@ public final class InputDigests {
             }
             json.writeEndArray();
             json.writeStringField("dockerfile", dockerfile == null ? null : dockerfile.toString());
+            if (!spec.postBuild().isEmpty()) {
+                // Only when there are any, so that images without post-build steps keep their digests.
+                json.writeArrayFieldStart("postBuild");
+                for (String instruction : spec.postBuild()) {
+                    json.writeString(instruction);
+                }
+                json.writeEndArray();
+            }
             json.writeStringField("context", context.toString());
             json.writeObjectFieldStart("buildArgs");
             for (Map.Entry<String, String> arg : spec.buildArgs().entrySet()) {

@@ -12,12 +12,22 @@ public enum MoveStatus implements WireName {
     PLANNED,
     /** The tag moved, then went back to its previous digest because another move failed. */
     ROLLED_BACK,
-    /** Moving this tag failed; the reason says why. */
+    /** Moving this tag failed, and reading it back found it at its previous digest; the reason says why. */
     FAILED,
-    /** Not tried: the promotion was refused or stopped before it. */
+    /** Not tried, or not moved for good: the tag is at its previous digest. */
     NOT_MOVED,
-    /** The tag moved and could not be put back; the reason says where it points. */
-    ROLLBACK_FAILED;
+    /** The image may not be promoted (held, failed or missed its tests, moved since it was tested). */
+    REFUSED,
+    /**
+     * Not known to be at either digest (the registry did not answer the read-back, or putting the
+     * tag right failed): kept in the promotion journal for {@code imagegraph promote --recover}.
+     */
+    PENDING;
+
+    /** Whether a tag with this status points at the tested digest. */
+    public boolean isNew() {
+        return this == MOVED || this == UNCHANGED;
+    }
 
     @Override
     public String toString() {

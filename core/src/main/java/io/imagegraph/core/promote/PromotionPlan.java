@@ -10,13 +10,16 @@ import java.util.List;
  * @param sources  the tested images
  * @param moves    each tag to move, in image order
  * @param refusals why the promotion may not happen; empty when it may
+ * @param refused  a {@code refused} row for each tag of each image that may not be promoted
  */
-public record PromotionPlan(List<PromotionSource> sources, List<TagMove> moves, List<String> refusals) {
+public record PromotionPlan(List<PromotionSource> sources, List<TagMove> moves, List<String> refusals,
+                            List<MoveResult> refused) {
 
     public PromotionPlan {
         sources = List.copyOf(sources);
         moves = List.copyOf(moves);
         refusals = List.copyOf(refusals);
+        refused = List.copyOf(refused);
     }
 
     public boolean isRefused() {

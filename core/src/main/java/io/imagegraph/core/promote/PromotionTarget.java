@@ -26,7 +26,8 @@ public record PromotionTarget(List<String> tags, Optional<String> registry, Opti
         return new PromotionTarget(List.of(tags), Optional.empty(), Optional.empty());
     }
 
-    ImageLocation locationFor(ImageLocation source) {
+    /** Where an image from {@code source} is promoted to. */
+    public ImageLocation locationFor(ImageLocation source) {
         RepositoryName repository = namespace.map(ns -> RepositoryName.of(ns + "/" + source.repository().lastComponent()))
                 .orElse(source.repository());
         return new ImageLocation(registry.orElse(source.registry()), repository);

@@ -7,6 +7,7 @@ import io.imagegraph.core.build.BuildReportJson;
 import io.imagegraph.core.build.BuildTools;
 import io.imagegraph.core.build.GitSource;
 import io.imagegraph.core.build.GraphBuild;
+import io.imagegraph.core.graph.NetworkMode;
 import io.imagegraph.core.lineage.JsonLinesLineageStore;
 import io.imagegraph.core.plan.Plan;
 import io.imagegraph.core.process.ProcessRunner;
@@ -50,13 +51,22 @@ public final class BuildRun {
      * @param lineageFile  the lineage store; empty: the state folder's
      * @param registry     the registry to push to, over the graph file's
      * @param noPush       do not push, even with a registry
+     * @param network      the network every build gets, over the graph file's
      */
     public record Request(Optional<String> runId, List<String> tags, int slots, boolean failFast, boolean rebuild,
                           int retries, Optional<Path> runDirectory, Optional<Path> lineageFile,
-                          Optional<String> registry, boolean noPush) {
+                          Optional<String> registry, boolean noPush, Optional<NetworkMode> network) {
 
         public Request {
             tags = List.copyOf(tags);
+        }
+
+        /** A request whose builds get the network the graph file gives them. */
+        public Request(Optional<String> runId, List<String> tags, int slots, boolean failFast, boolean rebuild,
+                       int retries, Optional<Path> runDirectory, Optional<Path> lineageFile,
+                       Optional<String> registry, boolean noPush) {
+            this(runId, tags, slots, failFast, rebuild, retries, runDirectory, lineageFile, registry, noPush,
+                    Optional.empty());
         }
     }
 
@@ -138,7 +148,7 @@ public final class BuildRun {
         GitSource git = new GitSource(runner);
         BuildOptions options = new BuildOptions(runId, request.tags(), request.slots(), request.failFast(),
                 request.rebuild(), request.retries(), Duration.ofSeconds(2), runDirectory, git.revision(root),
-                git.url(root), registryHost, push);
+                git.url(root), registryHost, push, request.network());
         Optional<ManifestStore> client = Optional.empty();
         if (push) {
             String host = registryHost.or(() -> plan.graph().registry()).orElseThrow();
@@ -168,7 +178,7 @@ public final class BuildRun {
         }
         Path reportFile = runDirectory.resolve(BuildReportJson.FILE_NAME);
         try (Writer writer = Files.newBufferedWriter(reportFile)) {
-            BuildReportJson.write(report, writer);
+            BuildReportJson.write(report, state.folder(), writer);
         }
         Optional<String> historyProblem = Optional.empty();
         try {

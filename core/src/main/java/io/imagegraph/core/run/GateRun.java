@@ -80,7 +80,13 @@ public final class GateRun {
             }
             tests.put(image.image(), own);
         }
-        GateReport result = gate.run(build.runId(), graph.root(), images, tests);
+        java.util.Set<String> builtWithBuildah = new java.util.HashSet<>();
+        for (TestedImage image : images) {
+            if (graph.node(image.image()).spec().builder() == io.imagegraph.core.graph.BuilderKind.BUILDAH) {
+                builtWithBuildah.add(image.image());
+            }
+        }
+        GateReport result = gate.run(build.runId(), graph.root(), images, tests, builtWithBuildah);
         Path file = request.out().orElse(request.buildReport().toAbsolutePath().resolveSibling(GateReportJson.FILE_NAME));
         try (Writer writer = Files.newBufferedWriter(file)) {
             GateReportJson.write(result, writer);

@@ -8,6 +8,7 @@ import io.imagegraph.core.graph.LoadOptions;
 import io.imagegraph.core.plan.ChangeDetectionException;
 import io.imagegraph.core.plan.ChangeSet;
 import io.imagegraph.core.plan.GitChanges;
+import io.imagegraph.core.plan.InvalidIgnorePatternException;
 import io.imagegraph.core.plan.Plan;
 import io.imagegraph.core.plan.Planner;
 import io.imagegraph.core.plan.Selection;
@@ -92,7 +93,7 @@ public final class PlanRun {
         }
         try {
             return Planner.plan(loaded.graph(), loaded.warnings(), request.selection(), changes, pins);
-        } catch (SelectionException e) {
+        } catch (SelectionException | InvalidIgnorePatternException e) {
             throw new RunRequestException(e.getMessage());
         }
     }

@@ -5,7 +5,13 @@ import io.imagegraph.core.build.BuildReportReader;
 import io.imagegraph.core.gate.GateReport;
 import io.imagegraph.core.gate.GateReportJson;
 import io.imagegraph.core.lineage.JsonLinesLineageStore;
+import io.imagegraph.core.lineage.LineageRecord;
 import io.imagegraph.core.promote.GateBlocks;
+import io.imagegraph.core.promote.ImageLocation;
+import io.imagegraph.core.promote.IntendedTag;
+import io.imagegraph.core.promote.PromotionIntent;
+import io.imagegraph.core.promote.PromotionJournal;
+import io.imagegraph.core.promote.PromotionRecovery;
 import io.imagegraph.core.promote.PromotionReport;
 import io.imagegraph.core.promote.PromotionReportJson;
 import io.imagegraph.core.promote.PromotionSource;
@@ -27,35 +33,40 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A promotion as {@code imagegraph promote} and the {@code promoteImages} step run it: read the
- * run's build report (and test report), refuse what the tests, the holds given and the state's
- * holds block, promote, write {@code promotion-report.json} beside the build report and add the
- * moves to the tag history.
+ * run's build report and its test report (the one given, else {@code test-report.json} beside the
+ * build report), refuse what the tests ({@link GateBlocks}), the holds given and the state's holds
+ * block, first settle any earlier promotion the journal still holds for the same repositories,
+ * promote, write {@code promotion-report.json} beside the build report and add the moves to the
+ * tag history. {@link #recover} is {@code imagegraph promote --recover}.
  */
 public final class PromotionRun {
 
     /**
      * What to promote.
      *
-     * @param buildReport the run's build-report.json
-     * @param testReport  its test-report.json, when the tests must have passed
-     * @param fromTag     the run tag the images were tested under; empty: each image's first
-     * @param tags        the tags to move
-     * @param toRegistry  another registry to promote into
-     * @param toNamespace another namespace to promote into
-     * @param holds       images that may not be promoted, with why
-     * @param parallel    how many images at once
-     * @param dryRun      show the moves, move nothing
+     * @param buildReport   the run's build-report.json
+     * @param testReport    its test-report.json; empty: the one beside the build report, if there is one
+     * @param fromTag       the run tag the images were tested under; empty: each image's first
+     * @param tags          the tags to move
+     * @param toRegistry    another registry to promote into
+     * @param toNamespace   another namespace to promote into
+     * @param holds         images that may not be promoted, with why
+     * @param parallel      how many images at once
+     * @param dryRun        show the moves, move nothing
+     * @param allowUntested promote images that no passing test covers (never one that failed)
      */
     public record Request(Path buildReport, Optional<Path> testReport, Optional<String> fromTag, List<String> tags,
                           Optional<String> toRegistry, Optional<String> toNamespace, Map<String, String> holds,
-                          int parallel, boolean dryRun) {
+                          int parallel, boolean dryRun, boolean allowUntested) {
 
         public Request {
             tags = List.copyOf(tags);
@@ -69,8 +80,14 @@ public final class PromotionRun {
      * @param runId          the build run promoted
      * @param report         every move, refusal and failure
      * @param historyProblem why the tag history could not be written, when it could not (the tags moved)
+     * @param recovered      earlier promotions of the same repositories that were settled first
      */
-    public record Outcome(String runId, PromotionReport report, Optional<String> historyProblem) {
+    public record Outcome(String runId, PromotionReport report, Optional<String> historyProblem,
+                          List<PromotionRecovery.Recovered> recovered) {
+
+        public Outcome {
+            recovered = List.copyOf(recovered);
+        }
 
         public boolean succeeded() {
             return report.succeeded() && historyProblem.isEmpty();
@@ -122,21 +139,33 @@ public final class PromotionRun {
                         + build.runId());
             }
         }
+        List<LineageRecord> lineage;
         Map<String, String> blocked = new LinkedHashMap<>(request.holds());
-        if (request.testReport().isPresent()) {
-            GateReport gate = read(() -> GateReportJson.read(request.testReport().get()));
-            GateBlocks.of(gate, sources).forEach(blocked::putIfAbsent);
-        }
         try {
-            HeldImages.of(configuredHolds.over(Holds.in(state).active()), JsonLinesLineageStore.in(state).records()).refusing(sources)
+            lineage = JsonLinesLineageStore.in(state).records();
+            HeldImages.of(configuredHolds.over(Holds.in(state).active()), lineage).refusing(sources)
                     .forEach(blocked::putIfAbsent);
         } catch (IOException e) {
             throw new IOException("cannot read the holds in " + state.folder() + ": " + e.getMessage(), e);
         }
-        Promoter promoter = new Promoter(registries.registries(sources.get(0).from().registry()), request.parallel());
+        Path beside = request.buildReport().resolveSibling(GateReportJson.FILE_NAME);
+        Optional<Path> testReport = request.testReport().or(() -> Files.exists(beside) ? Optional.of(beside)
+                : Optional.empty());
+        Optional<GateReport> gate = testReport.isPresent()
+                ? Optional.of(read(() -> GateReportJson.read(testReport.get()))) : Optional.empty();
+        GateBlocks.of(gate, "no " + GateReportJson.FILE_NAME + " beside " + request.buildReport(), sources, lineage,
+                request.allowUntested()).forEach(blocked::putIfAbsent);
+        Registries runRegistries = registries.registries(sources.get(0).from().registry());
+        PromotionJournal journal = journal();
+        Map<ImageLocation, String> imageAt = new LinkedHashMap<>();
+        sources.forEach(source -> imageAt.putIfAbsent(target.locationFor(source.from()), source.image()));
+        List<PromotionRecovery.Recovered> recovered = request.dryRun() ? List.of()
+                : new PromotionRecovery(runRegistries, journal, request.parallel()).recover(imageAt::containsKey);
+        Optional<String> historyProblem = record(recovered);
+        pendingIn(journal, imageAt.keySet()).forEach((image, why) -> blocked.putIfAbsent(imageAt.get(image), why));
+        Promoter promoter = new Promoter(runRegistries, request.parallel(), journal, build.runId(), clock);
         PromotionReport result = request.dryRun() ? promoter.dryRun(promoter.plan(sources, target, blocked))
                 : promoter.promote(sources, target, blocked);
-        Optional<String> historyProblem = Optional.empty();
         if (!result.dryRun()) {
             try (Writer file = Files.newBufferedWriter(request.buildReport().resolveSibling(PromotionReportJson.FILE_NAME))) {
                 PromotionReportJson.write(result, file);
@@ -148,7 +177,60 @@ public final class PromotionRun {
                         + " could not be written: " + e.getMessage());
             }
         }
-        return new Outcome(build.runId(), result, historyProblem);
+        return new Outcome(build.runId(), result, historyProblem, recovered);
+    }
+
+    /**
+     * {@code imagegraph promote --recover}: settles every promotion the state's journal still
+     * holds, whatever its repositories, and records in the tag history the tags it completed.
+     */
+    public Outcome recover(int parallel) throws RegistryException, IOException, InterruptedException {
+        PromotionJournal journal = journal();
+        List<PromotionRecovery.Recovered> recovered = new ArrayList<>();
+        for (PromotionIntent intent : journal.open()) {
+            if (!intent.tags().isEmpty()) {
+                recovered.add(new PromotionRecovery(registries.registries(intent.tags().get(0).registry()), journal,
+                        parallel).recover(intent));
+            }
+        }
+        Optional<String> historyProblem = record(recovered);
+        boolean settled = recovered.stream().allMatch(PromotionRecovery.Recovered::isSettled);
+        PromotionReport summary = new PromotionReport(false, settled, List.of(), settled ? null
+                : "some tags are still pending", recovered.stream().flatMap(r -> r.report().moves().stream()).toList());
+        return new Outcome(null, summary, historyProblem, recovered);
+    }
+
+    private PromotionJournal journal() {
+        return PromotionJournal.in(state, state.folder().toString());
+    }
+
+    /** For each target repository an open promotion still holds, why a new one must wait. */
+    private static Map<ImageLocation, String> pendingIn(PromotionJournal journal, Set<ImageLocation> targets)
+            throws IOException {
+        Map<ImageLocation, String> pending = new LinkedHashMap<>();
+        for (PromotionIntent intent : journal.open()) {
+            for (IntendedTag tag : intent.tags()) {
+                if (targets.contains(tag.location())) {
+                    pending.putIfAbsent(tag.location(), tag.reference() + " is pending from the promotion of run "
+                            + intent.runId() + " started " + intent.time() + ", which the registry did not let finish;"
+                            + " run imagegraph promote --recover once it answers");
+                }
+            }
+        }
+        return pending;
+    }
+
+    /** Adds the tags a recovery completed to the tag history; a promotion it undid adds nothing. */
+    private Optional<String> record(List<PromotionRecovery.Recovered> recovered) {
+        try {
+            for (PromotionRecovery.Recovered one : recovered) {
+                TagHistory.in(state).record(TagEvents.ofPromotion(one.report(), one.intent().runId(), clock.instant()));
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of("the recovered tags are settled, but the tag history in " + state.folder()
+                    + " could not be written: " + e.getMessage());
+        }
     }
 
     /** A file read whose failure is a wrong request: the file is missing or not what it should be. */

@@ -74,7 +74,8 @@ public final class RunSummary {
         String counts = parts.isEmpty() ? "nothing to move" : String.join(", ", parts);
         if (!promotion.succeeded()) {
             return "promotion failed: " + counts + (promotion.failure() == null || promotion.failure().isEmpty() ? ""
-                    : " (" + promotion.failure() + ")");
+                    : " (" + promotion.failure() + ")")
+                    + (promotion.count(MoveStatus.PENDING) > 0 ? ". " + promotion.conclusion() : "");
         }
         return (promotion.dryRun() ? "promotion (dry run): " : "promoted: ") + counts;
     }

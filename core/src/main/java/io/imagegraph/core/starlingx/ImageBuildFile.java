@@ -23,6 +23,11 @@ public record ImageBuildFile(Path file, Map<String, String> values, Map<String, 
         return Optional.ofNullable(values.get(key)).filter(v -> !v.isBlank());
     }
 
+    /** The value as assigned, blank or not: empty only when the file does not set the key. */
+    public Optional<String> assigned(String key) {
+        return Optional.ofNullable(values.get(key));
+    }
+
     /** {@code file line N} for the directive, or the file alone when it is not there. */
     public String at(String key) {
         Integer line = lines.get(key);

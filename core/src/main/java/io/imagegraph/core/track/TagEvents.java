@@ -46,18 +46,20 @@ public final class TagEvents {
 
     /**
      * A {@code promoted} event for each tag a promotion moved, with its previous digest. A
-     * promotion that was rolled back moved nothing for good, so it makes no event; a rollback
-     * that failed leaves the tag at the new digest, and the event says so.
+     * promotion that was rolled back moved nothing for good, so it makes no event; one with
+     * pending tags makes none either: its recovery decides where they end up and reports that.
      */
     public static List<TagEvent> ofPromotion(PromotionReport report, String runId, Instant time) {
         List<TagEvent> events = new ArrayList<>();
+        if (report.dryRun() || report.count(MoveStatus.PENDING) > 0) {
+            return events;
+        }
         for (MoveResult move : report.moves()) {
-            if (move.status() != MoveStatus.MOVED && move.status() != MoveStatus.ROLLBACK_FAILED) {
-                continue;
+            if (move.status() == MoveStatus.MOVED) {
+                events.add(new TagEvent(move.to().toString(), move.tag(), move.after().toString(),
+                        move.before().map(Object::toString).orElse(null), TagCause.PROMOTED, time.toString(), runId,
+                        move.image(), null));
             }
-            events.add(new TagEvent(move.to().toString(), move.tag(), move.after().toString(),
-                    move.before().map(Object::toString).orElse(null), TagCause.PROMOTED, time.toString(), runId,
-                    move.image(), move.status() == MoveStatus.ROLLBACK_FAILED ? move.reason() : null));
         }
         return events;
     }

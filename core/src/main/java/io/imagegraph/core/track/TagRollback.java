@@ -1,6 +1,8 @@
 package io.imagegraph.core.track;
 
 import io.imagegraph.core.promote.ImageLocation;
+import io.imagegraph.core.promote.PromotionJournal;
+import io.imagegraph.core.promote.PromotionRecovery;
 import io.imagegraph.core.ref.Digest;
 import io.imagegraph.core.registry.Manifest;
 import io.imagegraph.core.registry.ManifestDescriptor;
@@ -16,7 +18,8 @@ import java.util.Optional;
 /**
  * Points a tag back at a digest it pointed at before, registry side (the old manifest's bytes put
  * under the tag again), and records that in the tag history. Only digests the history saw under
- * that tag qualify, a held digest never does, and one the registry no longer has is refused.
+ * that tag qualify, a held digest never does, and one the registry no longer has is refused. A
+ * promotion of the repository that the journal still holds is settled first.
  */
 public final class TagRollback {
 
@@ -35,12 +38,16 @@ public final class TagRollback {
     private final Registries registries;
     private final TagHistory history;
     private final HeldImages held;
+    private final PromotionJournal journal;
     private final Clock clock;
 
-    public TagRollback(Registries registries, TagHistory history, HeldImages held, Clock clock) {
+    /** @param journal the promotions not yet settled; those of the tag's repository are settled first */
+    public TagRollback(Registries registries, TagHistory history, HeldImages held, PromotionJournal journal,
+                       Clock clock) {
         this.registries = registries;
         this.history = history;
         this.held = held;
+        this.journal = journal;
         this.clock = clock;
     }
 
@@ -52,6 +59,9 @@ public final class TagRollback {
     public Result rollBack(ImageLocation location, String tag, Optional<Digest> to, int steps, boolean dryRun, String by)
             throws RollbackRefusedException, RegistryException, InterruptedException, IOException {
         String reference = location + ":" + tag;
+        if (!dryRun) {
+            settleEarlierPromotions(location, reference);
+        }
         List<TagEvent> events = history.history(location.toString(), tag);
         if (events.isEmpty()) {
             throw new RollbackRefusedException("the tag history has no record of " + reference + ": only tags that"
@@ -80,6 +90,23 @@ public final class TagRollback {
                 before.map(Digest::toString).orElse(null), TagCause.ROLLBACK, clock.instant().toString(), null,
                 last.image(), "rolled back by " + by)));
         return new Result(reference, before, target, true, false);
+    }
+
+    /**
+     * Settles what the promotion journal still holds for this repository, so that a rollback never
+     * races a promotion cut short; refused while this very tag stays pending.
+     */
+    private void settleEarlierPromotions(ImageLocation location, String reference)
+            throws RollbackRefusedException, IOException, InterruptedException {
+        for (PromotionRecovery.Recovered recovered : new PromotionRecovery(registries, journal, 1)
+                .recover(location::equals)) {
+            history.record(TagEvents.ofPromotion(recovered.report(), recovered.intent().runId(), clock.instant()));
+            if (recovered.report().pendingTags().contains(reference)) {
+                throw new RollbackRefusedException(reference + " is pending from the promotion of run "
+                        + recovered.intent().runId() + ", which the registry did not let finish; run imagegraph"
+                        + " promote --recover once it answers, then roll back");
+            }
+        }
     }
 
     private static Digest known(String reference, List<TagEvent> events, Digest wanted) throws RollbackRefusedException {

@@ -69,6 +69,8 @@ class GraphBuildTest {
     }
 
     private int retries = 0;
+    private Optional<String> revision = Optional.of("abc123");
+    private boolean rebuild = false;
 
     private BuildReport build(Optional<ChangeSet> changes, boolean failFast) throws Exception {
         return build(changes, failFast, Optional.empty());
@@ -88,8 +90,8 @@ class GraphBuildTest {
                 new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(10))));
         GraphBuild build = new GraphBuild(BuildTools.local(runner, "docker", "buildah", toolEnvironment()), lineage,
                 events::add, Clock.systemUTC(), client);
-        BuildOptions options = new BuildOptions("run-" + System.nanoTime(), List.of(tag), 2, failFast, false, retries,
-                Duration.ofMillis(10), dir.resolve(".imagegraph/run-" + System.nanoTime()), Optional.of("abc123"),
+        BuildOptions options = new BuildOptions("run-" + System.nanoTime(), List.of(tag), 2, failFast, rebuild, retries,
+                Duration.ofMillis(10), dir.resolve(".imagegraph/run-" + System.nanoTime()), revision,
                 Optional.empty(), registry, registry.isPresent());
         return build.run(plan, options);
     }
@@ -147,8 +149,8 @@ class GraphBuildTest {
                 .containsEntry("broken", ImageStatus.FAILED).containsEntry("after", ImageStatus.PARENT_FAILED);
         assertThat(report.succeeded()).isFalse();
         ImageResult broken = byName(report).get("broken");
-        assertThat(broken.reason()).isEqualTo("docker build exited with 3: The command '/bin/sh -c echo about to fail"
-                + " && exit 3' returned a non-zero code: 3");
+        assertThat(broken.reason()).isEqualTo("docker build exited with 3 at 'RUN echo about to fail && exit 3':"
+                + " about to fail");
         assertThat(Files.readString(Path.of(broken.logFile().orElseThrow()))).contains("about to fail");
         assertThat(events).anySatisfy(e -> assertThat(e).isEqualTo(new BuildEvent.Output("broken", "about to fail")));
     }
@@ -215,6 +217,49 @@ class GraphBuildTest {
         BuildReport again = build(Optional.empty(), false);
         assertThat(statuses(again).values()).containsOnly(ImageStatus.REUSED);
         assertThat(byName(again).get("leaf").imageId()).isEqualTo(byName(report).get("leaf").imageId());
+    }
+
+    @Test
+    void buildah_withALoopbackRegistry_pushesOverPlainHttp() throws Exception {
+        String namespace = "bp" + Long.toHexString(System.nanoTime());
+        fixture.graphFile("namespace: " + namespace + "\n"
+                + "images:\n  base: {builder: buildah}\n  mid: {builder: buildah}\n  leaf: {builder: buildah}\n"
+                + "  sibling: {builder: buildah}\n");
+        try (LoopbackRegistry registry = LoopbackRegistry.start()) {
+            BuildReport report = build(Optional.empty(), false, Optional.of(registry.host()));
+            assertThat(statuses(report).values()).as(report.images().toString()).containsOnly(ImageStatus.BUILT);
+            assertThat(registry.manifestStatus(namespace + "/leaf", "test")).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void notAGitCheckout_revisionAndSourceLabelsAreEmpty_neverInheritedFromTheBase() throws Exception {
+        build(Optional.empty(), false);
+        revision = Optional.empty();
+        fixture.file("images/leaf/leaf.txt", "leaf v2\n");
+        ImageResult leaf = byName(build(Optional.empty(), false)).get("leaf");
+        assertThat(leaf.status()).isEqualTo(ImageStatus.BUILT);
+        String id = leaf.imageId().orElseThrow();
+        assertThat(docker.docker("image", "inspect", "--format", "{{json .Config.Labels}}", id).stdout())
+                .contains("\"org.opencontainers.image.revision\":\"\"")
+                .contains("\"org.opencontainers.image.source\":\"\"");
+    }
+
+    @Test
+    void buildReasons_sayWhy_firstBuildChangedInputRebuiltParentAndRebuild() throws Exception {
+        BuildReport first = build(Optional.empty(), false);
+        assertThat(byName(first).get("base").reason()).isEqualTo("built: first build (no image has its input digest yet)");
+        fixture.file("images/base/base.txt", "base v2\n");
+        BuildReport changed = build(Optional.of(new ChangeSet("test", List.of("images/base/base.txt"))), false);
+        assertThat(byName(changed).get("base").reason())
+                .isEqualTo("built: input digest changed: changed in its build context: images/base/base.txt");
+        assertThat(byName(changed).get("mid").reason()).isEqualTo("built: its parent base was rebuilt");
+        fixture.file("images/base/base.txt", "base v3\n");
+        assertThat(byName(build(Optional.empty(), false)).get("base").reason())
+                .startsWith("built: input digest changed since run run-");
+        rebuild = true;
+        assertThat(byName(build(Optional.empty(), false)).get("leaf").reason())
+                .isEqualTo("built: --rebuild builds every image of the run");
     }
 
     @Test

@@ -100,4 +100,100 @@ class DockerfileParserTest {
     void parse_lowerCaseKeywords_areUpperCased() throws Exception {
         assertThat(keywords(DockerfileParser.parse("from base as build\n"))).containsExactly("FROM@1");
     }
+
+    private static String error(String dockerfile) {
+        try {
+            DockerfileParser.parse(dockerfile);
+        } catch (DockerfileSyntaxException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("no error for:\n" + dockerfile);
+    }
+
+    @Test
+    void parse_heredocMarkerInDoubleQuotes_isNoHeredoc() throws Exception {
+        ParsedDockerfile parsed = DockerfileParser.parse("FROM base\nRUN echo \"<<EOF\"\nUSER x\n");
+        assertThat(keywords(parsed)).containsExactly("FROM@1", "RUN@2", "USER@3");
+        assertThat(parsed.instructions().get(1).heredocs()).isEmpty();
+    }
+
+    @Test
+    void parse_heredocMarkerInSingleQuotes_isNoHeredoc() throws Exception {
+        assertThat(keywords(DockerfileParser.parse("FROM base\nRUN echo '<<EOF'\nUSER x\n")))
+                .containsExactly("FROM@1", "RUN@2", "USER@3");
+    }
+
+    @Test
+    void parse_escapedHeredocMarker_isNoHeredoc() throws Exception {
+        assertThat(keywords(DockerfileParser.parse("FROM base\nRUN \\<<EOF\nUSER x\n")))
+                .containsExactly("FROM@1", "RUN@2", "USER@3");
+    }
+
+    @Test
+    void parse_heredocMarkerInExecForm_isNoHeredoc() throws Exception {
+        assertThat(keywords(DockerfileParser.parse("FROM base\nRUN [\"sh\",\"-c\",\"cat <<EOF\"]\nUSER x\n")))
+                .containsExactly("FROM@1", "RUN@2", "USER@3");
+    }
+
+    @Test
+    void parse_heredocMarkerInsideAWord_isNoHeredoc() throws Exception {
+        assertThat(keywords(DockerfileParser.parse("FROM base\nRUN cat<<EOF\nUSER x\n")))
+                .containsExactly("FROM@1", "RUN@2", "USER@3");
+    }
+
+    @Test
+    void parse_heredocOnOtherInstructions_isNoHeredoc() throws Exception {
+        assertThat(keywords(DockerfileParser.parse("FROM base\nLABEL x=<<EOF\nUSER x\n")))
+                .containsExactly("FROM@1", "LABEL@2", "USER@3");
+    }
+
+    @Test
+    void parse_heredocWithBlankAfterMarkerQuotedNameOrDescriptor_isAHeredoc() throws Exception {
+        ParsedDockerfile parsed = DockerfileParser.parse(
+                "FROM base\nRUN << EOF\na\nEOF\nRUN 3<<\"END\" cat\nb\nEND\nONBUILD RUN <<X\nc\nX\nUSER x\n");
+        assertThat(parsed.instructions().stream().map(Instruction::heredocs).toList())
+                .containsExactly(List.of(), List.of("a\n"), List.of("b\n"), List.of("c\n"), List.of());
+    }
+
+    @Test
+    void parse_unknownInstruction_isAnErrorWithAHint() {
+        assertThat(error("FORM alpine\n")).startsWith("line 1: unknown instruction FORM (did you mean FROM?)");
+    }
+
+    @Test
+    void parse_misspelledFromFlag_isAnError() {
+        assertThat(error("FROM --plaform=linux/amd64 alpine\n"))
+                .startsWith("line 1: FROM has an unknown flag --plaform (did you mean --platform?)");
+    }
+
+    @Test
+    void parse_misspelledCopyFlag_isAnError() {
+        assertThat(error("FROM alpine\nCOPY --chmodd=755 a /a\n"))
+                .startsWith("line 2: COPY has an unknown flag --chmodd (did you mean --chmod?)");
+    }
+
+    @Test
+    void parse_platformFlagWithoutValue_isAnError() {
+        assertThat(error("FROM --platform scratch\n"))
+                .isEqualTo("line 1: FROM --platform has no value; write --platform=VALUE");
+    }
+
+    @Test
+    void parse_flagGivenTwice_isAnError() {
+        assertThat(error("FROM alpine\nCOPY --chown=1 --chown=2 a /a\n")).isEqualTo("line 2: COPY is given --chown twice");
+    }
+
+    @Test
+    void parse_flagsOnAnInstructionThatTakesNone_areAnError() {
+        assertThat(error("FROM alpine\nWORKDIR --x=1 /a\n")).startsWith("line 2: WORKDIR has an unknown flag --x (it takes no flags)");
+    }
+
+    @Test
+    void parse_flags_haveQuotesRemovedAndStopAtTheOperands() throws Exception {
+        Instruction copy = DockerfileParser.parse("FROM a\nCOPY --from=\"build\" --link --exclude=*.md -- --odd /d\n")
+                .instructions().get(1);
+        assertThat(copy.flags()).containsExactly("--from=build", "--link", "--exclude=*.md");
+        assertThat(copy.operands()).isEqualTo("--odd /d");
+        assertThat(copy.flagValues("from")).containsExactly("build");
+    }
 }

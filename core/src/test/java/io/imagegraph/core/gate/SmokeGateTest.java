@@ -65,6 +65,35 @@ class SmokeGateTest {
     }
 
     @Test
+    void imageBuiltWithBuildah_itsContainerTestRunsInBuildahsStore() throws Exception {
+        java.util.Map<String, String> buildahEnvironment = io.imagegraph.core.testing.BuildahStore.shared().environment();
+        io.imagegraph.core.process.CapturedRun built = io.imagegraph.core.process.CapturedRun.run(new LocalProcessRunner(),
+                new io.imagegraph.core.process.ProcessSpec(List.of("buildah", "bud", "--network", "none", "--iidfile",
+                        root.resolve("iid").toString(), context.toString()), buildahEnvironment, Optional.empty(),
+                        Optional.empty()));
+        assertThat(built.succeeded()).as(built.stderr()).isTrue();
+        String buildahId = Files.readString(root.resolve("iid")).strip();
+        assertThat(docker.docker("image", "inspect", buildahId).succeeded()).isFalse();
+        SmokeGate gate = new SmokeGate(new LocalProcessRunner(), "docker", "buildah", buildahEnvironment, events::add,
+                Clock.systemUTC());
+        GateReport report = gate.run("run-1", root, List.of(new TestedImage("app", buildahId, Optional.empty())),
+                Map.of("app", List.of(command("version", 60, "/bin/cat", "/version"))), java.util.Set.of("app"));
+        SmokeResult result = report.results().get(0);
+        assertThat(result.status()).as(result.reason()).isEqualTo(SmokeStatus.PASSED);
+        assertThat(result.outputTail()).isEqualTo("1.2.3");
+    }
+
+    @Test
+    void containerThatDockerCannotStart_theReasonIsDockersOwnLine_notItsHelpHint() throws Exception {
+        TestedImage missing = new TestedImage("app", "127.0.0.1:1/nothing/here@sha256:" + "0".repeat(64), Optional.empty());
+        GateReport report = gate().run("run-1", root, List.of(missing),
+                Map.of("app", List.of(command("version", 60, "/bin/cat", "/version"))));
+        SmokeResult result = report.results().get(0);
+        assertThat(result.exitCode()).isEqualTo(125);
+        assertThat(result.reason()).startsWith("exited with 125: docker: ").doesNotContain("docker run --help");
+    }
+
+    @Test
     void containerTest_nonZeroExit_failsWithTheLastLine() throws Exception {
         GateReport report = gate().run("run-1", root, List.of(image("app")),
                 Map.of("app", List.of(command("broken", 60, "/bin/sh", "-c", "echo checking >&2; echo no database >&2; exit 4"))));

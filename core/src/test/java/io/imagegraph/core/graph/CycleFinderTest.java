@@ -49,4 +49,13 @@ class CycleFinderTest {
         edges[edges.length - 1] = "n0->n19999";
         assertThat(CycleFinder.cycles(graph(edges))).singleElement().satisfies(c -> assertThat(c).hasSize(20_000));
     }
+
+    @Test
+    void parentMissingFromTheMap_countsAsNoParentInsteadOfFailing() {
+        Map<String, SortedSet<String>> parents = new TreeMap<>();
+        parents.put("child", new TreeSet<>(List.of("unreadable")));
+        parents.put("a", new TreeSet<>(List.of("b")));
+        parents.put("b", new TreeSet<>(List.of("a", "unreadable")));
+        assertThat(CycleFinder.cycles(parents)).containsExactly(List.of("a", "b"));
+    }
 }

@@ -162,4 +162,55 @@ class GraphFileReaderTest {
         Files.write(file, new byte[] {(byte) 0xff, (byte) 0xfe, 'a'});
         assertThatThrownBy(() -> GraphFileReader.read(file, "imagegraph.yaml")).hasMessageContaining("not UTF-8");
     }
+
+    @Test
+    void parse_severalMistakes_areAllReportedInOneRun() {
+        assertThatThrownBy(() -> GraphFileReader.parse(String.join("\n",
+                "registy: quay.io",
+                "tags: latest",
+                "images:",
+                "  a:",
+                "    builder: podman",
+                "  b:",
+                "    buildargs: {A: b}",
+                "  c: {}",
+                "  c: {}",
+                ""), "imagegraph.yaml"))
+                .isInstanceOf(GraphFileException.class)
+                .satisfies(e -> assertThat(((GraphFileException) e).problems())
+                        .extracting(GraphFileException.Problem::line).containsExactlyInAnyOrder(9, 1, 2, 5, 7));
+    }
+
+    @Test
+    void read_fileLargerThanFiveMebibytes_isRefusedBeforeItIsRead(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("imagegraph.yaml");
+        try (java.io.RandomAccessFile sparse = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            sparse.setLength(GraphFileReader.SIZE_LIMIT + 1);
+        }
+        assertThatThrownBy(() -> GraphFileReader.read(file, "imagegraph.yaml"))
+                .hasMessage("imagegraph.yaml: the graph file is 5242881 bytes, more than the limit of 5242880 bytes (5 MiB);"
+                        + " it is not read");
+    }
+
+    @Test
+    void read_fileOfFourMebibytes_isRead(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("imagegraph.yaml");
+        Files.writeString(file, ("# " + "x".repeat(62) + "\n").repeat(64 * 1024) + "registry: quay.io\n");
+        assertThat(GraphFileReader.read(file, "imagegraph.yaml").file().registry()).isEqualTo("quay.io");
+    }
+
+    @Test
+    void read_devZero_isRefusedBeforeItIsRead() {
+        assertThatThrownBy(() -> GraphFileReader.read(Path.of("/dev/zero"), "/dev/zero"))
+                .hasMessage("/dev/zero: the graph file is a device, FIFO or socket, not a regular file; it is not read,"
+                        + " so point at a file with the text");
+    }
+
+    @Test
+    void read_fifo_isRefusedWithoutOpeningIt(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("imagegraph.yaml");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        assertThatThrownBy(() -> GraphFileReader.read(fifo, "imagegraph.yaml"))
+                .hasMessageContaining("not a regular file");
+    }
 }

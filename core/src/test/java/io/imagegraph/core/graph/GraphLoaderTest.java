@@ -374,4 +374,80 @@ class GraphLoaderTest {
         assertThat(graph.node("glance").spec().buildArgs()).containsEntry("WHEELS",
                 "https://tarballs.example.com/wheels.tar.gz");
     }
+
+    @Test
+    void load_containerfileFolders_areImages() {
+        ImageGraph graph = fixture()
+                .file("images/foreman/Containerfile", "FROM scratch\n")
+                .file("images/proxy/Containerfile", "FROM foreman\n")
+                .graph();
+        assertThat(graph.node("proxy").parents()).containsExactly("foreman");
+        assertThat(graph.node("proxy").spec().dockerfile()).contains("images/proxy/Containerfile");
+    }
+
+    @Test
+    void load_folderWithDockerfileAndContainerfile_isAnErrorNamingTheFolder() {
+        GraphProblem problem = onlyError(fixture()
+                .file("images/a/Dockerfile", "FROM scratch\n")
+                .file("images/a/Containerfile", "FROM scratch\n")
+                .load());
+        assertThat(problem.toString()).startsWith("images/a: this image folder holds both a Dockerfile and a Containerfile");
+    }
+
+    @Test
+    void load_entryNamingTheFoldersContainerfile_isHonoured() {
+        ImageGraph graph = fixture()
+                .graphFile("images:\n  a:\n    dockerfile: images/a/Containerfile\n")
+                .file("images/a/Containerfile", "FROM scratch\n")
+                .file("images/a/Dockerfile", "FROM other\n")
+                .graph();
+        assertThat(graph.node("a").spec().dockerfile()).contains("images/a/Containerfile");
+        assertThat(graph.node("a").spec().context()).isEqualTo("images/a");
+    }
+
+    @Test
+    void load_entryNamingAContainerfileInAFolderWithoutDockerfile_isHonoured() {
+        ImageGraph graph = fixture()
+                .graphFile("images:\n  a:\n    dockerfile: images/a/Containerfile\n")
+                .file("images/a/Containerfile", "FROM scratch\n")
+                .file("images/a/x", "x")
+                .graph();
+        assertThat(graph.node("a").spec().dockerfile()).contains("images/a/Containerfile");
+    }
+
+    @Test
+    void load_parentWithoutFrom_isTheSameExitTwoSentenceNotAnInternalError() {
+        GraphLoadResult result = fixture()
+                .image("parent", "ARG X=1\n")
+                .image("child", "FROM parent\n")
+                .load();
+        assertThat(result.errors()).extracting(GraphProblem::kind).containsExactly(Kind.NO_FROM);
+        assertThat(result.errors().get(0).toString()).startsWith("images/parent/Dockerfile: the Dockerfile has no FROM line");
+    }
+
+    @Test
+    void load_emptyParentDockerfile_isReportedNotAnInternalError() {
+        GraphLoadResult result = fixture().image("parent", "").image("child", "FROM parent\n").load();
+        assertThat(result.errors()).extracting(GraphProblem::kind).containsExactly(Kind.EMPTY_DOCKERFILE);
+    }
+
+    @Test
+    void load_withATarget_anUnusedTestStageFromAChild_isNoCycle() {
+        ImageGraph graph = fixture()
+                .graphFile("images:\n  a:\n    target: runtime\n")
+                .image("a", "FROM scratch AS runtime\nFROM b AS test\nRUN true\n")
+                .image("b", "FROM a\n")
+                .graph();
+        assertThat(graph.node("a").parents()).isEmpty();
+        assertThat(graph.order()).containsExactly("a", "b");
+    }
+
+    @Test
+    void load_imageFolderLinkLeavingTheRoot_isRefused(@TempDir Path elsewhere) throws Exception {
+        Files.writeString(elsewhere.resolve("Dockerfile"), "FROM scratch\n");
+        Files.createDirectories(dir.resolve("images"));
+        Files.createSymbolicLink(dir.resolve("images/evil"), elsewhere);
+        GraphProblem problem = onlyError(fixture().image("good", "FROM scratch\n").load());
+        assertThat(problem.toString()).startsWith("images/evil: this image folder is a symbolic link to " + elsewhere.toRealPath());
+    }
 }

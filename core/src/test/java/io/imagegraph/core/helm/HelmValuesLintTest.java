@@ -32,6 +32,61 @@ class HelmValuesLintTest {
     }
 
     @Test
+    void lint_aliasUnderImages_isReadAsItsAnchorsValue(@TempDir Path dir) throws Exception {
+        Path values = Files.writeString(dir.resolve("values.yaml"), """
+                common: &img quay.io/acme/heat:2024.1
+                pinned: &pinned "quay.io/acme/heat@sha256:%s"
+                defaults: &defaults
+                  dep_check: quay.io/acme/entrypoint:latest
+                images:
+                  tags:
+                    <<: *defaults
+                    a: *pinned
+                    b: *img
+                """.formatted("a".repeat(64)));
+        List<HelmValuesLint.Finding> findings = HelmValuesLint.lint(values);
+        assertThat(findings).extracting(HelmValuesLint.Finding::key, HelmValuesLint.Finding::line,
+                HelmValuesLint.Finding::reference).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("images.tags.b", 9, "quay.io/acme/heat:2024.1"),
+                org.assertj.core.groups.Tuple.tuple("images.tags.dep_check", 4, "quay.io/acme/entrypoint:latest"));
+    }
+
+    @Test
+    void lint_referenceWithoutARegistry_isAFindingEvenWhenPinned(@TempDir Path dir) throws Exception {
+        Path values = Files.writeString(dir.resolve("values.yaml"), "images:\n  tags:\n"
+                + "    ldap: symas/openldap:2.6.8-debian-12\n    mc: \"memcached@sha256:" + "b".repeat(64) + "\"\n");
+        List<HelmValuesLint.Finding> findings = HelmValuesLint.lint(values);
+        assertThat(findings).hasSize(3);
+        assertThat(findings.get(0).problem()).startsWith("is not fully qualified")
+                .contains("docker.io/symas/openldap:2.6.8-debian-12");
+        assertThat(findings.get(1).problem()).startsWith("is not pinned by digest");
+        assertThat(findings.get(2).key()).isEqualTo("images.tags.mc");
+        assertThat(findings.get(2).problem()).contains("docker.io/library/memcached@sha256:");
+    }
+
+    @Test
+    void lint_placeholderThatBreaksTheYaml_isAClearErrorForThatFile(@TempDir Path dir) throws Exception {
+        Path values = Files.writeString(dir.resolve("values.yaml"), "conf:\n  api: %%%REPLACE_API_ADDR%%%\n");
+        assertThatThrownBy(() -> HelmValuesLint.lint(values)).hasMessage(values + " line 2 holds the placeholder"
+                + " %%%REPLACE_API_ADDR%%%, which a deployment script replaces before the values are used, so this"
+                + " file is a template and not YAML yet; lint the values the script writes, or put the placeholder in"
+                + " quotes");
+    }
+
+    @Test
+    void lint_severalFilesSomeUnreadable_reportsEachAndLintsTheRest(@TempDir Path dir) throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), "a: [\n");
+        Path template = Files.writeString(dir.resolve("t.yaml"), "x: %%%HOST%%%\n");
+        HelmValuesLint.Report report = HelmValuesLint.lint(List.of(bad, HelmValuesTest.resource("keystone-values.yaml"),
+                template, dir.resolve("missing.yaml")));
+        assertThat(report.findings()).hasSize(5);
+        assertThat(report.unreadable()).satisfiesExactly(
+                p -> assertThat(p).startsWith(bad + " line 2 is not YAML"),
+                p -> assertThat(p).startsWith(template + " line 1 holds the placeholder %%%HOST%%%"),
+                p -> assertThat(p).isEqualTo("the values file " + dir.resolve("missing.yaml") + " does not exist"));
+    }
+
+    @Test
     void lint_notYaml_namesTheFileAndLine(@TempDir Path dir) throws Exception {
         Path values = Files.writeString(dir.resolve("values.yaml"), "images:\n  tags: [unclosed\n");
         assertThatThrownBy(() -> HelmValuesLint.lint(values)).hasMessageContaining("values.yaml line")

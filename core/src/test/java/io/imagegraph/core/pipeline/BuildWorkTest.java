@@ -161,4 +161,45 @@ class BuildWorkTest {
                 StateDirectory.at(root.resolve(".imagegraph"))).records())
                 .anySatisfy(lineage -> assertThat(lineage.externalBases()).anyMatch(base -> base.endsWith("@" + moved)));
     }
+
+    @Test
+    void run_whenStopped_recordsWhatWasBuilt_andSaysItWasStopped() throws Exception {
+        Path root = dir.resolve("checkout");
+        GitRepo repo = StepFixture.graph(root, REGISTRY.host());
+        repo.write("images/app/Dockerfile", "FROM base\nRUN [\"/bin/busybox\", \"sleep\", \"120\"]\n")
+                .commitAll("a slow app");
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicReference<Object> outcome = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread step = new Thread(() -> {
+            try (StepEnvironment environment = StepFixture.environment(dir.resolve("tmp"), Map.of(),
+                    REGISTRY.login())) {
+                outcome.set(new BuildWork(environment, ConfiguredHolds.none(), new BuildLogLines(lines::add, false),
+                        lines::add, Clock.systemUTC()).run(StepFixture.buildEverything(root, List.of("test"))));
+            } catch (Exception e) {
+                outcome.set(e);
+            }
+        });
+        step.start();
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (lines.stream().noneMatch(line -> line.contains("sleep"))) {
+            assertThat(System.currentTimeMillis()).as("app started building: " + lines).isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        Thread.sleep(1000);
+        step.interrupt();
+        step.join(60_000);
+
+        assertThat(step.isAlive()).isFalse();
+        assertThat(outcome.get()).as("the stopped step returns its record").isInstanceOf(StepRecord.class);
+        StepRecord record = (StepRecord) outcome.get();
+        assertThat(record.stopped()).isTrue();
+        assertThat(record.succeeded()).isFalse();
+        assertThat(image(record, "base")).containsEntry("status", "built");
+        assertThat(image(record, "app")).containsEntry("status", "cancelled");
+        assertThat(record.failure()).contains("stopped: buildImageGraph was stopped; 1 image was not built"
+                + " (cancelled in the report)");
+        assertThat(record.files()).containsKeys("build-report.json", "lineage.svg");
+        assertThat(record.summary()).last().isEqualTo("stopped: buildImageGraph was stopped; 1 image was not"
+                + " built (cancelled in the report)");
+    }
 }

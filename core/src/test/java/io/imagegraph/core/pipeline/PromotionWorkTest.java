@@ -1,13 +1,15 @@
 package io.imagegraph.core.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.imagegraph.core.build.BuildLogLines;
 import io.imagegraph.core.graph.LoadOptions;
 import io.imagegraph.core.ref.RepositoryName;
-import io.imagegraph.core.run.RunRequestException;
 import io.imagegraph.core.track.ConfiguredHolds;
+import io.imagegraph.core.gate.GateReport;
+import io.imagegraph.core.gate.GateReportJson;
+import io.imagegraph.core.gate.SmokeResult;
+import io.imagegraph.core.gate.SmokeStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -69,7 +71,7 @@ class PromotionWorkTest {
     @Test
     void run_promotesTheTestedDigests_andRecordsThePromotion() throws Exception {
         StepRecord record = promote(ConfiguredHolds.none(), false, true);
-        assertThat(record.succeeded()).isTrue();
+        assertThat(record.succeeded()).as(record.failure().orElse("")).isTrue();
         assertThat(REGISTRY.client().head(repository("app"), "latest").orElseThrow().digest())
                 .hasToString(digest("app"));
         assertThat(record.files()).containsKeys("promotion-report.json", "test-report.json");
@@ -95,9 +97,27 @@ class PromotionWorkTest {
     @Test
     void run_notSmokeTested_isRefused_unlessTestsAreNotRequired() throws Exception {
         Files.delete(Path.of(built.buildReport()).resolveSibling("test-report.json"));
-        assertThatThrownBy(() -> promote(ConfiguredHolds.none(), false, true))
-                .isInstanceOf(RunRequestException.class)
-                .hasMessageContaining("run smokeTestImages before promoteImages");
+        StepRecord refused = promote(ConfiguredHolds.none(), false, true);
+        assertThat(refused.succeeded()).isFalse();
+        assertThat(refused.failure().orElseThrow()).contains("it was not smoke-tested (no test-report.json beside")
+                .contains("allowUntested: true");
+        assertThat(REGISTRY.client().head(repository("app"), "latest")).isEmpty();
         assertThat(promote(ConfiguredHolds.none(), false, false).succeeded()).isTrue();
+    }
+
+    @Test
+    void run_failedSmokeTest_isRefusedEvenWhenTestsAreNotRequired() throws Exception {
+        Path tests = Path.of(built.buildReport()).resolveSibling("test-report.json");
+        GateReport passed = GateReportJson.read(tests);
+        GateReport failed = new GateReport(passed.runId(), passed.images(), passed.results().stream()
+                .map(r -> new SmokeResult(r.test(), r.images(), SmokeStatus.FAILED, 1, r.duration(), "", "exited with 1"))
+                .toList());
+        try (java.io.Writer writer = Files.newBufferedWriter(tests)) {
+            GateReportJson.write(failed, writer);
+        }
+        StepRecord record = promote(ConfiguredHolds.none(), false, false);
+        assertThat(record.succeeded()).isFalse();
+        assertThat(record.failure().orElseThrow()).contains("failed its smoke tests");
+        assertThat(REGISTRY.client().head(repository("app"), "latest")).isEmpty();
     }
 }

@@ -55,7 +55,7 @@ class SmokeTestWorkTest {
         assertThat(record.succeeded()).as(String.join("\n", log)).isTrue();
         assertThat(record.value()).containsEntry("passed", true);
         assertThat(record.files()).containsKey("test-report.json");
-        assertThat(record.summary()).contains("smoke tests passed: 1 image, 1 untested");
+        assertThat(record.summary()).contains("smoke tests passed: 2 images");
         assertThat(log).contains("[base/shell] testing base");
     }
 

@@ -49,4 +49,23 @@ class StepRecordTest {
         assertThat(plan.runId()).isEmpty();
         assertThat(plan.files()).isEmpty();
     }
+
+    @Test
+    void stopped_isNoSuccess_keepsTheRunsFiles_saysWhy_andCrossesToTheController() {
+        StepRecord stopped = record().stopped("buildImageGraph was stopped; 1 image was not built");
+
+        assertThat(stopped.stopped()).isTrue();
+        assertThat(stopped.succeeded()).isFalse();
+        assertThat(stopped.failure()).contains("stopped: buildImageGraph was stopped; 1 image was not built");
+        assertThat(stopped.summary()).endsWith("stopped: buildImageGraph was stopped; 1 image was not built");
+        assertThat(stopped.files()).isEqualTo(record().files());
+        assertThat(stopped.runId()).isEqualTo("run-1");
+        assertThat(StepRecord.fromMap(stopped.toMap())).isEqualTo(stopped);
+    }
+
+    @Test
+    void aRecordOfAStepThatRanToItsEnd_isNotStopped() {
+        assertThat(record().stopped()).isFalse();
+        assertThat(StepRecord.fromMap(record().toMap()).stopped()).isFalse();
+    }
 }

@@ -29,6 +29,20 @@ class BuildContextTest {
     }
 
     @Test
+    void contextAtTheGraphRoot_theStateFolderAndGitAreNoPartOfItsDigest() throws Exception {
+        GraphFixture fixture = new GraphFixture(dir).graphFile("images:\n  app: {context: .}\n")
+                .file("Dockerfile", "FROM scratch\nCOPY . /src\n").file("app.sh", "x")
+                .file(".git/HEAD", "ref: refs/heads/main\n").file("sub/.git", "gitdir: ../.git/modules/sub\n");
+        io.imagegraph.core.ref.Digest before = context(fixture, "app").digest();
+        fixture.file(".imagegraph/x", "state").file(".imagegraph/runs/r1/build-report.json", "{}")
+                .file(".git/index", "changed").file("sub/.git", "gitdir: elsewhere\n");
+        assertThat(context(fixture, "app").digest()).isEqualTo(before);
+        assertThat(context(fixture, "app").files()).doesNotContain(".imagegraph/x", ".git/HEAD", "sub/.git");
+        fixture.file("app.sh", "y");
+        assertThat(context(fixture, "app").digest()).isNotEqualTo(before);
+    }
+
+    @Test
     void dockerfileSpecificIgnore_winsOverTheContextOne() throws Exception {
         GraphFixture fixture = new GraphFixture(dir).image("a", "FROM scratch\n")
                 .file("images/a/.dockerignore", "app.sh\n")
@@ -76,5 +90,23 @@ class BuildContextTest {
         BuildContext context = context(fixture, "a");
         assertThat(context.includes("docs/x.md")).isFalse();
         assertThat(context.includes("src/x.sh")).isTrue();
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(30)
+    void digest_fifoInTheContext_isCountedWithoutOpeningIt() throws Exception {
+        GraphFixture fixture = new GraphFixture(dir).image("a", "FROM scratch\n");
+        assertThat(new ProcessBuilder("mkfifo", dir.resolve("images/a/pipe").toString()).start().waitFor()).isZero();
+        BuildContext context = context(fixture, "a");
+        assertThat(context.files()).containsExactly("Dockerfile", "pipe");
+        assertThat(context.digest()).isNotNull();
+    }
+
+    @Test
+    void of_invalidIgnorePattern_namesTheIgnoreFileAndLine() throws Exception {
+        GraphFixture fixture = new GraphFixture(dir).image("a", "FROM scratch\n").file("images/a/.dockerignore", "ok\n[z-a]\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> context(fixture, "a"))
+                .isInstanceOf(InvalidIgnorePatternException.class)
+                .hasMessageStartingWith("images/a/.dockerignore line 2: '[z-a]' is not a valid pattern");
     }
 }

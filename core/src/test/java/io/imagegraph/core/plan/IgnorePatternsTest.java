@@ -1,6 +1,7 @@
 package io.imagegraph.core.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -8,7 +9,11 @@ import org.junit.jupiter.api.Test;
 class IgnorePatternsTest {
 
     private static IgnorePatterns of(String content) {
-        return IgnorePatterns.parse(content);
+        try {
+            return IgnorePatterns.parse(content);
+        } catch (InvalidIgnorePatternException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
@@ -69,7 +74,7 @@ class IgnorePatternsTest {
     }
 
     @Test
-    void of_list_worksAsWatchPatterns() {
+    void of_list_worksAsWatchPatterns() throws Exception {
         IgnorePatterns watch = IgnorePatterns.of(List.of("release/**", "tools/build.sh"));
         assertThat(watch.matches("release/NOTES")).isTrue();
         assertThat(watch.matches("tools/build.sh")).isTrue();
@@ -87,5 +92,19 @@ class IgnorePatternsTest {
         assertThat(IgnorePatterns.clean("a//b/./c/..")).isEqualTo("a/b");
         assertThat(IgnorePatterns.clean("../x")).isEqualTo("../x");
         assertThat(IgnorePatterns.clean("./")).isEqualTo(".");
+    }
+
+    @Test
+    void parse_invalidRange_namesTheFileAndLine() {
+        assertThatThrownBy(() -> IgnorePatterns.parse("# comment\n*.md\n[z-a]\n", "images/a/.dockerignore"))
+                .isInstanceOf(InvalidIgnorePatternException.class)
+                .hasMessage("images/a/.dockerignore line 3: '[z-a]' is not a valid pattern (illegal character range);"
+                        + " fix or remove it");
+    }
+
+    @Test
+    void of_invalidWatchPattern_namesTheEntry() {
+        assertThatThrownBy(() -> IgnorePatterns.of(List.of("ok/**", "[9-0]"), "the watch list of image 'a'"))
+                .hasMessageStartingWith("the watch list of image 'a', entry 2: '[9-0]' is not a valid pattern");
     }
 }

@@ -57,7 +57,7 @@ class InputDigestsTest {
 
     @Test
     void buildArgsBuilderAndTarget_areInputs(@TempDir Path dir) throws Exception {
-        GraphFixture fixture = family(dir);
+        GraphFixture fixture = family(dir).image("other", "FROM scratch AS t\nFROM scratch\n");
         Digest plain = digests(fixture).get("other");
         fixture.graphFile("images:\n  other:\n    buildArgs: {A: '1'}\n");
         Digest withArg = digests(fixture).get("other");

@@ -36,6 +36,17 @@ class PromoterTest {
     @TempDir
     Path layoutRoot;
 
+    @TempDir
+    Path state;
+
+    private Promoter promoter(Registries through, int parallelism) {
+        return new Promoter(through, parallelism, journal(), "run-1", java.time.Clock.systemUTC());
+    }
+
+    private PromotionJournal journal() {
+        return PromotionJournal.in(io.imagegraph.core.state.StateDirectory.at(state), state.toString());
+    }
+
     @BeforeAll
     static void start() throws Exception {
         server = LoopbackRegistry.start();
@@ -79,7 +90,7 @@ class PromoterTest {
         Manifest oldBase = TestImages.push(registry(), ns + "/base", "latest", "old base");
         Manifest base = TestImages.push(registry(), ns + "/base", "test", "new base");
         Manifest app = TestImages.push(registry(), ns + "/app", "test", "new app");
-        Promoter promoter = new Promoter(registries);
+        Promoter promoter = promoter(registries, 8);
         PromotionPlan plan = promoter.plan(List.of(tested("base", ns + "/base", base), tested("app", ns + "/app", app)),
                 PromotionTarget.tags("latest", "2026.2"), Map.of());
         PromotionReport report = promoter.apply(plan);
@@ -97,7 +108,7 @@ class PromoterTest {
     void promote_plansAndMovesInOneGo() throws Exception {
         String ns = unique("g");
         Manifest base = TestImages.push(registry(), ns + "/base", "test", "one go");
-        PromotionReport report = new Promoter(registries).promote(List.of(tested("base", ns + "/base", base)),
+        PromotionReport report = promoter(registries, 8).promote(List.of(tested("base", ns + "/base", base)),
                 PromotionTarget.tags("latest"), Map.of());
         assertThat(report.succeeded()).isTrue();
         assertThat(tagOf(registry(), ns + "/base", "latest")).contains(base.digest());
@@ -107,7 +118,7 @@ class PromoterTest {
     void apply_again_leavesTagsAtTheTestedDigestUnchanged() throws Exception {
         String ns = unique("u");
         Manifest base = TestImages.push(registry(), ns + "/base", "test", "same");
-        Promoter promoter = new Promoter(registries);
+        Promoter promoter = promoter(registries, 8);
         List<PromotionSource> sources = List.of(tested("base", ns + "/base", base));
         promoter.apply(promoter.plan(sources, PromotionTarget.tags("latest"), Map.of()));
         PromotionReport again = promoter.apply(promoter.plan(sources, PromotionTarget.tags("latest"), Map.of()));
@@ -120,7 +131,7 @@ class PromoterTest {
         String ns = unique("ci");
         String release = unique("release");
         Manifest base = TestImages.push(registry(), ns + "/base", "test", "to release");
-        Promoter promoter = new Promoter(registries);
+        Promoter promoter = promoter(registries, 8);
         PromotionReport report = promoter.apply(promoter.plan(List.of(tested("base", ns + "/base", base)),
                 new PromotionTarget(List.of("1.0"), Optional.empty(), Optional.of(release)), Map.of()));
         assertThat(report.succeeded()).as(String.valueOf(report.failure())).isTrue();
@@ -133,7 +144,7 @@ class PromoterTest {
         Manifest base = TestImages.push(registry(), ns + "/base", "test", "to layout");
         OciLayoutRegistry layout = OciLayoutRegistry.at(layoutRoot);
         Registries both = name -> name.equals("layout") ? layout : registries.named(name);
-        Promoter promoter = new Promoter(both);
+        Promoter promoter = promoter(both, 8);
         PromotionReport report = promoter.apply(promoter.plan(List.of(tested("base", ns + "/base", base)),
                 new PromotionTarget(List.of("stable"), Optional.of("layout"), Optional.empty()), Map.of()));
         assertThat(report.succeeded()).as(String.valueOf(report.failure())).isTrue();
@@ -146,7 +157,7 @@ class PromoterTest {
         String ns = unique("m");
         Manifest index = TestImages.pushIndex(registry(), ns + "/base", "test", "multi");
         try (LoopbackRegistry release = LoopbackRegistry.start()) {
-            Promoter promoter = new Promoter(registries);
+            Promoter promoter = promoter(registries, 8);
             PromotionReport report = promoter.apply(promoter.plan(List.of(tested("base", ns + "/base", index)),
                     new PromotionTarget(List.of("2026.2"), Optional.of(release.host()), Optional.empty()), Map.of()));
             assertThat(report.succeeded()).as(String.valueOf(report.failure())).isTrue();
@@ -159,7 +170,7 @@ class PromoterTest {
         String ns = unique("mi");
         String release = unique("mr");
         Manifest index = TestImages.pushIndex(registry(), ns + "/base", "test", "multi in namespace");
-        Promoter promoter = new Promoter(registries);
+        Promoter promoter = promoter(registries, 8);
         PromotionReport report = promoter.apply(promoter.plan(List.of(tested("base", ns + "/base", index)),
                 new PromotionTarget(List.of("latest"), Optional.empty(), Optional.of(release)), Map.of()));
         assertThat(report.succeeded()).as(String.valueOf(report.failure())).isTrue();
@@ -185,7 +196,7 @@ class PromoterTest {
         String ns = unique("m");
         Manifest tested = TestImages.push(registry(), ns + "/base", "test", "tested");
         Manifest newer = TestImages.push(registry(), ns + "/base", "test", "pushed after the tests");
-        Promoter promoter = new Promoter(registries);
+        Promoter promoter = promoter(registries, 8);
         PromotionPlan plan = planLatest(promoter, ns, tested);
         assertThat(plan.isRefused()).isTrue();
         assertThat(plan.refusals()).singleElement().asString().contains("now points at " + newer.digest())
@@ -199,7 +210,7 @@ class PromoterTest {
     void apply_sourceMovedBetweenPlanAndApply_isRefused() throws Exception {
         String ns = unique("r");
         Manifest tested = TestImages.push(registry(), ns + "/base", "test", "tested");
-        Promoter promoter = new Promoter(registries);
+        Promoter promoter = promoter(registries, 8);
         PromotionPlan plan = planLatest(promoter, ns, tested);
         TestImages.push(registry(), ns + "/base", "test", "sneaked in");
         PromotionReport report = promoter.apply(plan);
@@ -214,7 +225,7 @@ class PromoterTest {
         String ns = unique("h");
         Manifest base = TestImages.push(registry(), ns + "/base", "test", "fine");
         Manifest app = TestImages.push(registry(), ns + "/app", "test", "held");
-        Promoter promoter = new Promoter(registries);
+        Promoter promoter = promoter(registries, 8);
         PromotionPlan plan = promoter.plan(List.of(tested("base", ns + "/base", base), tested("app", ns + "/app", app)),
                 PromotionTarget.tags("latest"), Map.of("app", "held: CVE-2026-1234 in openssl"));
         assertThat(plan.refusals()).containsExactly("app may not be promoted: held: CVE-2026-1234 in openssl");
@@ -226,7 +237,7 @@ class PromoterTest {
     void dryRun_showsTheMovesAndMovesNothing() throws Exception {
         String ns = unique("d");
         Manifest base = TestImages.push(registry(), ns + "/base", "test", "dry");
-        Promoter promoter = new Promoter(registries);
+        Promoter promoter = promoter(registries, 8);
         PromotionReport report = promoter.dryRun(planLatest(promoter, ns, base));
         assertThat(report.dryRun()).isTrue();
         assertThat(report.moves()).extracting(MoveResult::status).containsExactly(MoveStatus.PLANNED);
@@ -247,7 +258,7 @@ class PromoterTest {
                     new PromotionSource("a", new ImageLocation(proxy.host(), RepositoryName.of(ns + "/a")), "test", a.digest()),
                     new PromotionSource("b", new ImageLocation(proxy.host(), RepositoryName.of(ns + "/b")), "test", b.digest()),
                     new PromotionSource("c", new ImageLocation(proxy.host(), RepositoryName.of(ns + "/c")), "test", c.digest()));
-            Promoter promoter = new Promoter(viaProxy, 1);
+            Promoter promoter = promoter(viaProxy, 1);
             PromotionPlan plan = promoter.plan(sources, PromotionTarget.tags("latest"), Map.of());
             proxy.answer("PUT /v2/" + ns + "/b/manifests/latest", 500, 10);
             PromotionReport report = promoter.apply(plan);
@@ -279,7 +290,7 @@ class PromoterTest {
                 sources.add(new PromotionSource("img" + i, new ImageLocation(proxy.host(), RepositoryName.of(repository)),
                         "test", tested.digest()));
             }
-            Promoter promoter = new Promoter(viaProxy, 8);
+            Promoter promoter = promoter(viaProxy, 8);
             PromotionPlan plan = promoter.plan(sources, PromotionTarget.tags("latest"), Map.of());
             proxy.answer("PUT /v2/" + ns + "/img13/manifests/latest", 500, 10);
             PromotionReport report = promoter.apply(plan);
@@ -294,24 +305,64 @@ class PromoterTest {
     }
 
     @Test
-    void apply_failureAfterANewTag_saysTheRegistryCannotRemoveItAlone() throws Exception {
+    void apply_failureAfterANewTag_finishesThePromotionInsteadOfUndoingIt() throws Exception {
         String ns = unique("n");
         try (FaultyProxy proxy = FaultyProxy.in(server.host())) {
             Registries viaProxy = new DistributionRegistries(CredentialResolver.anonymous(), Set.of(), QUICK);
             Registry registry = viaProxy.named(proxy.host());
             Manifest a = TestImages.push(registry, ns + "/a", "test", "a");
             Manifest b = TestImages.push(registry, ns + "/b", "test", "b");
-            Promoter promoter = new Promoter(viaProxy, 1);
+            Promoter promoter = promoter(viaProxy, 1);
             PromotionPlan plan = promoter.plan(List.of(
                     new PromotionSource("a", new ImageLocation(proxy.host(), RepositoryName.of(ns + "/a")), "test", a.digest()),
                     new PromotionSource("b", new ImageLocation(proxy.host(), RepositoryName.of(ns + "/b")), "test", b.digest())),
                     PromotionTarget.tags("latest"), Map.of());
-            proxy.answer("PUT /v2/" + ns + "/b/manifests/latest", 503, 10);
+            proxy.answer("PUT /v2/" + ns + "/b/manifests/latest", 503, QUICK.attempts());
             PromotionReport report = promoter.apply(plan);
-            MoveResult first = report.moves().get(0);
-            assertThat(first.status()).isEqualTo(MoveStatus.ROLLBACK_FAILED);
-            assertThat(first.reason()).contains("still points at " + a.digest())
-                    .contains("cannot delete a tag on its own");
+            assertThat(report.succeeded()).as(report.conclusion()).isTrue();
+            assertThat(report.moves().get(1).reason()).contains("moved to finish the promotion");
+            assertThat(tagOf(registry, ns + "/a", "latest")).contains(a.digest());
+            assertThat(tagOf(registry, ns + "/b", "latest")).contains(b.digest());
+            assertThat(journal().open()).isEmpty();
         }
+    }
+
+    @Test
+    void apply_sourceTagMovedWhileTheContentWasCopied_isRefusedBeforeAnyTagMoves() throws Exception {
+        String ns = unique("s");
+        String release = unique("rs");
+        try (FaultyProxy proxy = FaultyProxy.in(server.host())) {
+            Registries viaProxy = new DistributionRegistries(CredentialResolver.anonymous(), Set.of(), QUICK);
+            Registry registry = viaProxy.named(proxy.host());
+            Manifest tested = TestImages.push(registry, ns + "/base", "test", "tested");
+            Promoter promoter = promoter(viaProxy, 1);
+            PromotionPlan plan = promoter.plan(List.of(new PromotionSource("base", new ImageLocation(proxy.host(),
+                    RepositoryName.of(ns + "/base")), "test", tested.digest())), new PromotionTarget(List.of("latest"),
+                    Optional.empty(), Optional.of(release)), Map.of());
+            proxy.afterApplied("POST /v2/" + release + "/base/blobs/uploads/", 1, () -> {
+                try {
+                    TestImages.push(registries.named(server.host()), ns + "/base", "test", "pushed during the copy");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            PromotionReport report = promoter.apply(plan);
+            assertThat(report.succeeded()).isFalse();
+            assertThat(report.refusals()).singleElement().asString().contains("moved since it was tested");
+            assertThat(tagOf(registry, release + "/base", "latest")).isEmpty();
+        }
+    }
+
+    @Test
+    void plan_refusedImage_getsARowForEachOfItsTags() throws Exception {
+        String ns = unique("rr");
+        Manifest base = TestImages.push(registry(), ns + "/base", "test", "fine too");
+        Manifest app = TestImages.push(registry(), ns + "/app", "test", "held too");
+        PromotionReport report = promoter(registries, 8).promote(List.of(tested("base", ns + "/base", base),
+                tested("app", ns + "/app", app)), PromotionTarget.tags("latest", "2026.2"), Map.of("app", "CVE-1"));
+        assertThat(report.moves()).filteredOn(move -> move.image().equals("app")).extracting(MoveResult::tag,
+                MoveResult::status).containsExactly(org.assertj.core.groups.Tuple.tuple("latest", MoveStatus.REFUSED),
+                org.assertj.core.groups.Tuple.tuple("2026.2", MoveStatus.REFUSED));
+        assertThat(report.conclusion()).isEqualTo("Not promoted: refused, so no tag was moved.");
     }
 }

@@ -64,6 +64,7 @@ class BuildRunTest {
         assertThat(TagHistory.in(state).events()).singleElement()
                 .satisfies(event -> assertThat(event.tag()).isEqualTo("pr-1"));
         assertThat(dir.resolve(".imagegraph/lineage.jsonl")).exists();
+        assertThat(RunStateFolder.recorded(outcome.reportFile())).contains(dir.resolve(".imagegraph").toAbsolutePath());
     }
 
     @Test

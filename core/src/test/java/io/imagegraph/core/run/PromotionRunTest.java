@@ -11,6 +11,7 @@ import io.imagegraph.core.promote.PromotionReportJson;
 import io.imagegraph.core.ref.RepositoryName;
 import io.imagegraph.core.registry.Manifest;
 import io.imagegraph.core.state.StateDirectory;
+import io.imagegraph.core.testing.FaultyProxy;
 import io.imagegraph.core.testing.RegistryExtension;
 import io.imagegraph.core.testing.TestImages;
 import io.imagegraph.core.track.ConfiguredHolds;
@@ -55,7 +56,7 @@ class PromotionRunTest {
 
     private static PromotionRun.Request request(Path report, Map<String, String> holds) {
         return new PromotionRun.Request(report, Optional.empty(), Optional.empty(), List.of("latest"), Optional.empty(),
-                Optional.empty(), holds, 8, false);
+                Optional.empty(), holds, 8, false, true);
     }
 
     @Test
@@ -97,5 +98,65 @@ class PromotionRunTest {
         assertThat(outcome.succeeded()).isFalse();
         assertThat(outcome.report().refusals()).anyMatch(refusal -> refusal.contains("CVE-2026-4242"));
         assertThat(REGISTRY.client().head(RepositoryName.of(repository), "latest")).isEmpty();
+    }
+
+    /** A run of two images a and b, pushed through {@code proxy}, whose promotion to latest was cut short with a pending. */
+    private Path cutPromotion(FaultyProxy proxy, PromotionRun promotion, String ns) throws Exception {
+        List<ImageResult> images = new java.util.ArrayList<>();
+        for (String image : List.of("a", "b")) {
+            TestImages.push(REGISTRY.client(), ns + "/" + image, "latest", "old " + image);
+            Manifest tested = TestImages.push(REGISTRY.client(), ns + "/" + image, "test", "new " + image);
+            images.add(new ImageResult(image, ImageStatus.BUILT, Optional.empty(),
+                    Optional.of(tested.digest().toString()), List.of(proxy.host() + "/" + ns + "/" + image + ":test"),
+                    "sha256:" + "1".repeat(64), Duration.ZERO, Optional.empty(), "built", 1));
+        }
+        Path report = dir.resolve("run/build-report.json");
+        Files.createDirectories(report.getParent());
+        try (Writer writer = Files.newBufferedWriter(report)) {
+            BuildReportJson.write(new BuildReport("run-2", Instant.now(), Instant.now(), images), writer);
+        }
+        proxy.failFrom("PUT /v2/" + ns + "/", 2, 500);
+        PromotionRun.Outcome cut = promotion.run(latestOf(report));
+        assertThat(cut.report().pendingTags()).containsExactly(proxy.host() + "/" + ns + "/a:latest");
+        assertThat(cut.report().conclusion()).contains("pending " + proxy.host() + "/" + ns + "/a:latest")
+                .contains("imagegraph promote --recover");
+        proxy.heal();
+        return report;
+    }
+
+    private static PromotionRun.Request latestOf(Path report) {
+        return new PromotionRun.Request(report, Optional.empty(), Optional.empty(), List.of("latest"), Optional.empty(),
+                Optional.empty(), Map.of(), 1, false, true);
+    }
+
+    private PromotionRun quickPromotion() {
+        return new PromotionRun(host -> new io.imagegraph.core.registry.DistributionRegistries(
+                io.imagegraph.core.registry.CredentialResolver.anonymous(), java.util.Set.of(), RegistryExtension.QUICK),
+                StateDirectory.at(dir.resolve("state")), Clock.systemUTC());
+    }
+
+    @Test
+    void run_afterAPromotionLeftPending_settlesItFirstThenPromotes() throws Exception {
+        String ns = RegistryExtension.unique("pp", "x").replace("/x", "");
+        try (FaultyProxy proxy = FaultyProxy.in(REGISTRY.host())) {
+            PromotionRun promotion = quickPromotion();
+            Path report = cutPromotion(proxy, promotion, ns);
+            PromotionRun.Outcome next = promotion.run(latestOf(report));
+            assertThat(next.recovered()).singleElement().satisfies(r -> assertThat(r.conclusion()).contains("is undone"));
+            assertThat(next.succeeded()).as(next.report().conclusion()).isTrue();
+        }
+    }
+
+    @Test
+    void recover_promotionLeftPending_isUndoneOnceTheRegistryAnswers() throws Exception {
+        String ns = RegistryExtension.unique("pr", "x").replace("/x", "");
+        try (FaultyProxy proxy = FaultyProxy.in(REGISTRY.host())) {
+            PromotionRun promotion = quickPromotion();
+            cutPromotion(proxy, promotion, ns);
+            PromotionRun.Outcome recovered = promotion.recover(2);
+            assertThat(recovered.succeeded()).isTrue();
+            assertThat(recovered.recovered()).singleElement().satisfies(r -> assertThat(r.isSettled()).isTrue());
+            assertThat(promotion.recover(2).recovered()).isEmpty();
+        }
     }
 }

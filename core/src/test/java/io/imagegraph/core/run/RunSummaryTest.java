@@ -48,6 +48,21 @@ class RunSummaryTest {
     }
 
     @Test
+    void ofPromotion_withPendingTags_namesThemAndHowTheyAreFinished() {
+        io.imagegraph.core.promote.ImageLocation to = new io.imagegraph.core.promote.ImageLocation("127.0.0.1:5000",
+                io.imagegraph.core.ref.RepositoryName.of("acme/app"));
+        io.imagegraph.core.ref.Digest digest = io.imagegraph.core.ref.Digest.of(RunFixtures.APP_DIGEST);
+        PromotionReport pending = new PromotionReport(false, false, List.of(), "the registry stopped", List.of(
+                new io.imagegraph.core.promote.MoveResult("app", to, "latest", Optional.empty(), digest,
+                        io.imagegraph.core.promote.MoveStatus.PENDING, "not known"),
+                new io.imagegraph.core.promote.MoveResult("app", to, "2026.2", Optional.empty(), digest,
+                        io.imagegraph.core.promote.MoveStatus.NOT_MOVED, "not tried")));
+        assertThat(RunSummary.ofPromotion(pending)).startsWith("promotion failed: 1 tag not moved, 1 tag pending")
+                .contains("Not promoted, and not settled: pending 127.0.0.1:5000/acme/app:latest; new none; old"
+                        + " 127.0.0.1:5000/acme/app:2026.2.").contains("imagegraph promote --recover");
+    }
+
+    @Test
     void lines_haveOneLineForEachStepThatRan() {
         assertThat(RunSummary.lines(RunFixtures.build(), Optional.empty(), Optional.empty())).hasSize(1);
         assertThat(RunSummary.lines(RunFixtures.build(), Optional.of(RunFixtures.gate(SmokeStatus.PASSED)),

@@ -18,7 +18,10 @@ import java.util.function.Predicate;
  * An HTTP proxy on 127.0.0.1 in front of a registry that injects faults: answers such as 503 or
  * 429 (with a Retry-After), a connection closed without an answer, or a redirect to the registry
  * itself (as registries on object storage redirect blob downloads), for the next requests that
- * match, then passes the rest through. It counts the requests it saw.
+ * match, then passes the rest through. It can also pass a request on and drop the registry's
+ * answer (the registry applied it, the client never hears), fail every matching request from the
+ * Nth on, and run an action once the Nth matching request reached the registry (stop it, say)
+ * before its answer goes back. It counts the requests it saw.
  */
 public final class FaultyProxy implements AutoCloseable {
 
@@ -35,10 +38,24 @@ public final class FaultyProxy implements AutoCloseable {
 
     /**
      * What to do instead of passing a matching request on; status 0 closes the connection, a 3xx
-     * status redirects to the same path on the registry behind the proxy.
+     * status redirects to the same path on the registry behind the proxy, {@link #APPLY_THEN_DROP}
+     * passes it on and closes the connection instead of answering.
      */
     private record Fault(Predicate<String> matches, int status, String retryAfter) {
     }
+
+    private static final int APPLY_THEN_DROP = -1;
+
+    /** From the {@code first}th matching request on, every one gets {@code status} (0: dropped). */
+    private record Outage(String match, int first, int status, AtomicInteger seen) {
+    }
+
+    /** Runs once, when the {@code nth} matching request has reached the registry. */
+    private record Trigger(String match, int nth, Runnable action, AtomicInteger seen) {
+    }
+
+    private final ConcurrentLinkedQueue<Outage> outages = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Trigger> triggers = new ConcurrentLinkedQueue<>();
 
     private FaultyProxy(String target) throws IOException {
         this.target = target;
@@ -88,11 +105,56 @@ public final class FaultyProxy implements AutoCloseable {
         return answer(match, 0, times, null);
     }
 
+    /**
+     * The next {@code times} matching requests reach the registry, which applies them, but their
+     * connection is closed before the answer: the client cannot tell whether it was applied.
+     */
+    public FaultyProxy applyThenDrop(String match, int times) {
+        return answer(match, APPLY_THEN_DROP, times, null);
+    }
+
+    /** Every request matching {@code match} from the {@code first}th on gets {@code status} (0: dropped). */
+    public FaultyProxy failFrom(String match, int first, int status) {
+        outages.add(new Outage(match, first, status, new AtomicInteger()));
+        return this;
+    }
+
+    /**
+     * When the {@code nth} request matching {@code match} has been applied by the registry, runs
+     * {@code action} before that request's answer goes back (such as stopping the registry).
+     */
+    public FaultyProxy afterApplied(String match, int nth, Runnable action) {
+        triggers.add(new Trigger(match, nth, action, new AtomicInteger()));
+        return this;
+    }
+
+    /** Forgets every fault, outage and trigger still waiting: from now on everything passes. */
+    public FaultyProxy heal() {
+        faults.clear();
+        outages.clear();
+        triggers.clear();
+        return this;
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
         String line = exchange.getRequestMethod() + " " + exchange.getRequestURI();
         seen.add(line);
+        for (Outage outage : outages) {
+            if (line.contains(outage.match()) && outage.seen().incrementAndGet() >= outage.first()) {
+                exchange.getRequestBody().readAllBytes();
+                if (outage.status() != 0) {
+                    exchange.sendResponseHeaders(outage.status(), -1);
+                }
+                exchange.close();
+                return;
+            }
+        }
         for (Fault fault : faults) {
+            if (fault.status() == APPLY_THEN_DROP && fault.matches().test(line) && faults.remove(fault)) {
+                forward(exchange, line, false);
+                return;
+            }
             if (fault.matches().test(line) && faults.remove(fault)) {
                 exchange.getRequestBody().readAllBytes();
                 if (fault.status() == 0) {
@@ -110,6 +172,11 @@ public final class FaultyProxy implements AutoCloseable {
                 return;
             }
         }
+        forward(exchange, line, true);
+    }
+
+    /** Passes the request on; {@code answer} false closes the connection instead of answering. */
+    private void forward(HttpExchange exchange, String line, boolean answer) throws IOException {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + target + exchange.getRequestURI()));
             exchange.getRequestHeaders().forEach((name, values) -> {
@@ -122,6 +189,14 @@ public final class FaultyProxy implements AutoCloseable {
                     && !exchange.getRequestMethod().equals("POST") ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofByteArray(body));
             HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            for (Trigger trigger : triggers) {
+                if (line.contains(trigger.match()) && trigger.seen().incrementAndGet() == trigger.nth()) {
+                    trigger.action().run();
+                }
+            }
+            if (!answer) {
+                return;
+            }
             response.headers().map().forEach((name, values) -> {
                 if (!HOP_BY_HOP.contains(name.toLowerCase()) && !name.startsWith(":")) {
                     exchange.getResponseHeaders().put(name, List.copyOf(values));

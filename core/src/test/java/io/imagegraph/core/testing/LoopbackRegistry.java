@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LoopbackRegistry implements AutoCloseable {
 
-    private final Process process;
+    private volatile Process process;
     private final Path directory;
     private final String host;
 
@@ -105,6 +105,11 @@ public final class LoopbackRegistry implements AutoCloseable {
         return host;
     }
 
+    /** Whether the registry answers on its port right now. */
+    public boolean answersNow() {
+        return answers();
+    }
+
     private boolean answers() {
         try {
             HttpURLConnection connection = (HttpURLConnection) URI.create("http://" + host + "/v2/").toURL().openConnection();
@@ -126,8 +131,29 @@ public final class LoopbackRegistry implements AutoCloseable {
         return connection.getResponseCode();
     }
 
+    /**
+     * Starts the registry again after {@link #stop()}, on the same port with the same storage, as a
+     * registry that comes back; returns once it answers.
+     */
+    public synchronized void restart() throws IOException, InterruptedException {
+        if (process.isAlive() && answers()) {
+            return;
+        }
+        process = new ProcessBuilder("docker-registry", "serve", directory.resolve("config.yml").toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        directory.resolve("registry.log").toFile())).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            if (answers()) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new IOException("docker-registry did not answer again on " + host + " within 30 s");
+    }
+
     /** Stops the registry process now, as a registry that goes away in the middle of a run. */
-    public void stop() throws InterruptedException {
+    public synchronized void stop() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);

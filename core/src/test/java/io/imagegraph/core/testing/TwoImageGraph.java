@@ -3,8 +3,8 @@ package io.imagegraph.core.testing;
 import java.nio.file.Path;
 
 /**
- * A small graph in a git repository, committed on main: base (busybox, FROM scratch, with a smoke
- * test) and app FROM base. What the step tests, here and in the plugin, build, test and promote.
+ * A small graph in a git repository, committed on main: base (busybox, FROM scratch) and app FROM
+ * base, each with a smoke test. What the step tests, here and in the plugin, build, test and promote.
  */
 public final class TwoImageGraph {
 
@@ -20,7 +20,8 @@ public final class TwoImageGraph {
         repo.git("init", "-q", "-b", "main");
         repo.write("imagegraph.yaml", "registry: " + registry + "\nnamespace: " + prefix
                         + Long.toHexString(System.nanoTime())
-                        + "\nimages:\n  base:\n    smokeTests:\n      - name: shell\n        command: [busybox, 'true']\n")
+                        + "\nimages:\n  base:\n    smokeTests:\n      - name: shell\n        command: [busybox, 'true']\n"
+                        + "  app:\n    smokeTests:\n      - name: motd\n        command: [busybox, cat, /etc/motd]\n")
                 .write("images/base/Dockerfile", "FROM scratch\nCOPY busybox /bin/busybox\n")
                 .write("images/app/Dockerfile", "FROM base\nCOPY motd /etc/motd\n")
                 .write("images/app/motd", "hello\n")

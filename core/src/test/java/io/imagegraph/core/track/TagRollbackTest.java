@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.imagegraph.core.promote.ImageLocation;
+import io.imagegraph.core.promote.IntendedTag;
+import io.imagegraph.core.promote.PromotionIntent;
+import io.imagegraph.core.promote.PromotionJournal;
 import io.imagegraph.core.ref.Digest;
 import io.imagegraph.core.ref.RepositoryName;
 import io.imagegraph.core.registry.Manifest;
@@ -66,7 +69,8 @@ class TagRollbackTest {
     }
 
     private TagRollback rollback(Map<String, HoldEvent> holds) {
-        return new TagRollback(registries, history, HeldImages.of(holds, List.of()), CLOCK);
+        return new TagRollback(registries, history, HeldImages.of(holds, List.of()),
+                PromotionJournal.in(StateDirectory.at(state), state.toString()), CLOCK);
     }
 
     private Optional<Digest> latest() throws Exception {
@@ -84,6 +88,21 @@ class TagRollbackTest {
         assertThat(recorded.cause()).isEqualTo(TagCause.ROLLBACK);
         assertThat(recorded.previous()).isEqualTo(third.digest().toString());
         assertThat(recorded.detail()).isEqualTo("rolled back by alice");
+    }
+
+    @Test
+    void rollBack_firstSettlesAPromotionOfTheRepositoryThatTheJournalHolds() throws Exception {
+        TestImages.push(registry(), location.repository().value(), "stable", "second");
+        PromotionJournal journal = PromotionJournal.in(StateDirectory.at(state), state.toString());
+        journal.open(new PromotionIntent("cut", "run-4", "2026-11-24T11:00:00Z", PromotionIntent.PENDING, List.of(
+                new IntendedTag("keystone", location.registry(), location.repository().value(), "latest",
+                        second.digest().toString(), third.digest().toString()),
+                new IntendedTag("keystone", location.registry(), location.repository().value(), "stable",
+                        second.digest().toString(), third.digest().toString()))));
+        rollback(Map.of()).rollBack(location, "latest", Optional.of(first.digest()), 1, false, "alice");
+        assertThat(journal.open()).isEmpty();
+        assertThat(registry().head(location.repository(), "stable").orElseThrow().digest()).isEqualTo(second.digest());
+        assertThat(latest()).contains(first.digest());
     }
 
     @Test

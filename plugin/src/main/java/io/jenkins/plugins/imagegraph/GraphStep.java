@@ -44,7 +44,7 @@ public abstract class GraphStep extends Step {
 
     @Override
     public final StepExecution start(StepContext context) {
-        return new GraphStepExecution(this, context);
+        return new GraphStepExecution(this, context, getDescriptor().getFunctionName());
     }
 
     /**

@@ -74,6 +74,10 @@ public class ImageGraphConfiguration extends GlobalConfiguration {
     /** Lists left empty on the page are not in the form's JSON: empty them before binding. */
     @Override
     public boolean configure(StaplerRequest request, JSONObject json) throws FormException {
+        Optional<String> refused = refusal(Secret.fromString(json.optString("webhookSecret", "")));
+        if (refused.isPresent()) {
+            throw new FormException("Webhook secret: " + refused.get(), "webhookSecret");
+        }
         registries = new ArrayList<>();
         holds = new ArrayList<>();
         request.bindJSON(this, json);
@@ -230,8 +234,16 @@ public class ImageGraphConfiguration extends GlobalConfiguration {
         return webhookSecret;
     }
 
+    /**
+     * @throws IllegalArgumentException for a secret the webhook endpoint would refuse (Configuration
+     *                                  as Code reports it and applies nothing)
+     */
     @DataBoundSetter
     public void setWebhookSecret(Secret webhookSecret) {
+        Optional<String> refused = refusal(webhookSecret);
+        if (refused.isPresent()) {
+            throw new IllegalArgumentException("webhookSecret: " + refused.get());
+        }
         this.webhookSecret = webhookSecret;
         save();
     }
@@ -277,12 +289,30 @@ public class ImageGraphConfiguration extends GlobalConfiguration {
         return new DistributionRegistries(CredentialResolver.of(logins), plainHttp, RetryPolicy.standard());
     }
 
-    /** The webhook secret, when one is configured. */
+    /**
+     * The webhook secret, when one is configured.
+     *
+     * @throws IllegalArgumentException when the stored secret is one the endpoint refuses (saved
+     *                                  before the configuration refused it)
+     */
     Optional<WebhookSecret> webhook() {
         if (webhookSecret == null || webhookSecret.getPlainText().isBlank()) {
             return Optional.empty();
         }
         return Optional.of(WebhookSecret.of(webhookSecret.getPlainText()));
+    }
+
+    /** Why the webhook endpoint would refuse this secret; empty for none or a usable one. */
+    private static Optional<String> refusal(Secret secret) {
+        if (secret == null || secret.getPlainText().isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            WebhookSecret.of(secret.getPlainText());
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
     public ListBoxModel doFillDefaultBuilderItems() {
@@ -348,11 +378,7 @@ public class ImageGraphConfiguration extends GlobalConfiguration {
         if (value == null || value.getPlainText().isBlank()) {
             return FormValidation.ok("without a secret the webhook endpoint refuses every request");
         }
-        try {
-            WebhookSecret.of(value.getPlainText());
-            return FormValidation.ok();
-        } catch (IllegalArgumentException e) {
-            return FormValidation.error(e.getMessage());
-        }
+        return refusal(value).map(reason -> FormValidation.error(reason + "; the configuration is not saved with it"))
+                .orElse(FormValidation.ok());
     }
 }

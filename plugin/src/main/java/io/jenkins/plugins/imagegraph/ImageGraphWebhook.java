@@ -55,9 +55,21 @@ public final class ImageGraphWebhook implements UnprotectedRootAction {
         return URL_NAME;
     }
 
+    /**
+     * Answers every request with a sentence: 503 while no usable secret is configured, 401 for a
+     * missing or wrong one, 200 with the jobs started; never a stack trace.
+     */
     @RequirePOST
     public HttpResponse doIndex(StaplerRequest request) throws IOException {
-        Optional<WebhookSecret> secret = ImageGraphConfiguration.get().webhook();
+        // The body first: for a form content type, getParameter would read (and use up) the body.
+        byte[] body = request.getInputStream().readAllBytes();
+        Optional<WebhookSecret> secret;
+        try {
+            secret = ImageGraphConfiguration.get().webhook();
+        } catch (IllegalArgumentException e) {
+            return HttpResponses.errorWithoutStack(503, "the stored webhook secret is not usable (" + e.getMessage()
+                    + "); set a new one in Manage Jenkins > System > Image Graph. Every request is refused until then");
+        }
         if (secret.isEmpty()) {
             return HttpResponses.errorWithoutStack(503, "no webhook secret is configured (Manage Jenkins > System >"
                     + " Image Graph), so every request is refused");
@@ -67,7 +79,6 @@ public final class ImageGraphWebhook implements UnprotectedRootAction {
             headers.put(name, Collections.list(request.getHeaders(name)));
         }
         Optional<String> token = Optional.ofNullable(request.getParameter("token"));
-        byte[] body = request.getInputStream().readAllBytes();
         List<String> started = new ArrayList<>();
         try {
             secret.get().check(headers, token);

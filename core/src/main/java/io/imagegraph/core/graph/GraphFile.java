@@ -17,10 +17,12 @@ import java.util.TreeMap;
  * @param retention which versions of each repository imagegraph prune keeps
  * @param starlingx  StarlingX image build files to read as images, when given
  * @param loci       how images with {@code builder: loci} build, when any do
+ * @param kolla      Kolla's {@code Dockerfile.j2} templates to render as images, when given
  */
 public record GraphFile(String registry, String namespace, List<String> tags,
                         Map<String, List<String>> profiles, Map<String, ImageEntry> images, UpstreamSection upstream,
-                        RetentionSection retention, StarlingxSection starlingx, LociSection loci) {
+                        RetentionSection retention, StarlingxSection starlingx, LociSection loci,
+                        io.imagegraph.core.kolla.KollaSettings kolla) {
 
     public static final String FILE_NAME = "imagegraph.yaml";
 
@@ -38,19 +40,19 @@ public record GraphFile(String registry, String namespace, List<String> tags,
     }
 
     public static GraphFile empty() {
-        return new GraphFile(null, null, null, null, null, null, null, null, null);
+        return new GraphFile(null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The same file with more image entries; an entry this file already has for a name wins. */
     public GraphFile withImages(Map<String, ImageEntry> more) {
         Map<String, ImageEntry> merged = new TreeMap<>(more);
         merged.putAll(images);
-        return new GraphFile(registry, namespace, tags, profiles, merged, upstream, retention, starlingx, loci);
+        return new GraphFile(registry, namespace, tags, profiles, merged, upstream, retention, starlingx, loci, kolla);
     }
 
     /** The same file with other LOCI settings. */
     public GraphFile withLoci(LociSection settings) {
-        return new GraphFile(registry, namespace, tags, profiles, images, upstream, retention, starlingx, settings);
+        return new GraphFile(registry, namespace, tags, profiles, images, upstream, retention, starlingx, settings, kolla);
     }
 
     private static <V> Map<String, V> copySorted(Map<String, V> map) {

@@ -19,11 +19,13 @@ import java.util.TreeMap;
  * @param loci       how images with {@code builder: loci} build, when any do
  * @param network    the network builds get unless an image says otherwise (default: the builder's default)
  * @param mirrors    package mirrors and proxy given to every build as build args
+ * @param kolla      Kolla's {@code Dockerfile.j2} templates to render as images, when given
  */
 public record GraphFile(String registry, String namespace, List<String> tags,
                         Map<String, List<String>> profiles, Map<String, ImageEntry> images, UpstreamSection upstream,
                         RetentionSection retention, StarlingxSection starlingx, LociSection loci,
-                        NetworkMode network, MirrorsSection mirrors) {
+                        NetworkMode network, MirrorsSection mirrors,
+                        io.imagegraph.core.kolla.KollaSettings kolla) {
 
     public static final String FILE_NAME = "imagegraph.yaml";
 
@@ -46,11 +48,11 @@ public record GraphFile(String registry, String namespace, List<String> tags,
     public GraphFile(String registry, String namespace, List<String> tags, Map<String, List<String>> profiles,
                      Map<String, ImageEntry> images, UpstreamSection upstream, RetentionSection retention,
                      StarlingxSection starlingx, LociSection loci) {
-        this(registry, namespace, tags, profiles, images, upstream, retention, starlingx, loci, null, null);
+        this(registry, namespace, tags, profiles, images, upstream, retention, starlingx, loci, null, null, null);
     }
 
     public static GraphFile empty() {
-        return new GraphFile(null, null, null, null, null, null, null, null, null);
+        return new GraphFile(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The same file with more image entries; an entry this file already has for a name wins. */
@@ -58,13 +60,13 @@ public record GraphFile(String registry, String namespace, List<String> tags,
         Map<String, ImageEntry> merged = new TreeMap<>(more);
         merged.putAll(images);
         return new GraphFile(registry, namespace, tags, profiles, merged, upstream, retention, starlingx, loci, network,
-                mirrors);
+                mirrors, kolla);
     }
 
     /** The same file with other LOCI settings. */
     public GraphFile withLoci(LociSection settings) {
         return new GraphFile(registry, namespace, tags, profiles, images, upstream, retention, starlingx, settings, network,
-                mirrors);
+                mirrors, kolla);
     }
 
     private static <V> Map<String, V> copySorted(Map<String, V> map) {

@@ -237,7 +237,9 @@ public final class GraphFileReader {
         if (Map.class.isAssignableFrom(type) || type == GraphFile.class || type == ImageEntry.class
                 || type == SmokeTest.class || type == UpstreamSection.class || type == UpstreamSection.Watch.class
                 || type == RetentionSection.class || type == ImageMetadata.class || type == StarlingxSection.class || type == LociSection.class
-                || type == MirrorsSection.class || type == BuildSecret.class) {
+                || type == MirrorsSection.class || type == BuildSecret.class
+                || type == io.imagegraph.core.kolla.KollaSettings.class
+                || type == io.imagegraph.core.kolla.KollaSettings.KollaUser.class) {
             return "a mapping of keys to values";
         }
         if (type == int.class || type == Integer.class) {

@@ -54,6 +54,10 @@ public final class GraphLoader {
             loci = options.loci().get();
             located = new LocatedGraphFile(located.name(), located.file().withLoci(loci), located.lines());
         }
+        if (located.file().kolla() != null) {
+            located = new LocatedGraphFile(located.name(), located.file().withImages(KollaEntries.read(root,
+                    located.file(), located.at("kolla"), problems)), located.lines());
+        }
         if (located.file().starlingx() != null) {
             located = new LocatedGraphFile(located.name(), located.file().withImages(StarlingxEntries.read(root,
                     located.file().starlingx(), loci, options.osCodename(), problems)), located.lines());

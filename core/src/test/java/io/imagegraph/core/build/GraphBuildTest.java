@@ -71,6 +71,8 @@ class GraphBuildTest {
     private int retries = 0;
     private Optional<String> revision = Optional.of("abc123");
     private boolean rebuild = false;
+    private Clock clock = Clock.systemUTC();
+    private Optional<Duration> refreshOlderThan = Optional.empty();
 
     private BuildReport build(Optional<ChangeSet> changes, boolean failFast) throws Exception {
         return build(changes, failFast, Optional.empty());
@@ -89,10 +91,10 @@ class GraphBuildTest {
                 RegistryEndpoint.of(RegistryHost.parse(host)), CredentialResolver.anonymous(),
                 new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(10))));
         GraphBuild build = new GraphBuild(BuildTools.local(runner, "docker", "buildah", toolEnvironment()), lineage,
-                events::add, Clock.systemUTC(), client);
+                events::add, clock, client);
         BuildOptions options = new BuildOptions("run-" + System.nanoTime(), List.of(tag), 2, failFast, rebuild, retries,
                 Duration.ofMillis(10), dir.resolve(".imagegraph/run-" + System.nanoTime()), revision,
-                Optional.empty(), registry, registry.isPresent());
+                Optional.empty(), registry, registry.isPresent(), Optional.empty(), refreshOlderThan);
         return build.run(plan, options);
     }
 
@@ -260,6 +262,31 @@ class GraphBuildTest {
         rebuild = true;
         assertThat(byName(build(Optional.empty(), false)).get("leaf").reason())
                 .isEqualTo("built: --rebuild builds every image of the run");
+    }
+
+    @Test
+    void freshness_anImageLastBuiltLongerAgo_isRebuiltWithItsChildren_andTheReasonSaysSo() throws Exception {
+        fixture.graphFile("namespace: fr" + Long.toHexString(System.nanoTime()) + "\nfreshness: 24h\n");
+        BuildReport first = build(Optional.empty(), false);
+        assertThat(statuses(first).values()).containsOnly(ImageStatus.BUILT);
+        clock = Clock.offset(Clock.systemUTC(), Duration.ofHours(12));
+        assertThat(statuses(build(Optional.empty(), false)).values()).containsOnly(ImageStatus.REUSED);
+        clock = Clock.offset(Clock.systemUTC(), Duration.ofHours(31));
+        BuildReport refreshed = build(Optional.empty(), false);
+        assertThat(statuses(refreshed).values()).containsOnly(ImageStatus.BUILT);
+        assertThat(byName(refreshed).get("base").reason()).isEqualTo("built: last built 31 h ago, freshness 24 h");
+        assertThat(byName(refreshed).get("mid").reason()).isEqualTo("built: its parent base is refreshed");
+        assertThat(byName(refreshed).get("leaf").reason()).isEqualTo("built: its parent mid is refreshed");
+        assertThat(statuses(build(Optional.empty(), false)).values()).containsOnly(ImageStatus.REUSED);
+    }
+
+    @Test
+    void refreshOlderThan_overridesTheGraphFile() throws Exception {
+        build(Optional.empty(), false);
+        clock = Clock.offset(Clock.systemUTC(), Duration.ofHours(3));
+        refreshOlderThan = Optional.of(Duration.ofHours(2));
+        BuildReport refreshed = build(Optional.empty(), false);
+        assertThat(byName(refreshed).get("base").reason()).isEqualTo("built: last built 3 h ago, freshness 2 h");
     }
 
     @Test

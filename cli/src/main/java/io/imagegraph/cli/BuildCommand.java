@@ -84,6 +84,12 @@ final class BuildCommand implements Callable<Integer> {
                     + " docker build or buildah bud give without --network), host, or none.")
     String network;
 
+    @Option(names = "--refresh-older-than", paramLabel = "DURATION",
+            description = "Rebuild every image whose newest build is older than DURATION (24h, 2d, PT12H), with the"
+                    + " images built on it, although its input digest is unchanged: nightly builds that pick up"
+                    + " distribution fixes. Over the graph file's 'freshness'.")
+    String refreshOlderThan;
+
     @Option(names = "--slots", paramLabel = "N", description = "How many images build at once (default: the number of cores).")
     Integer slots;
 
@@ -162,6 +168,12 @@ final class BuildCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--network: " + e.getMessage());
         }
+        Optional<java.time.Duration> refresh;
+        try {
+            refresh = Optional.ofNullable(refreshOlderThan).map(io.imagegraph.core.graph.BuildSettings::parseFreshness);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--refresh-older-than: " + e.getMessage());
+        }
         Plan plan = planOptions.plan(err);
         Map<String, String> environment = new java.util.HashMap<>();
         if (dockerHost != null) {
@@ -197,7 +209,7 @@ final class BuildCommand implements Callable<Integer> {
             try {
                 outcome = run.run(plan, new BuildRun.Request(Optional.empty(), tags, slotCount, failFast, rebuild,
                         retries, Optional.ofNullable(runDirectory), Optional.ofNullable(lineageFile),
-                        Optional.ofNullable(registry), noPush, networkMode));
+                        Optional.ofNullable(registry), noPush, networkMode, refresh));
             } catch (RunRequestException e) {
                 throw new BadInputException(e.getMessage());
             } finally {

@@ -22,11 +22,13 @@ import java.util.Optional;
  * @param registry       the registry images are named under and pushed to, over the graph file's
  * @param push           push every built or reused image, under each of its tags, to the registry
  * @param network        the network every build gets ({@code --network}), over the graph file's
+ * @param refreshOlderThan rebuild an image whose newest build is older than this ({@code --refresh-older-than}),
+ *                       over the graph file's {@code freshness}
  */
 public record BuildOptions(String runId, List<String> runTags, int slots, boolean failFast, boolean rebuild,
                            int retries, Duration retryBackoff, Path runDirectory, Optional<String> sourceRevision,
                            Optional<String> sourceUrl, Optional<String> registry, boolean push,
-                           Optional<NetworkMode> network) {
+                           Optional<NetworkMode> network, Optional<Duration> refreshOlderThan) {
 
     public BuildOptions {
         runTags = List.copyOf(runTags);
@@ -43,7 +45,7 @@ public record BuildOptions(String runId, List<String> runTags, int slots, boolea
                         int retries, Duration retryBackoff, Path runDirectory, Optional<String> sourceRevision,
                         Optional<String> sourceUrl, Optional<String> registry, boolean push) {
         this(runId, runTags, slots, failFast, rebuild, retries, retryBackoff, runDirectory, sourceRevision, sourceUrl,
-                registry, push, Optional.empty());
+                registry, push, Optional.empty(), Optional.empty());
     }
 
     public Path logFile(String image) {

@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * Why an image was built rather than reused, in words for the report: "--rebuild", "its parent
  * base was rebuilt", the change that affected it ("its Dockerfile changed: images/x/Dockerfile"),
- * "its input digest changed since run R", or "first build".
+ * "its input digest changed since run R", "first build", or that the image built before is gone.
  */
 final class BuildReasons {
 
@@ -25,6 +25,11 @@ final class BuildReasons {
         if (options.rebuild()) {
             return "built: --rebuild builds every image of the run";
         }
+        Optional<LineageRecord> last = records.stream().filter(record -> record.image().equals(image.name()))
+                .reduce((first, second) -> second);
+        if (last.isEmpty()) {
+            return "built: first build (no image has its input digest yet)";
+        }
         List<String> rebuiltParents = graph.node(image.name()).parents().stream()
                 .filter(parent -> done.containsKey(parent) && done.get(parent).status() == ImageStatus.BUILT).toList();
         if (!rebuiltParents.isEmpty()) {
@@ -37,17 +42,12 @@ final class BuildReasons {
             return "built: input digest changed: " + String.join("; ", changes);
         }
         String inputDigest = image.inputDigest().toString();
-        Optional<LineageRecord> last = records.stream().filter(record -> record.image().equals(image.name()))
-                .reduce((first, second) -> second);
-        if (last.isPresent() && last.get().inputDigest() != null && !last.get().inputDigest().equals(inputDigest)) {
+        if (last.get().inputDigest() != null && !last.get().inputDigest().equals(inputDigest)) {
             return "built: input digest changed since run " + last.get().runId() + " (" + shortDigest(last.get().inputDigest())
                     + " then, " + shortDigest(inputDigest) + " now)";
         }
-        if (last.isPresent()) {
-            return "built: an image with its input digest was built in run " + last.get().runId()
-                    + " but is no longer in the image store or registry";
-        }
-        return "built: first build (no image has its input digest yet)";
+        return "built: an image with its input digest was built in run " + last.get().runId()
+                + " but is no longer in the image store or registry";
     }
 
     private static String shortDigest(String digest) {

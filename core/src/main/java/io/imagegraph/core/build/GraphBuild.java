@@ -82,8 +82,11 @@ public final class GraphBuild {
         Files.createDirectories(options.runDirectory().resolve("logs"));
         Map<String, ImageResult> results = new ConcurrentHashMap<>();
         Map<String, String> lookupFailures = new ConcurrentHashMap<>();
+        Map<String, String> refresh = options.rebuild() ? Map.of()
+                : Freshness.stale(graph, planned, inRunOrder, records, options, clock.instant());
         if (registry.isPresent() && options.push() && !options.rebuild()) {
-            new RegistryReuse(registry.get(), events, clock).reuseFromRegistry(graph, planned, inRunOrder, neededBy, options,
+            List<String> reusable = inRunOrder.stream().filter(name -> !refresh.containsKey(name)).toList();
+            new RegistryReuse(registry.get(), events, clock).reuseFromRegistry(graph, planned, reusable, neededBy, options,
                     RegistryReuse.knownDigests(records), results,
                     lookupFailures);
         }
@@ -107,7 +110,7 @@ public final class GraphBuild {
                 ImageResult result = lookupFailures.containsKey(name)
                         ? failed(planned.get(name), clock.instant(), options.logFile(name), lookupFailures.get(name), 0)
                         : buildOne(graph, plan.pins(), planned.get(name), neededBy.get(name), results, options,
-                        records);
+                        records, Optional.ofNullable(refresh.get(name)));
                 if (Thread.currentThread().isInterrupted()) {
                     throw new InterruptedException("cancelled while finishing " + name);
                 }
@@ -131,7 +134,7 @@ public final class GraphBuild {
             }
             report.add(result);
         }
-        lineage.append(RunLineageRecords.of(graph, plan.pins(), report, options));
+        lineage.append(RunLineageRecords.of(graph, plan.pins(), report, options, clock.instant()));
         if (cancelled) {
             Thread.currentThread().interrupt();
         }
@@ -157,8 +160,8 @@ public final class GraphBuild {
     }
 
     private ImageResult buildOne(ImageGraph graph, UpstreamPins pins, PlannedImage image, String neededBy,
-                                 Map<String, ImageResult> done, BuildOptions options, List<LineageRecord> records)
-            throws InterruptedException {
+                                 Map<String, ImageResult> done, BuildOptions options, List<LineageRecord> records,
+                                 Optional<String> refreshed) throws InterruptedException {
         String name = image.name();
         Instant start = clock.instant();
         String repository = ImageNames.repository(graph, options.registry(), name);
@@ -186,7 +189,7 @@ public final class GraphBuild {
                             + " cannot read; give both the same builder", false);
                 }
             }
-            if (!options.rebuild()) {
+            if (!options.rebuild() && refreshed.isEmpty()) {
                 events.accept(new BuildEvent.Started(name, 1, "looking up " + inputRef));
                 Optional<String> existing = lookup.find(inputRef);
                 String found = inputRef;
@@ -257,7 +260,8 @@ public final class GraphBuild {
             return new ImageResult(name, ImageStatus.BUILT, Optional.of(id), digest, allRefs,
                     image.inputDigest().toString(),
                     Duration.between(start, clock.instant()), Optional.of(logFile.toString()),
-                    BuildReasons.built(graph, image, done, options, records) + why, attempt);
+                    refreshed.map(reason -> "built: " + reason).orElseGet(() -> BuildReasons.built(graph, image, done,
+                            options, records)) + why, attempt);
         } catch (ImageBuildException e) {
             return failed(image, start, logFile, e.getMessage(), 0);
         } catch (IOException e) {

@@ -17,7 +17,7 @@ final class RunLineageRecords {
     }
 
     static List<LineageRecord> of(ImageGraph graph, UpstreamPins pins, List<ImageResult> results,
-                                                      BuildOptions options) {
+                                  BuildOptions options, Instant finished) {
         Map<String, ImageResult> byName = new HashMap<>();
         results.forEach(result -> byName.put(result.name(), result));
         List<LineageRecord> records = new ArrayList<>();
@@ -34,7 +34,7 @@ final class RunLineageRecords {
                     .toList();
             records.add(new LineageRecord(result.name(), result.status().id(), result.identity().get(),
                     ImageNames.repository(graph, options.registry(), result.name()), result.inputDigest(), parents, externals,
-                    options.sourceRevision().orElse(null), Instant.now().toString(), options.runId(),
+                    options.sourceRevision().orElse(null), finished.toString(), options.runId(),
                     result.duration().toMillis()));
         }
         return records;

@@ -20,12 +20,13 @@ import java.util.TreeMap;
  * @param network    the network builds get unless an image says otherwise (default: the builder's default)
  * @param mirrors    package mirrors and proxy given to every build as build args
  * @param kolla      Kolla's {@code Dockerfile.j2} templates to render as images, when given
+ * @param freshness  an image whose newest build is older than this is rebuilt ({@code 24h}), with its children
  */
 public record GraphFile(String registry, String namespace, List<String> tags,
                         Map<String, List<String>> profiles, Map<String, ImageEntry> images, UpstreamSection upstream,
                         RetentionSection retention, StarlingxSection starlingx, LociSection loci,
                         NetworkMode network, MirrorsSection mirrors,
-                        io.imagegraph.core.kolla.KollaSettings kolla) {
+                        io.imagegraph.core.kolla.KollaSettings kolla, String freshness) {
 
     public static final String FILE_NAME = "imagegraph.yaml";
 
@@ -42,17 +43,20 @@ public record GraphFile(String registry, String namespace, List<String> tags,
         retention = retention == null ? new RetentionSection(null, null, null) : retention;
         network = network == null ? NetworkMode.DEFAULT : network;
         mirrors = mirrors == null ? MirrorsSection.none() : mirrors;
+        if (freshness != null) {
+            BuildSettings.parseFreshness(freshness);
+        }
     }
 
     /** A graph file with the builders' default network and no mirrors. */
     public GraphFile(String registry, String namespace, List<String> tags, Map<String, List<String>> profiles,
                      Map<String, ImageEntry> images, UpstreamSection upstream, RetentionSection retention,
                      StarlingxSection starlingx, LociSection loci) {
-        this(registry, namespace, tags, profiles, images, upstream, retention, starlingx, loci, null, null, null);
+        this(registry, namespace, tags, profiles, images, upstream, retention, starlingx, loci, null, null, null, null);
     }
 
     public static GraphFile empty() {
-        return new GraphFile(null, null, null, null, null, null, null, null, null, null, null, null);
+        return new GraphFile(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The same file with more image entries; an entry this file already has for a name wins. */
@@ -60,13 +64,13 @@ public record GraphFile(String registry, String namespace, List<String> tags,
         Map<String, ImageEntry> merged = new TreeMap<>(more);
         merged.putAll(images);
         return new GraphFile(registry, namespace, tags, profiles, merged, upstream, retention, starlingx, loci, network,
-                mirrors, kolla);
+                mirrors, kolla, freshness);
     }
 
     /** The same file with other LOCI settings. */
     public GraphFile withLoci(LociSection settings) {
         return new GraphFile(registry, namespace, tags, profiles, images, upstream, retention, starlingx, settings, network,
-                mirrors, kolla);
+                mirrors, kolla, freshness);
     }
 
     private static <V> Map<String, V> copySorted(Map<String, V> map) {

@@ -191,7 +191,7 @@ final class ImageSpecResolver {
     private BuildSettings buildSettings(ImageEntry e) {
         GraphFile file = graphFile.file();
         return new BuildSettings(e.network() != null ? e.network() : file.network(), e.secrets(),
-                file.mirrors().buildArgs());
+                file.mirrors().buildArgs(), java.util.Optional.ofNullable(file.freshness()).map(BuildSettings::parseFreshness));
     }
 
     /** A graph-file path made relative and '/'-separated, or empty (with a problem) when it leaves the root. */

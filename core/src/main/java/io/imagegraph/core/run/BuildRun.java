@@ -52,10 +52,12 @@ public final class BuildRun {
      * @param registry     the registry to push to, over the graph file's
      * @param noPush       do not push, even with a registry
      * @param network      the network every build gets, over the graph file's
+     * @param refreshOlderThan rebuild an image whose newest build is older, over the graph file's freshness
      */
     public record Request(Optional<String> runId, List<String> tags, int slots, boolean failFast, boolean rebuild,
                           int retries, Optional<Path> runDirectory, Optional<Path> lineageFile,
-                          Optional<String> registry, boolean noPush, Optional<NetworkMode> network) {
+                          Optional<String> registry, boolean noPush, Optional<NetworkMode> network,
+                          Optional<Duration> refreshOlderThan) {
 
         public Request {
             tags = List.copyOf(tags);
@@ -66,7 +68,7 @@ public final class BuildRun {
                        int retries, Optional<Path> runDirectory, Optional<Path> lineageFile,
                        Optional<String> registry, boolean noPush) {
             this(runId, tags, slots, failFast, rebuild, retries, runDirectory, lineageFile, registry, noPush,
-                    Optional.empty());
+                    Optional.empty(), Optional.empty());
         }
     }
 
@@ -148,7 +150,7 @@ public final class BuildRun {
         GitSource git = new GitSource(runner);
         BuildOptions options = new BuildOptions(runId, request.tags(), request.slots(), request.failFast(),
                 request.rebuild(), request.retries(), Duration.ofSeconds(2), runDirectory, git.revision(root),
-                git.url(root), registryHost, push, request.network());
+                git.url(root), registryHost, push, request.network(), request.refreshOlderThan());
         Optional<ManifestStore> client = Optional.empty();
         if (push) {
             String host = registryHost.or(() -> plan.graph().registry()).orElseThrow();

@@ -33,6 +33,15 @@ class BuildSettingsTest {
     }
 
     @Test
+    void freshness_reachesEveryImage_andABadOneIsRefusedWithTheKey() throws Exception {
+        ImageGraph graph = new GraphFixture(dir).graphFile("freshness: 24h\n").image("app", "FROM scratch\n").graph();
+        assertThat(graph.node("app").spec().build().freshness()).contains(java.time.Duration.ofHours(24));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> GraphFileReader.parse("freshness: daily\n", "imagegraph.yaml"))
+                .isInstanceOf(GraphFileException.class)
+                .hasMessageContaining("freshness is a duration such as 24h, 2d or PT12H, not 'daily'");
+    }
+
+    @Test
     void withoutSettings_theBuildersDefaultNetworkNoSecretsNoMirrors() {
         ImageGraph graph = new GraphFixture(dir).image("app", "FROM scratch\n").graph();
         assertThat(graph.node("app").spec().build()).isEqualTo(BuildSettings.defaults());

@@ -2,19 +2,20 @@ package io.imagegraph.cli;
 
 import io.imagegraph.core.files.JsonDocuments;
 import io.imagegraph.core.graph.ImageGraph;
+import io.imagegraph.core.mutate.MutationResult;
 import io.imagegraph.core.plan.UpstreamImpact;
 import io.imagegraph.core.plan.UpstreamWatches;
 import io.imagegraph.core.process.LocalProcessRunner;
 import io.imagegraph.core.registry.RegistryException;
 import io.imagegraph.core.state.StateDirectory;
+import io.imagegraph.core.track.TagEvents;
+import io.imagegraph.core.track.TagHistory;
 import io.imagegraph.core.upstream.UpstreamCheck;
 import io.imagegraph.core.upstream.UpstreamPoller;
 import io.imagegraph.core.upstream.UpstreamState;
 import io.imagegraph.core.upstream.UpstreamWatch;
 import java.io.IOException;
 import java.io.PrintWriter;
-import io.imagegraph.core.track.TagEvents;
-import io.imagegraph.core.track.TagHistory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -35,7 +36,8 @@ import picocli.CommandLine.Spec;
                     + " expression and/or a semantic version range, of which the highest tag is followed). A base"
                     + " whose digest moved is recorded in the state folder; from then on plan and build pin it to"
                     + " that digest, so exactly the images built on it (and theirs) get new input digests and are"
-                    + " built again.",
+                    + " built again. A mutation (graph file mutations, imagegraph mutate) whose upstream moved is"
+                    + " reapplied to the new digest, so its overridden tag follows.",
             "",
             "Run it from cron or a Jenkins trigger; a watch polled less than upstream.interval ago is skipped"
                     + " (--force polls anyway), and each registry gets at most upstream.requestBudget requests a pass.",
@@ -47,7 +49,7 @@ import picocli.CommandLine.Spec;
             "  imagegraph watch --dir . --force -o json",
             "  imagegraph watch --dir . && imagegraph build --dir . --registry quay.io --tag nightly",
             "",
-            "Exit codes: 0 polled (whether or not anything moved); 1 a watch failed (the others are recorded);"
+            "Exit codes: 0 polled (whether or not anything moved); 1 a watch, or a mutation reapplied, failed (the others are recorded);"
                     + " 2 bad input."
         })
 final class WatchCommand implements Callable<Integer> {
@@ -83,6 +85,8 @@ final class WatchCommand implements Callable<Integer> {
         checks = poller.poll(watches, graph.upstream(), force);
         TagHistory.in(state).record(TagEvents.ofUpstream(checks, Instant.now()));
         Map<String, List<String>> rebuild = UpstreamImpact.of(graph, checks);
+        List<MutationResult> mutated = MutationFollowing.follower(graph, registryOptions, state)
+                .follow(checks, MutationFollowing.runId(), result -> { });
         if (json) {
             JsonDocuments.write(out, generator -> {
                 generator.writeArrayFieldStart("watches");
@@ -108,6 +112,7 @@ final class WatchCommand implements Callable<Integer> {
                     generator.writeEndArray();
                 }
                 generator.writeEndObject();
+                MutationFollowing.writeJson(generator, mutated);
             });
         } else if (checks.isEmpty()) {
             out.println("Nothing to watch: every external base is pinned by digest, and the graph file names no"
@@ -125,9 +130,14 @@ final class WatchCommand implements Callable<Integer> {
                 out.println("To rebuild (imagegraph build pins the new digests):");
                 rebuild.forEach((image, reasons) -> out.println("  " + image + ": " + String.join("; ", reasons)));
             }
+            if (!mutated.isEmpty()) {
+                out.println("Overrides reapplied (imagegraph mutate):");
+                out.print(MutationTable.of(mutated));
+            }
         }
         out.flush();
-        return checks.stream().anyMatch(c -> c.status() == UpstreamCheck.Status.FAILED) ? ExitCodes.FAILED
+        return checks.stream().anyMatch(c -> c.status() == UpstreamCheck.Status.FAILED)
+                || mutated.stream().anyMatch(r -> r.status() == MutationResult.Status.FAILED) ? ExitCodes.FAILED
                 : ExitCodes.OK;
     }
 

@@ -1,9 +1,13 @@
 package io.imagegraph.cli;
 
 import io.imagegraph.core.graph.ImageGraph;
+import io.imagegraph.core.mutate.MutationFollower;
+import io.imagegraph.core.mutate.MutationResult;
 import io.imagegraph.core.plan.UpstreamWatches;
 import io.imagegraph.core.process.LocalProcessRunner;
 import io.imagegraph.core.registry.RegistryException;
+import io.imagegraph.core.track.TagEvents;
+import io.imagegraph.core.track.TagHistory;
 import io.imagegraph.core.upstream.UpstreamCheck;
 import io.imagegraph.core.upstream.UpstreamState;
 import io.imagegraph.core.upstream.WebhookReceiver;
@@ -15,8 +19,6 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import io.imagegraph.core.track.TagEvents;
-import io.imagegraph.core.track.TagHistory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -102,15 +104,18 @@ final class WebhookCommand implements Callable<Integer> {
                 registryOptions.registries(new LocalProcessRunner(), null),
                 UpstreamState.in(stateOption.forGraph(graph.root())), Clock.systemUTC());
         if (mode.payload != null) {
-            return readPayload(receiver, secret.value(), graph.root(), out);
+            return readPayload(receiver, secret.value(), graph, out);
         }
         InetSocketAddress address = address(mode.listen);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(stopped::countDown, "imagegraph-webhook-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         TagHistory history = TagHistory.in(stateOption.forGraph(graph.root()));
-        try (WebhookServer server = WebhookServer.start(address, receiver,
-                checks -> history.record(TagEvents.ofUpstream(checks, Instant.now())), err, WebhookLimits.standard())) {
+        MutationFollower follower = MutationFollowing.follower(graph, registryOptions, stateOption.forGraph(graph.root()));
+        try (WebhookServer server = WebhookServer.start(address, receiver, checks -> {
+            history.record(TagEvents.ofUpstream(checks, Instant.now()));
+            follow(follower, checks, err);
+        }, err, WebhookLimits.standard())) {
             err.println("imagegraph: receiving webhooks on http://" + address.getHostString() + ":" + server.port()
                     + WebhookServer.PATH + " for " + UpstreamWatches.of(graph).size() + " watches; Ctrl-C stops");
             err.flush();
@@ -121,8 +126,9 @@ final class WebhookCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private int readPayload(WebhookReceiver receiver, String secret, Path graphRoot, PrintWriter out)
-            throws BadInputException, IOException, InterruptedException {
+    private int readPayload(WebhookReceiver receiver, String secret, ImageGraph graph, PrintWriter out)
+            throws BadInputException, IOException, InterruptedException, RegistryException {
+        Path graphRoot = graph.root();
         byte[] body;
         try {
             body = Files.readAllBytes(mode.payload);
@@ -130,9 +136,12 @@ final class WebhookCommand implements Callable<Integer> {
             throw new BadInputException("the payload file " + mode.payload + " does not exist");
         }
         WebhookReceiver.Outcome outcome;
+        List<MutationResult> mutated;
         try {
             outcome = receiver.receive(Map.of("X-Imagegraph-Token", List.of(secret)), Optional.empty(), body);
             TagHistory.in(stateOption.forGraph(graphRoot)).record(TagEvents.ofUpstream(outcome.checks(), Instant.now()));
+            mutated = MutationFollowing.follower(graph, registryOptions, stateOption.forGraph(graphRoot))
+                    .follow(outcome.checks(), MutationFollowing.runId(), result -> { });
         } catch (WebhookRejectedException e) {
             throw new BadInputException(mode.payload + ": " + e.getMessage());
         }
@@ -147,8 +156,25 @@ final class WebhookCommand implements Callable<Integer> {
         }
         out.print(table.render());
         outcome.ignored().forEach(push -> out.println("Ignored (not watched): " + push));
+        if (!mutated.isEmpty()) {
+            out.println("Overrides reapplied (imagegraph mutate):");
+            out.print(MutationTable.of(mutated));
+        }
         out.flush();
-        return ExitCodes.OK;
+        return mutated.stream().anyMatch(r -> r.status() == MutationResult.Status.FAILED) ? ExitCodes.FAILED
+                : ExitCodes.OK;
+    }
+
+    /** Reapplies the mutations whose upstream a push moved, saying so in the server's log. */
+    private static void follow(MutationFollower follower, List<UpstreamCheck> checks, PrintWriter log)
+            throws IOException {
+        try {
+            follower.follow(checks, MutationFollowing.runId(), result -> log.println("imagegraph: mutation "
+                    + result.name() + " " + result.status() + ": " + result.reason()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        log.flush();
     }
 
     /** The secret and its text: read from --secret-file, or, for a payload file, made up (the file is trusted). */

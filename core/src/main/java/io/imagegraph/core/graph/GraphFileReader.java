@@ -238,6 +238,7 @@ public final class GraphFileReader {
                 || type == SmokeTest.class || type == UpstreamSection.class || type == UpstreamSection.Watch.class
                 || type == RetentionSection.class || type == ImageMetadata.class || type == StarlingxSection.class || type == LociSection.class
                 || type == MirrorsSection.class || type == BuildSecret.class
+                || type == io.imagegraph.core.mutate.MutationEntry.class
                 || type == io.imagegraph.core.kolla.KollaSettings.class
                 || type == io.imagegraph.core.kolla.KollaSettings.KollaUser.class) {
             return "a mapping of keys to values";

@@ -105,7 +105,8 @@ public final class GraphLoader {
         }
         ImageGraph graph = new ImageGraph(root, located.name(), Optional.ofNullable(located.file().registry()),
                 Optional.ofNullable(located.file().namespace()), nodes, located.file().profiles(),
-                located.file().upstream().settings(), located.file().retention().policy());
+                located.file().upstream().settings(), located.file().retention().policy(),
+                io.imagegraph.core.mutate.Mutation.of(located.file().mutations()));
         return new GraphLoadResult(Optional.of(graph), problems);
     }
 
@@ -140,6 +141,14 @@ public final class GraphLoader {
             problems.add(GraphProblem.error(GraphProblem.Kind.GRAPH_FILE, null, located.at("namespace"),
                     "'" + file.namespace() + "' is not a valid namespace (" + RepositoryName.rule() + ")"));
         }
+        file.mutations().forEach((name, entry) -> {
+            try {
+                io.imagegraph.core.mutate.Mutation.of(Map.of(name, entry));
+            } catch (IllegalArgumentException e) {
+                problems.add(GraphProblem.error(GraphProblem.Kind.GRAPH_FILE, null, located.at("mutations." + name),
+                        e.getMessage()));
+            }
+        });
         for (String tag : file.tags()) {
             checkTag(tag, located.at("tags"), problems);
         }

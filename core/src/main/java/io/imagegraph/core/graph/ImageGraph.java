@@ -1,5 +1,6 @@
 package io.imagegraph.core.graph;
 
+import io.imagegraph.core.mutate.Mutation;
 import io.imagegraph.core.retention.RetentionPolicy;
 import io.imagegraph.core.upstream.UpstreamSettings;
 import java.nio.file.Path;
@@ -33,10 +34,13 @@ public final class ImageGraph {
     private final Map<String, Integer> depth;
     private final UpstreamSettings upstream;
     private final RetentionPolicy retention;
+    private final Map<String, Mutation> mutations;
 
     ImageGraph(Path root, String graphFileName, Optional<String> registry, Optional<String> namespace, Map<String, ImageNode> nodes,
-               Map<String, List<String>> profiles, UpstreamSettings upstream, RetentionPolicy retention) {
+               Map<String, List<String>> profiles, UpstreamSettings upstream, RetentionPolicy retention,
+               Map<String, Mutation> mutations) {
         this.root = root;
+        this.mutations = Map.copyOf(mutations);
         this.upstream = upstream;
         this.retention = retention;
         this.graphFileName = graphFileName;
@@ -99,6 +103,11 @@ public final class ImageGraph {
     /** The graph file's path relative to the root (whether or not it exists). */
     public String graphFileName() {
         return graphFileName;
+    }
+
+    /** The images the graph file follows and re-publishes with other metadata (graph file {@code mutations}). */
+    public Map<String, Mutation> mutations() {
+        return new TreeMap<>(mutations);
     }
 
     /** How the graph's upstream images are watched (graph file {@code upstream}). */

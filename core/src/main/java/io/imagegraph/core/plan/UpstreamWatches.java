@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 /**
  * The watches of a graph: those its graph file configures, and one fixed-tag watch for each
  * external base its Dockerfiles name by tag (a base pinned by digest cannot move), unless a
- * configured policy watches that repository already.
+ * configured policy watches that repository already; and one for each mutation's upstream image.
  */
 public final class UpstreamWatches {
 
@@ -36,6 +36,9 @@ public final class UpstreamWatches {
                 UpstreamWatch watch = UpstreamWatch.ofBase(base.ref());
                 watches.putIfAbsent(watch.key(), watch);
             }
+        }
+        for (UpstreamWatch watch : io.imagegraph.core.mutate.MutationFollower.watches(graph.mutations().values())) {
+            watches.putIfAbsent(watch.key(), watch);
         }
         return new ArrayList<>(watches.values());
     }

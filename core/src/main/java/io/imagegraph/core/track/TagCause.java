@@ -13,7 +13,9 @@ public enum TagCause implements WireName {
     /** Someone moved the tag back to an earlier digest ({@code imagegraph rollback}). */
     ROLLBACK,
     /** The tag was seen to move upstream (a watch's poll or a registry's webhook). */
-    IMPORTED;
+    IMPORTED,
+    /** {@code imagegraph mutate} put the tag on an upstream image re-published with other metadata. */
+    MUTATED;
 
     @Override
     public String toString() {

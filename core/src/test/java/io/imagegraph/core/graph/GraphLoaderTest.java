@@ -450,4 +450,14 @@ class GraphLoaderTest {
         GraphProblem problem = onlyError(fixture().image("good", "FROM scratch\n").load());
         assertThat(problem.toString()).startsWith("images/evil: this image folder is a symbolic link to " + elsewhere.toRealPath());
     }
+
+    @Test
+    void aMutationWithoutFrom_isAProblemAtItsLine(@TempDir Path dir) {
+        GraphLoadResult result = new GraphFixture(dir)
+                .graphFile("registry: quay.io\nmutations:\n  prod:\n    env: {A: '1'}\n")
+                .image("a", "FROM scratch\n").load();
+        assertThat(result.graph()).isEmpty();
+        assertThat(result.problems()).anySatisfy(problem -> assertThat(problem.toString())
+                .contains("imagegraph.yaml line 3").contains("mutation prod has no 'from'"));
+    }
 }

@@ -31,4 +31,15 @@ class UpstreamWatchesTest {
         assertThat(UpstreamWatches.of(fixture.graph())).extracting(UpstreamWatch::key).containsExactly(
                 "docker.io/library/alpine semver=~3.20", "quay.io/acme/tools:stable", "docker.io/library/debian:12");
     }
+
+    @Test
+    void aMutationsUpstreamImage_isWatched_byItsTag(@TempDir Path dir) {
+        GraphFixture fixture = new GraphFixture(dir)
+                .graphFile("mutations:\n  prod:\n    from: quay.io/openstack/keystone:2024.2\n    env: {A: '1'}\n")
+                .image("a", "FROM debian:12\n");
+        assertThat(UpstreamWatches.of(fixture.graph())).extracting(UpstreamWatch::key).containsExactly(
+                "docker.io/library/debian:12", "quay.io/openstack/keystone:2024.2");
+        assertThat(fixture.graph().mutations().get("prod").to().toString())
+                .isEqualTo("quay.io/openstack/keystone:2024.2-prod");
+    }
 }

@@ -3,6 +3,8 @@ package io.imagegraph.cli;
 import io.imagegraph.core.build.BuildReport;
 import io.imagegraph.core.build.BuildReportReader;
 import io.imagegraph.core.files.JsonDocuments;
+import io.imagegraph.core.mutate.ContractAttribution;
+import io.imagegraph.core.mutate.OverriddenImage;
 import io.imagegraph.core.process.LocalProcessRunner;
 import io.imagegraph.core.ref.ImageRef;
 import io.imagegraph.core.ref.InvalidReferenceException;
@@ -10,7 +12,6 @@ import io.imagegraph.core.registry.Registries;
 import io.imagegraph.core.registry.RegistryException;
 import io.imagegraph.core.track.ContractPairs;
 import io.imagegraph.core.track.Deployments;
-import io.imagegraph.core.track.ImageContract;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -75,7 +76,11 @@ final class ContractCommand implements Callable<Integer> {
     ReportFormatOption output;
 
     /** One comparison: the running reference, the new one, and what changed. */
-    private record Comparison(String image, String running, String next, List<ImageContract.Change> changes) {
+    private record Comparison(String image, String running, String next, ContractAttribution attribution) {
+
+        List<ContractAttribution.Attributed> changes() {
+            return attribution.changes();
+        }
     }
 
     @Override
@@ -92,10 +97,10 @@ final class ContractCommand implements Callable<Integer> {
         for (Map.Entry<String, String[]> pair : pairs.entrySet()) {
             ImageRef running = ImageRef.parse(pair.getValue()[0]);
             ImageRef next = ImageRef.parse(pair.getValue()[1]);
-            ImageContract before = contract(registries, running, osArch);
-            ImageContract after = contract(registries, next, osArch);
+            OverriddenImage before = contract(registries, running, osArch);
+            OverriddenImage after = contract(registries, next, osArch);
             comparisons.add(new Comparison(pair.getKey(), running.toString(), next.toString(),
-                    after.changesSince(before)));
+                    ContractAttribution.of(before, after)));
         }
         if (json) {
             JsonDocuments.write(out, generator -> {
@@ -105,15 +110,8 @@ final class ContractCommand implements Callable<Integer> {
                     generator.writeStringField("image", comparison.image());
                     generator.writeStringField("running", comparison.running());
                     generator.writeStringField("new", comparison.next());
-                    generator.writeArrayFieldStart("changes");
-                    for (ImageContract.Change change : comparison.changes()) {
-                        generator.writeStartObject();
-                        generator.writeStringField("field", change.field());
-                        generator.writeStringField("before", change.before());
-                        generator.writeStringField("after", change.after());
-                        generator.writeEndObject();
-                    }
-                    generator.writeEndArray();
+                    writeChanges(generator, "changes", comparison.changes());
+                    writeChanges(generator, "hidden", comparison.attribution().hidden());
                     generator.writeEndObject();
                 }
                 generator.writeEndArray();
@@ -124,7 +122,10 @@ final class ContractCommand implements Callable<Integer> {
                 if (comparison.changes().isEmpty()) {
                     out.println("  the same contract");
                 }
-                comparison.changes().forEach(change -> out.println("  " + change));
+                comparison.changes().forEach(change -> out.println("  " + change.change()
+                        + (change.fromOverride() ? " (" + change.origin() + ")" : "")));
+                comparison.attribution().hidden().forEach(change -> out.println("  hidden by " + change.origin()
+                        + ": upstream " + change.change()));
             }
             out.flush();
         }
@@ -132,13 +133,26 @@ final class ContractCommand implements Callable<Integer> {
         return failOnChange && changed ? ExitCodes.FAILED : ExitCodes.OK;
     }
 
-    private static ImageContract contract(Registries registries, ImageRef ref, String[] osArch)
+    private static OverriddenImage contract(Registries registries, ImageRef ref, String[] osArch)
             throws RegistryException, InterruptedException, BadInputException {
         if (ref.registry().isEmpty()) {
             throw new BadInputException(ref + " names no registry; give REGISTRY/REPOSITORY:TAG or @DIGEST");
         }
-        return ImageContract.read(registries.named(ref.registry().get()), ref.repository(),
-                ref.digest().map(Object::toString).orElse(ref.tag().orElse("latest")), osArch[0], osArch[1]);
+        return OverriddenImage.read(registries, ref, osArch[0], osArch[1]);
+    }
+
+    private static void writeChanges(com.fasterxml.jackson.core.JsonGenerator generator, String field,
+                                     List<ContractAttribution.Attributed> changes) throws IOException {
+        generator.writeArrayFieldStart(field);
+        for (ContractAttribution.Attributed change : changes) {
+            generator.writeStartObject();
+            generator.writeStringField("field", change.change().field());
+            generator.writeStringField("before", change.change().before());
+            generator.writeStringField("after", change.change().after());
+            generator.writeStringField("origin", change.origin());
+            generator.writeEndObject();
+        }
+        generator.writeEndArray();
     }
 
     /** Image (or reference) to the running and the new reference. */

@@ -90,4 +90,37 @@ class ContractCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("give two references");
     }
+
+    private String mutated(String tag) throws Exception {
+        io.imagegraph.core.mutate.Mutation mutation = io.imagegraph.core.mutate.Mutation.of(java.util.Map.of("prod",
+                new io.imagegraph.core.mutate.MutationEntry(repository + ":" + tag, repository + ":prod",
+                        java.util.Map.of("LOG_LEVEL", "debug"), null, null, null, null, null, null))).get("prod");
+        io.imagegraph.core.mutate.MutationResult result = new io.imagegraph.core.mutate.ImageMutator(
+                new io.imagegraph.core.registry.DistributionRegistries(CredentialResolver.anonymous(),
+                        java.util.Set.of(), io.imagegraph.core.registry.RetryPolicy.standard()))
+                .apply(mutation, false);
+        assertThat(result.status()).as(result.reason()).isEqualTo(io.imagegraph.core.mutate.MutationResult.Status.MUTATED);
+        return result.digest();
+    }
+
+    @Test
+    void anOverriddenImage_saysWhichChangeTheOverrideCauses_andWhichUpstreamChangeItHides() throws Exception {
+        String upstream1 = image("v1", "ENV LOG_LEVEL=info\nEXPOSE 5000\n");
+        String prod1 = mutated("v1");
+        CliRun caused = CliRun.of("contract", repository + "@" + upstream1, repository + "@" + prod1);
+        assertThat(caused.exitCode()).as(caused.err()).isZero();
+        assertThat(caused.out()).contains("env LOG_LEVEL: info → debug (override prod)");
+
+        image("v2", "ENV LOG_LEVEL=warning\nEXPOSE 5001\n");
+        String prod2 = mutated("v2");
+        CliRun run = CliRun.of("contract", repository + "@" + prod1, repository + "@" + prod2, "-o", "json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(run.out());
+        assertThat(json.at("/comparisons/0/changes").toString()).contains("5001/tcp").contains("\"origin\":\"upstream\"")
+                .doesNotContain("LOG_LEVEL");
+        assertThat(json.at("/comparisons/0/hidden/0/field").asText()).isEqualTo("env LOG_LEVEL");
+        assertThat(json.at("/comparisons/0/hidden/0/after").asText()).isEqualTo("warning");
+        assertThat(json.at("/comparisons/0/hidden/0/origin").asText()).isEqualTo("override prod");
+    }
 }

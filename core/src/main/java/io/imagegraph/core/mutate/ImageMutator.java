@@ -34,6 +34,9 @@ public final class ImageMutator {
     /** The OCI annotation giving the digest of the image this one is based on. */
     public static final String BASE_DIGEST = "org.opencontainers.image.base.digest";
 
+    /** The label naming the mutation an overridden image came from. */
+    public static final String MUTATION = "io.imagegraph.mutation";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Registries registries;
@@ -153,6 +156,7 @@ public final class ImageMutator {
         Map<String, String> base = new LinkedHashMap<>();
         base.put(BASE_NAME, mutation.from().toString());
         base.put(BASE_DIGEST, manifest.digest().toString());
+        base.put(MUTATION, mutation.name());
         mutation.overrides().applyTo(edited, base);
         byte[] newConfig = JSON.writeValueAsBytes(edited);
         Digest newConfigDigest = Digest.sha256(newConfig);

@@ -64,7 +64,18 @@ public record ImageContract(List<String> ports, Map<String, String> env, List<St
      */
     public static ImageContract read(Registry registry, RepositoryName repository, String reference, String os,
                                      String architecture) throws RegistryException, InterruptedException {
-        String action = "read the config of " + repository.value() + (reference.contains(":") ? "@" : ":") + reference;
+        byte[] config = readConfig(registry, repository, reference, os, architecture);
+        try {
+            return ofConfig(config);
+        } catch (IOException e) {
+            throw RegistryException.of(action(repository, reference), registry.name(), "the config is not JSON");
+        }
+    }
+
+    /** The config blob of an image by tag or digest; for a multi-platform index, of the platform asked for. */
+    public static byte[] readConfig(Registry registry, RepositoryName repository, String reference, String os,
+                                    String architecture) throws RegistryException, InterruptedException {
+        String action = action(repository, reference);
         Manifest manifest = registry.manifest(repository, reference).orElseThrow(() ->
                 RegistryException.of(action, registry.name(), "it does not exist"));
         if (manifest.isIndex()) {
@@ -75,11 +86,11 @@ public record ImageContract(List<String> ports, Map<String, String> env, List<St
         }
         Digest config = manifest.config().orElseThrow(() -> RegistryException.of(action, registry.name(),
                 "the manifest names no config"));
-        try {
-            return ofConfig(registry.blob(repository, config));
-        } catch (IOException e) {
-            throw RegistryException.of(action, registry.name(), "the config is not JSON");
-        }
+        return registry.blob(repository, config);
+    }
+
+    private static String action(RepositoryName repository, String reference) {
+        return "read the config of " + repository.value() + (reference.contains(":") ? "@" : ":") + reference;
     }
 
     /** What changed from {@code before} to this contract, field by field; empty when nothing did. */

@@ -112,6 +112,23 @@ class WebhookCommandTest {
     }
 
     @Test
+    void payloadFile_pushOfAMutationsUpstream_reappliesTheMutation() throws Exception {
+        try (LoopbackRegistry registry = LoopbackRegistry.start()) {
+            new GraphFixture(dir).graphFile("mutations:\n  prod:\n    from: " + registry.host()
+                    + "/openstack/keystone:2024.2\n    env: {LOG_LEVEL: debug}\n").image("base", "FROM scratch\n");
+            Manifest pushed = TestImages.push(DistributionRegistry.of(RegistryEndpoint.of(
+                    RegistryHost.parse(registry.host())), CredentialResolver.anonymous()), "openstack/keystone",
+                    "2024.2", "keystone");
+            Path payload = Files.writeString(dir.resolve("quay.json"), "{\"docker_url\": \"" + registry.host()
+                    + "/openstack/keystone\", \"updated_tags\": [\"2024.2\"]}", StandardCharsets.UTF_8);
+            CliRun run = CliRun.of("webhook", "-d", dir.toString(), "--payload", payload.toString());
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).contains("Overrides reapplied").containsPattern("prod +mutated +" + registry.host()
+                    + "/openstack/keystone:2024.2-prod").contains(pushed.digest().toString().substring(0, 19));
+        }
+    }
+
+    @Test
     void malformedPayloadFile_isBadInputSayingWhy() throws Exception {
         new GraphFixture(dir).image("base", "FROM debian:12\n");
         Path payload = Files.writeString(dir.resolve("bad.json"), "{\"hello\": 1}");

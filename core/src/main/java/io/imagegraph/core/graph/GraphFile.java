@@ -22,13 +22,15 @@ import java.util.TreeMap;
  * @param kolla      Kolla's {@code Dockerfile.j2} templates to render as images, when given
  * @param freshness  an image whose newest build is older than this is rebuilt ({@code 24h}), with its children
  * @param mutations  images followed and re-published with other metadata, by name ({@code imagegraph mutate})
+ * @param quotas     limits on the bytes and tags of namespaces and repositories ({@code imagegraph usage})
  */
 public record GraphFile(String registry, String namespace, List<String> tags,
                         Map<String, List<String>> profiles, Map<String, ImageEntry> images, UpstreamSection upstream,
                         RetentionSection retention, StarlingxSection starlingx, LociSection loci,
                         NetworkMode network, MirrorsSection mirrors,
                         io.imagegraph.core.kolla.KollaSettings kolla, String freshness,
-                        Map<String, io.imagegraph.core.mutate.MutationEntry> mutations) {
+                        Map<String, io.imagegraph.core.mutate.MutationEntry> mutations,
+                        List<io.imagegraph.core.quota.QuotaEntry> quotas) {
 
     public static final String FILE_NAME = "imagegraph.yaml";
 
@@ -49,17 +51,18 @@ public record GraphFile(String registry, String namespace, List<String> tags,
             BuildSettings.parseFreshness(freshness);
         }
         mutations = mutations == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(mutations));
+        quotas = quotas == null ? List.of() : YamlValues.list(quotas, "quotas");
     }
 
     /** A graph file with the builders' default network and no mirrors. */
     public GraphFile(String registry, String namespace, List<String> tags, Map<String, List<String>> profiles,
                      Map<String, ImageEntry> images, UpstreamSection upstream, RetentionSection retention,
                      StarlingxSection starlingx, LociSection loci) {
-        this(registry, namespace, tags, profiles, images, upstream, retention, starlingx, loci, null, null, null, null, null);
+        this(registry, namespace, tags, profiles, images, upstream, retention, starlingx, loci, null, null, null, null, null, null);
     }
 
     public static GraphFile empty() {
-        return new GraphFile(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new GraphFile(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The same file with more image entries; an entry this file already has for a name wins. */
@@ -67,13 +70,13 @@ public record GraphFile(String registry, String namespace, List<String> tags,
         Map<String, ImageEntry> merged = new TreeMap<>(more);
         merged.putAll(images);
         return new GraphFile(registry, namespace, tags, profiles, merged, upstream, retention, starlingx, loci, network,
-                mirrors, kolla, freshness, mutations);
+                mirrors, kolla, freshness, mutations, quotas);
     }
 
     /** The same file with other LOCI settings. */
     public GraphFile withLoci(LociSection settings) {
         return new GraphFile(registry, namespace, tags, profiles, images, upstream, retention, starlingx, settings, network,
-                mirrors, kolla, freshness, mutations);
+                mirrors, kolla, freshness, mutations, quotas);
     }
 
     private static <V> Map<String, V> copySorted(Map<String, V> map) {
@@ -85,6 +88,6 @@ public record GraphFile(String registry, String namespace, List<String> tags,
     /** The same graph file with these mutations instead. */
     public GraphFile withMutations(Map<String, io.imagegraph.core.mutate.MutationEntry> replaced) {
         return new GraphFile(registry, namespace, tags, profiles, images, upstream, retention, starlingx, loci, network,
-                mirrors, kolla, freshness, replaced);
+                mirrors, kolla, freshness, replaced, quotas);
     }
 }

@@ -239,6 +239,7 @@ public final class GraphFileReader {
                 || type == RetentionSection.class || type == ImageMetadata.class || type == StarlingxSection.class || type == LociSection.class
                 || type == MirrorsSection.class || type == BuildSecret.class
                 || type == io.imagegraph.core.mutate.MutationEntry.class
+                || type == io.imagegraph.core.quota.QuotaEntry.class
                 || type == io.imagegraph.core.kolla.KollaSettings.class
                 || type == io.imagegraph.core.kolla.KollaSettings.KollaUser.class) {
             return "a mapping of keys to values";

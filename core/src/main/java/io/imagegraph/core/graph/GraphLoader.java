@@ -106,7 +106,8 @@ public final class GraphLoader {
         ImageGraph graph = new ImageGraph(root, located.name(), Optional.ofNullable(located.file().registry()),
                 Optional.ofNullable(located.file().namespace()), nodes, located.file().profiles(),
                 located.file().upstream().settings(), located.file().retention().policy(),
-                io.imagegraph.core.mutate.Mutation.of(located.file().mutations()));
+                io.imagegraph.core.mutate.Mutation.of(located.file().mutations()),
+                located.file().quotas().stream().map(io.imagegraph.core.quota.QuotaEntry::quota).toList());
         return new GraphLoadResult(Optional.of(graph), problems);
     }
 

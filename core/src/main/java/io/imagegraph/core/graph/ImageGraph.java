@@ -35,12 +35,14 @@ public final class ImageGraph {
     private final UpstreamSettings upstream;
     private final RetentionPolicy retention;
     private final Map<String, Mutation> mutations;
+    private final List<io.imagegraph.core.quota.Quota> quotas;
 
     ImageGraph(Path root, String graphFileName, Optional<String> registry, Optional<String> namespace, Map<String, ImageNode> nodes,
                Map<String, List<String>> profiles, UpstreamSettings upstream, RetentionPolicy retention,
-               Map<String, Mutation> mutations) {
+               Map<String, Mutation> mutations, List<io.imagegraph.core.quota.Quota> quotas) {
         this.root = root;
         this.mutations = Map.copyOf(mutations);
+        this.quotas = List.copyOf(quotas);
         this.upstream = upstream;
         this.retention = retention;
         this.graphFileName = graphFileName;
@@ -108,6 +110,11 @@ public final class ImageGraph {
     /** The images the graph file follows and re-publishes with other metadata (graph file {@code mutations}). */
     public Map<String, Mutation> mutations() {
         return new TreeMap<>(mutations);
+    }
+
+    /** The limits on what namespaces and repositories may hold (graph file {@code quotas}). */
+    public List<io.imagegraph.core.quota.Quota> quotas() {
+        return quotas;
     }
 
     /** How the graph's upstream images are watched (graph file {@code upstream}). */

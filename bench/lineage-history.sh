@@ -23,7 +23,7 @@ tree_graph "$graph" "$images"
 rerun() { # STATE JAR OUT: one no-op rerun, prints "wall user+sys maxrss_kb"
   local state="$1" jar="$2" out="$3"
   IMAGEGRAPH_STATE="$state" IMAGEGRAPH_JAR="$jar" /usr/bin/time -f '%e %U %S %M' -o "$out.time" \
-    "$here/bin/imagegraph" build --dir "$graph" --registry "$host" --quiet -o json --run-dir "$out.run" > "$out.json"
+    "$here/bin/imagegraph" build --dir "$graph" --registry "$host" --quiet -o json --run-dir "$out.run" > "$out.json" 2> "$out.err"
   python3 - "$out.json" "$images" <<'PY'
 import json, sys
 c = json.load(open(sys.argv[1]))["counts"]
@@ -36,7 +36,7 @@ PY
 
 jar="$here/cli/target/imagegraph.jar"
 IMAGEGRAPH_STATE="$work/empty" "$here/bin/imagegraph" build --dir "$graph" --registry "$host" --slots 2 --quiet \
-  -o json --run-dir "$work/run-first" > "$work/first.json"
+  -o json --run-dir "$work/run-first" > "$work/first.json" 2> "$work/first.err"
 rerun "$work/empty" "$jar" "$work/warm" > /dev/null   # records the CDS archive and the lineage index
 python3 - "$work/empty" "$work/long" "$records" <<'PY'
 import json, os, shutil, sys

@@ -14,17 +14,9 @@ images="${2:-300}"
 source "$(dirname "${BASH_SOURCE[0]}")/../bin/lib/bench-setup"
 host="$registry_host"
 
+source "$here/bin/lib/bench-tree-graph"
 graph="$work/graph"
-mkdir -p "$graph/images/n000"
-cp /bin/busybox "$graph/images/n000/busybox"
-printf 'FROM scratch\nCOPY busybox /bin/busybox\n' > "$graph/images/n000/Dockerfile"
-for i in $(seq 1 $((images - 1))); do
-  name=$(printf 'n%03d' "$i"); parent=$(printf 'n%03d' $(( (i - 1) / 3 )))
-  mkdir -p "$graph/images/$name"
-  echo "payload of $name" > "$graph/images/$name/payload.txt"
-  printf 'FROM %s\nCOPY payload.txt /opt/%s.txt\n' "$parent" "$name" > "$graph/images/$name/Dockerfile"
-done
-echo "namespace: bench" > "$graph/imagegraph.yaml"
+tree_graph "$graph" "$images"
 
 # timed OUT ERR COMMAND...: runs COMMAND with stdout to OUT and stderr to ERR, prints its wall time.
 timed() {

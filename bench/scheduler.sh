@@ -5,7 +5,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
-mvn -q -B -DskipTests install
+mvn -q -B -DskipTests -pl core package
 mvn -q -B -pl core dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
 java -cp "core/target/test-classes:core/target/classes:$(cat core/target/bench.classpath)" \
   io.imagegraph.core.bench.SchedulerBenchmark

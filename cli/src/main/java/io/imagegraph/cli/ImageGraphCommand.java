@@ -11,11 +11,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "imagegraph",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        subcommands = {PlanCommand.class, BuildCommand.class, TestCommand.class, PromoteCommand.class,
-            HistoryCommand.class, RollbackCommand.class, HeldCommand.class, WatchCommand.class, WebhookCommand.class, PruneCommand.class,
-            DeployedCommand.class, OverridesCommand.class, ContractCommand.class, ReportCommand.class,
-            HelmValuesCommand.class, HelmLintCommand.class, MutateCommand.class, UsageCommand.class,
-            CommandLine.HelpCommand.class},
         description = {
             "Build, test, promote and track a family of container images: a base, the images FROM it, the"
                     + " images FROM those. The graph comes from images/<name>/Dockerfile folders and an optional"
@@ -53,6 +48,7 @@ public final class ImageGraphCommand implements Runnable {
     /** Runs a command line and returns its exit code; output goes to the given writers. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new ImageGraphCommand());
+        Subcommands.register(commandLine, args); // the subcommands are in Subcommands.ALL, added when they run
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

@@ -64,7 +64,7 @@ public final class GraphBuild {
     public BuildReport run(Plan plan, BuildOptions options) throws InterruptedException, IOException {
         Instant started = clock.instant();
         ImageGraph graph = plan.graph();
-        List<LineageRecord> records = lineage.records();
+        List<LineageRecord> records = lineage.recent();
         Map<String, PlannedImage> planned = new LinkedHashMap<>();
         plan.images().forEach(image -> planned.put(image.name(), image));
         Map<String, String> neededBy = new LinkedHashMap<>();

@@ -12,7 +12,8 @@ import java.util.Map;
  */
 public final class DurationEstimates {
 
-    private static final int RECENT = 5;
+    /** How many of an image's last built durations the estimate is the median of. */
+    static final int RECENT = 5;
 
     private DurationEstimates() {
     }

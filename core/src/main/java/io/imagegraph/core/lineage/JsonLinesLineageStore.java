@@ -1,5 +1,6 @@
 package io.imagegraph.core.lineage;
 
+import io.imagegraph.core.state.IndexedJournal;
 import io.imagegraph.core.state.JsonLinesJournal;
 import io.imagegraph.core.state.StateDirectory;
 import java.io.IOException;
@@ -8,7 +9,8 @@ import java.util.List;
 
 /**
  * Lineage records as one JSON document a line in a file ({@link JsonLinesJournal}): concurrent
- * processes never interleave or lose records, and a broken line is reported with its number.
+ * processes never interleave or lose records, and a broken line is reported with its number. What
+ * a build needs of it is kept in an index beside it ({@link IndexedJournal}, {@code lineage.jsonl.index}).
  */
 public final class JsonLinesLineageStore implements LineageStore {
 
@@ -16,9 +18,11 @@ public final class JsonLinesLineageStore implements LineageStore {
     public static final String FILE_NAME = "lineage.jsonl";
 
     private final JsonLinesJournal<LineageRecord> journal;
+    private final IndexedJournal<LineageRecord> indexed;
 
     public JsonLinesLineageStore(Path file) {
         this.journal = new JsonLinesJournal<>(file, LineageRecord.class, "lineage record");
+        this.indexed = new IndexedJournal<>(journal, LineageCompaction.forBuilds());
     }
 
     /** The lineage of a state folder: {@value #FILE_NAME} in it. */
@@ -32,11 +36,16 @@ public final class JsonLinesLineageStore implements LineageStore {
 
     @Override
     public void append(List<LineageRecord> records) throws IOException {
-        journal.append(records);
+        indexed.append(records);
     }
 
     @Override
     public List<LineageRecord> records() throws IOException {
         return journal.read();
+    }
+
+    @Override
+    public List<LineageRecord> recent() throws IOException {
+        return indexed.kept();
     }
 }

@@ -14,4 +14,12 @@ public interface LineageStore {
 
     /** Every record, oldest first. */
     List<LineageRecord> records() throws IOException;
+
+    /**
+     * What a build needs of the records ({@link LineageCompaction#forBuilds()}), oldest first; the
+     * default compacts every record, a store with an index reads it in time independent of history.
+     */
+    default List<LineageRecord> recent() throws IOException {
+        return LineageCompaction.forBuilds().compact(List.of(), records());
+    }
 }

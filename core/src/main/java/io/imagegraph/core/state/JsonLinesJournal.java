@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -104,7 +106,7 @@ public final class JsonLinesJournal<T> implements Journal<T> {
         });
     }
 
-    private void appendLines(String lines) throws IOException {
+    void appendLines(String lines) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND)) {
             write(channel, lines);
@@ -119,7 +121,7 @@ public final class JsonLinesJournal<T> implements Journal<T> {
         }
     }
 
-    private String lines(List<T> records) throws IOException {
+    String lines(List<T> records) throws IOException {
         StringBuilder lines = new StringBuilder();
         for (T record : records) {
             lines.append(JSON.writeValueAsString(record)).append('\n');
@@ -137,7 +139,7 @@ public final class JsonLinesJournal<T> implements Journal<T> {
 
     /** Work done under the journal's lock. */
     @FunctionalInterface
-    private interface LockedWork<R> {
+    interface LockedWork<R> {
         R run() throws IOException;
     }
 
@@ -146,7 +148,7 @@ public final class JsonLinesJournal<T> implements Journal<T> {
      * writing. The lock lives on a file of its own so that a rewrite can replace the journal's
      * file while other processes wait, and they then open the new one.
      */
-    private <R> R locked(boolean shared, LockedWork<R> work) throws IOException {
+    <R> R locked(boolean shared, LockedWork<R> work) throws IOException {
         // Journal work is short and must not be left half done: an interrupt already pending (a
         // cancelled build still recording what it did) would close the channel at once, so it is
         // set aside for the caller until the work is done.
@@ -167,15 +169,55 @@ public final class JsonLinesJournal<T> implements Journal<T> {
         }
     }
 
-    private List<T> parse(byte[] content) throws IOException {
+    List<T> parse(byte[] content) throws IOException {
         // One parser over the whole file: a parser per line costs more than the parsing itself.
         List<T> records = new ArrayList<>();
-        if (content.length == 0) {
-            return records;
+        if (content.length > 0) {
+            readValues(() -> reader.readValues(content), Integer.MAX_VALUE, records::addAll);
         }
-        try (MappingIterator<T> values = reader.readValues(content)) {
+        return records;
+    }
+
+    /** Records as they are read, a chunk at a time. */
+    @FunctionalInterface
+    interface ChunkSink<T> {
+        void accept(List<T> chunk);
+    }
+
+    /** Opens a parser over journal lines. */
+    @FunctionalInterface
+    private interface Values<T> {
+        MappingIterator<T> open() throws IOException;
+    }
+
+    /**
+     * Reads the records from byte {@code from} to the end in chunks of at most {@code chunk}
+     * records, without holding the file in memory; returns the offset read up to. Call it under
+     * the lock. A line that is not a record is reported with its number counted from {@code from}.
+     */
+    long stream(long from, int chunk, ChunkSink<T> sink) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long end = channel.size();
+            if (end > from) {
+                channel.position(from);
+                readValues(() -> reader.readValues(new BufferedInputStream(Channels.newInputStream(channel), 1 << 16)),
+                        chunk, sink);
+            }
+            return end;
+        } catch (NoSuchFileException e) {
+            return 0;
+        }
+    }
+
+    private void readValues(Values<T> open, int chunk, ChunkSink<T> sink) throws IOException {
+        List<T> records = new ArrayList<>();
+        try (MappingIterator<T> values = open.open()) {
             while (values.hasNextValue()) {
                 records.add(values.nextValue());
+                if (records.size() == chunk) {
+                    sink.accept(records);
+                    records = new ArrayList<>();
+                }
             }
         } catch (JsonProcessingException e) {
             throw notARecord(e);
@@ -185,7 +227,9 @@ public final class JsonLinesJournal<T> implements Journal<T> {
             }
             throw e;
         }
-        return records;
+        if (!records.isEmpty()) {
+            sink.accept(records);
+        }
     }
 
     private IOException notARecord(JsonProcessingException e) {

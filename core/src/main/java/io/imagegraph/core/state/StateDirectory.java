@@ -37,6 +37,16 @@ public final class StateDirectory implements StateStore {
 
     @Override
     public <T> Journal<T> journal(String name, Class<T> type) {
+        return jsonLines(name, type);
+    }
+
+    /** The journal read through its compaction, kept in an index beside it ({@link IndexedJournal}). */
+    @Override
+    public <T> CompactedJournal<T> compacted(String name, Class<T> type, Compaction<T> compaction) {
+        return new IndexedJournal<>(jsonLines(name, type), compaction);
+    }
+
+    private <T> JsonLinesJournal<T> jsonLines(String name, Class<T> type) {
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("a journal's name is lower-case letters, digits and dashes: " + name);
         }

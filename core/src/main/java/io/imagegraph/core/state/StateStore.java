@@ -9,4 +9,12 @@ public interface StateStore {
 
     /** The journal of that name, holding records of that type. */
     <T> Journal<T> journal(String name, Class<T> type);
+
+    /**
+     * The journal of that name read through a compaction, for the questions asked on every run;
+     * this default replays the whole journal on each read, {@link StateDirectory} keeps an index.
+     */
+    default <T> CompactedJournal<T> compacted(String name, Class<T> type, Compaction<T> compaction) {
+        return CompactedJournal.replaying(journal(name, type), compaction);
+    }
 }

@@ -1,6 +1,8 @@
 package io.imagegraph.core.upstream;
 
+import io.imagegraph.core.state.CompactedJournal;
 import io.imagegraph.core.state.Journal;
+import io.imagegraph.core.state.NewestByKey;
 import io.imagegraph.core.state.StateStore;
 import java.io.IOException;
 import java.time.Instant;
@@ -13,7 +15,8 @@ import java.util.function.Function;
 
 /**
  * What is known of upstream images: the digests each watch has seen (the {@code upstream}
- * journal, only changes) and when each watch was last polled ({@code upstream-polls}).
+ * journal, only changes) and when each watch was last polled ({@code upstream-polls}). The latest
+ * digest of each watch, which every plan asks, is read from the journal's compaction.
  */
 public final class UpstreamState {
 
@@ -21,20 +24,25 @@ public final class UpstreamState {
     public static final String POLLS = "upstream-polls";
 
     private final Journal<UpstreamDigest> digests;
+    private final CompactedJournal<UpstreamDigest> newest;
     private final Journal<UpstreamPoll> polls;
 
-    private UpstreamState(Journal<UpstreamDigest> digests, Journal<UpstreamPoll> polls) {
+    private UpstreamState(Journal<UpstreamDigest> digests, CompactedJournal<UpstreamDigest> newest,
+                          Journal<UpstreamPoll> polls) {
         this.digests = digests;
+        this.newest = newest;
         this.polls = polls;
     }
 
     public static UpstreamState in(StateStore store) {
-        return new UpstreamState(store.journal(DIGESTS, UpstreamDigest.class), store.journal(POLLS, UpstreamPoll.class));
+        return new UpstreamState(store.journal(DIGESTS, UpstreamDigest.class),
+                store.compacted(DIGESTS, UpstreamDigest.class, NewestByKey.newest(UpstreamDigest::watch)),
+                store.journal(POLLS, UpstreamPoll.class));
     }
 
     /** The latest digest of each watch, by watch key. */
     public Map<String, UpstreamDigest> current() throws IOException {
-        return latest(digests.read());
+        return latest(newest.kept());
     }
 
     /**
@@ -44,7 +52,7 @@ public final class UpstreamState {
      */
     public List<UpstreamDigest> recordDecided(Function<Map<String, UpstreamDigest>, List<UpstreamDigest>> decide)
             throws IOException {
-        return digests.appendDecided(records -> decide.apply(latest(records)));
+        return newest.appendDecided(records -> decide.apply(latest(records)));
     }
 
     private static Map<String, UpstreamDigest> latest(List<UpstreamDigest> records) {
@@ -59,7 +67,7 @@ public final class UpstreamState {
     }
 
     public void record(List<UpstreamDigest> seen) throws IOException {
-        digests.append(seen);
+        newest.append(seen);
     }
 
     /** When each watch was last polled, by key. */

@@ -10,7 +10,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,24 +19,12 @@ class JsonLinesJournalTest {
     @TempDir
     Path dir;
 
-    /** Starts {@link JournalWriterProcess}es w0, w1, ... on the file, with these further arguments. */
     private static List<Process> writers(int count, Path file, String... arguments) throws Exception {
-        List<Process> writers = new ArrayList<>();
-        for (int w = 0; w < count; w++) {
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-cp", System.getProperty("java.class.path"), JournalWriterProcess.class.getName(),
-                    file.toString(), "w" + w));
-            command.addAll(List.of(arguments));
-            writers.add(new ProcessBuilder(command).redirectErrorStream(true).start());
-        }
-        return writers;
+        return JournalWriterProcess.start(count, file, String.join(" ", arguments));
     }
 
     private static void awaitSuccess(List<Process> writers) throws Exception {
-        for (Process writer : writers) {
-            assertThat(writer.waitFor(120, TimeUnit.SECONDS)).isTrue();
-            assertThat(writer.exitValue()).as(new String(writer.getInputStream().readAllBytes())).isZero();
-        }
+        JournalWriterProcess.awaitSuccess(writers);
     }
 
     @Test

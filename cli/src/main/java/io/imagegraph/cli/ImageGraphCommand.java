@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
         subcommands = {PlanCommand.class, BuildCommand.class, TestCommand.class, PromoteCommand.class,
             HistoryCommand.class, RollbackCommand.class, HeldCommand.class, WatchCommand.class, WebhookCommand.class, PruneCommand.class,
             DeployedCommand.class, OverridesCommand.class, ContractCommand.class, ReportCommand.class,
-            HelmValuesCommand.class, HelmLintCommand.class, VerifyCommand.class,
+            HelmValuesCommand.class, HelmLintCommand.class, VerifyCommand.class, CatalogCommand.class,
             CommandLine.HelpCommand.class},
         description = {
             "Build, test, promote and track a family of container images: a base, the images FROM it, the"

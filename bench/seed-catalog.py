@@ -6,7 +6,7 @@ names the repository and tag, so every tag has its own digest). Eight connection
 
     bench/seed-catalog.py --registry 127.0.0.1:5000 --repositories 1000 --tags 5
 """
-import argparse, concurrent.futures, gzip, hashlib, http.client, io, json, tarfile, threading
+import argparse, concurrent.futures, gzip, hashlib, http.client, io, json, tarfile, threading, urllib.parse
 
 
 def main():
@@ -39,11 +39,13 @@ def main():
     blobs = [(layer, "sha256:" + hashlib.sha256(layer).hexdigest()), (config, "sha256:" + hashlib.sha256(config).hexdigest())]
     first = f"{args.namespace}/repo0000"
     for blob, digest in blobs:
-        # a monolithic upload in one POST (the Distribution API's single-request form)
-        response, data = request("POST", f"/v2/{first}/blobs/uploads/?digest={digest}", blob,
-                                 {"Content-Type": "application/octet-stream"})
-        if response.status != 201:
-            raise SystemExit(f"blob upload failed: {response.status} {data[:200]}")
+        # distribution 2.8 wants an upload opened (POST) and closed with the bytes and the digest (PUT)
+        opened, _ = request("POST", f"/v2/{first}/blobs/uploads/")
+        url = urllib.parse.urlsplit(opened.getheader("Location"))
+        query = (url.query + "&" if url.query else "") + "digest=" + digest
+        closed, data = request("PUT", f"{url.path}?{query}", blob, {"Content-Type": "application/octet-stream"})
+        if closed.status != 201:
+            raise SystemExit(f"blob upload failed: {closed.status} {data[:200]}")
 
     def seed(i):
         repo = f"{args.namespace}/repo{i:04d}"

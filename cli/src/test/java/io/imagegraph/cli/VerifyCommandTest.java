@@ -87,6 +87,12 @@ class VerifyCommandTest {
                 .contains("builder https://image-graph.io/builder/cli").contains("match the lineage")
                 .contains("verdict passed after 1 smoke test").endsWith("verified\n");
 
+        CliRun report = CliRun.of("report", "-d", dir.toString(), "--report", reportPath(build), "--key",
+                ci.publicKey().toString());
+        assertThat(report.exitCode()).as(report.err()).isZero();
+        assertThat(Files.readString(Path.of(reportPath(build)).resolveSibling("lineage.html")))
+                .contains("<dt>Attestation</dt><dd>verified with sha256:");
+
         TestKeys.Pair other = TestKeys.ed25519(keys, "other");
         CliRun refused = verify(app, "--key", other.publicKey().toString(), "-o", "json");
         assertThat(refused.exitCode()).isEqualTo(1);

@@ -140,6 +140,9 @@ final class BuildCommand implements Callable<Integer> {
     @Mixin
     ReportFormatOption output;
 
+    @Mixin
+    SigningOptions signing;
+
     @Override
     public Integer call() throws BadInputException, IOException, InterruptedException, RegistryException {
         PrintWriter out = spec.commandLine().getOut();
@@ -174,6 +177,7 @@ final class BuildCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--refresh-older-than: " + e.getMessage());
         }
+        Optional<io.imagegraph.core.provenance.AttestationPublisher> publisher = signing.publisher();
         Plan plan = planOptions.plan(err);
         Map<String, String> environment = new java.util.HashMap<>();
         if (dockerHost != null) {
@@ -217,7 +221,11 @@ final class BuildCommand implements Callable<Integer> {
                     live.close();
                 }
             }
-            return print(outcome, json, out, err);
+            boolean attested = BuildAttesting.attest(publisher, outcome, plan, planOptions.selection.names, tags,
+                    Optional.ofNullable(lineageFile), planOptions.state.forGraph(plan.graph().root()), registryOptions,
+                    registry, err);
+            int code = print(outcome, json, out, err);
+            return attested ? code : ExitCodes.FAILED;
         } finally {
             printed.countDown();
             try {

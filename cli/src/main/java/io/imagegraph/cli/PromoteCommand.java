@@ -117,6 +117,9 @@ final class PromoteCommand implements Callable<Integer> {
     @Mixin
     ReportFormatOption output;
 
+    @Mixin
+    ProvenanceOptions provenance;
+
     @Override
     public Integer call() throws BadInputException, IOException, InterruptedException, RegistryException {
         PrintWriter out = spec.commandLine().getOut();
@@ -129,6 +132,9 @@ final class PromoteCommand implements Callable<Integer> {
             throw new BadInputException("give --report with the run's build-report.json and at least one --to tag"
                     + " (or --recover to settle an earlier promotion)");
         }
+        if (!provenance.allowPromotion(report, stateOption, registryOptions, err)) {
+            return ExitCodes.FAILED;
+        }
         PromotionRun.Outcome outcome;
         try {
             outcome = promotion(stateOption.ofRun(report)).run(new PromotionRun.Request(report,
@@ -136,6 +142,9 @@ final class PromoteCommand implements Callable<Integer> {
                     Optional.ofNullable(toNamespace), holds, parallel, dryRun, allowUntested));
         } catch (RunRequestException e) {
             throw new BadInputException(e.getMessage());
+        }
+        if (outcome.succeeded() && !dryRun) {
+            provenance.copyAttestations(report, outcome.report(), registryOptions, err);
         }
         return print(outcome, out, err, json);
     }

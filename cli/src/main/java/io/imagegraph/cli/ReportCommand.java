@@ -72,6 +72,12 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     ReportFormatOption output;
 
+    @Mixin
+    ReportProvenance provenance;
+
+    @Mixin
+    RegistryOptions registryOptions;
+
     @Override
     public Integer call() throws BadInputException, IOException {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -85,6 +91,7 @@ final class ReportCommand implements Callable<Integer> {
         } catch (RunRequestException e) {
             throw new BadInputException(e.getMessage());
         }
+        provenance.annotate(report, drawn, stateOption.forReport(report), registryOptions);
         LineageView view = drawn.view();
         Path html = drawn.html();
         if (json) {

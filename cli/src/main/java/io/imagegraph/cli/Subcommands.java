@@ -49,6 +49,8 @@ final class Subcommands {
         all.put("helm-lint", HelmLintCommand.class);
         all.put("mutate", MutateCommand.class);
         all.put("usage", UsageCommand.class);
+        all.put("verify", VerifyCommand.class);
+        all.put("catalog", CatalogCommand.class);
         all.put(HELP, CommandLine.HelpCommand.class);
         return all;
     }

@@ -91,6 +91,9 @@ final class TestCommand implements Callable<Integer> {
     @Mixin
     ReportFormatOption output;
 
+    @Mixin
+    SigningOptions signing;
+
     @Override
     public Integer call() throws BadInputException, IOException, InterruptedException {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -99,6 +102,7 @@ final class TestCommand implements Callable<Integer> {
         if (timeout < 1) {
             throw new BadInputException("--timeout must be at least 1 second");
         }
+        Optional<io.imagegraph.core.provenance.AttestationPublisher> publisher = signing.publisher();
         ImageGraph graph = graphOptions.load(err).graph();
         Map<String, String> environment = new HashMap<>();
         if (dockerHost != null) {
@@ -116,6 +120,17 @@ final class TestCommand implements Callable<Integer> {
             throw new BadInputException(e.getMessage());
         }
         GateReport result = outcome.report();
+        boolean attested = true;
+        if (publisher.isPresent()) {
+            try {
+                attested = SigningOptions.report(new io.imagegraph.core.provenance.GateAttestations(
+                        registryOptions.registries(new LocalProcessRunner(), null), publisher.get(), Clock.systemUTC())
+                        .attest(result), err);
+            } catch (io.imagegraph.core.registry.RegistryException e) {
+                err.println("imagegraph: the gate's attestations were not pushed: " + e.getMessage());
+                attested = false;
+            }
+        }
         Path file = outcome.file();
         if (json) {
             GateReportJson.write(result, stdout);
@@ -124,6 +139,6 @@ final class TestCommand implements Callable<Integer> {
             stdout.println("Report: " + file);
         }
         stdout.flush();
-        return result.passed() ? ExitCodes.OK : ExitCodes.FAILED;
+        return result.passed() && attested ? ExitCodes.OK : ExitCodes.FAILED;
     }
 }

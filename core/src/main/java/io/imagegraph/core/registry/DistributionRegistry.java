@@ -19,7 +19,7 @@ import java.util.function.UnaryOperator;
  * Harbor, ...). Manifests move as raw bytes, so a re-tag keeps the digest; blobs move between
  * repositories by cross-repository mount. Auth and retries are the {@link RegistryTransport}'s.
  */
-public final class DistributionRegistry implements Registry {
+public final class DistributionRegistry implements Registry, ReferrersApi, RepositoryListing {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PAGE = 100;
@@ -131,8 +131,13 @@ public final class DistributionRegistry implements Registry {
 
     @Override
     public List<String> tags(RepositoryName repository) throws RegistryException, InterruptedException {
+        return tags(repository, PAGE);
+    }
+
+    @Override
+    public List<String> tags(RepositoryName repository, int pageSize) throws RegistryException, InterruptedException {
         List<String> tags = new ArrayList<>();
-        String path = "v2/" + repository.value() + "/tags/list?n=" + PAGE;
+        String path = "v2/" + repository.value() + "/tags/list?n=" + pageSize;
         String action = "list the tags of " + repository.value();
         while (path != null) {
             RegistryResponse response = transport.send(RegistryCall.of("GET", path,
@@ -149,6 +154,47 @@ public final class DistributionRegistry implements Registry {
             path = RegistryTransport.nextPage(response).map(DistributionRegistry::relative).orElse(null);
         }
         return tags;
+    }
+
+    @Override
+    public Optional<List<String>> repositories(int pageSize) throws RegistryException, InterruptedException {
+        List<String> repositories = new ArrayList<>();
+        String path = "v2/_catalog?n=" + pageSize;
+        String action = "list the repositories of the registry";
+        while (path != null) {
+            RegistryResponse response;
+            try {
+                response = transport.send(RegistryCall.of("GET", path, "registry:catalog:*", action, 200, 401, 403, 404));
+            } catch (RegistryException e) {
+                if (e.status() == 401 || e.status() == 403) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+            if (response.status() != 200) {
+                return Optional.empty();
+            }
+            try {
+                JSON.readTree(response.body()).path("repositories").forEach(name -> repositories.add(name.asText()));
+            } catch (IOException e) {
+                throw RegistryException.of(action, name(), "its catalog is not JSON");
+            }
+            path = RegistryTransport.nextPage(response).map(DistributionRegistry::relative).orElse(null);
+        }
+        return Optional.of(repositories);
+    }
+
+    @Override
+    public Optional<Manifest> referrers(RepositoryName repository, Digest subject)
+            throws RegistryException, InterruptedException {
+        RegistryResponse response = transport.send(RegistryCall.of("GET", "v2/" + repository.value() + "/referrers/"
+                + subject, RegistryCall.pull(repository.value()), "list the referrers of "
+                + display(repository, subject.toString()), 200, 404, 400, 405)
+                .withHeaders(Map.of("Accept", MediaTypes.OCI_INDEX)));
+        if (response.status() != 200 || !response.header("Content-Type").orElse("").startsWith(MediaTypes.OCI_INDEX)) {
+            return Optional.empty();
+        }
+        return Optional.of(Manifest.of(response.body(), MediaTypes.OCI_INDEX));
     }
 
     @Override

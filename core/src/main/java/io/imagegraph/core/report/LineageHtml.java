@@ -23,6 +23,14 @@ public final class LineageHtml {
     }
 
     public static String render(LineageView view, String svg) {
+        return render(view, svg, java.util.Map.of());
+    }
+
+    /**
+     * The page with, per image, what checking its attestations found ({@code provenance}: image
+     * name to a sentence such as "verified: signed provenance (sha256:…)" or "NOT verified: …").
+     */
+    public static String render(LineageView view, String svg, java.util.Map<String, String> provenance) {
         StringBuilder html = new StringBuilder(svg.length() * 2);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -38,7 +46,7 @@ public final class LineageHtml {
                 .append("<span>Click an image for its details.</span></div>\n")
                 .append("<div class=\"picture\" id=\"picture\">\n").append(svg).append("</div></section>\n");
         table(html, view);
-        details(html, view);
+        details(html, view, provenance);
         html.append("<script>").append(SCRIPT).append("</script>\n</body>\n</html>\n");
         return html.toString();
     }
@@ -86,7 +94,7 @@ public final class LineageHtml {
         html.append("</tbody></table></section>\n");
     }
 
-    private static void details(StringBuilder html, LineageView view) {
+    private static void details(StringBuilder html, LineageView view, java.util.Map<String, String> provenance) {
         html.append("<section aria-label=\"Details\"><h2>Details</h2>\n");
         for (ReportNode node : view.nodes()) {
             ImageDetails details = node.details();
@@ -107,6 +115,7 @@ public final class LineageHtml {
             }
             row(html, "Why", details.reason());
             row(html, "Held", details.hold());
+            row(html, "Attestation", provenance.getOrDefault(node.id(), ""));
             row(html, "Smoke tests", details.tests().stream().map(t -> t.test() + ": " + t.status() + " in "
                     + t.durationMillis() + " ms" + (t.outputTail().isBlank() ? "" : "\n" + t.outputTail().strip()))
                     .collect(Collectors.joining("\n\n")));

@@ -48,6 +48,21 @@ public final class BuildHosts {
         return new BuildHosts(engines);
     }
 
+    /**
+     * The hosts a run builds on: those of the command line ({@code NAME=URL[,slots=N][,tls=DIR]})
+     * when it names any, else the graph file's {@code hosts:} (name to {@code URL[,slots=N][,tls=DIR]});
+     * empty: the local builders. Slots default to {@code defaultSlots}.
+     */
+    public static List<BuildHost> chosen(List<String> commandLine, Map<String, String> graphFile, int defaultSlots) {
+        List<BuildHost> hosts = new ArrayList<>();
+        if (!commandLine.isEmpty()) {
+            commandLine.forEach(spec -> hosts.add(BuildHost.parse(spec, defaultSlots)));
+        } else {
+            graphFile.forEach((name, value) -> hosts.add(BuildHost.parse(name, value, defaultSlots)));
+        }
+        return hosts;
+    }
+
     public List<HostEngine> engines() {
         return engines;
     }

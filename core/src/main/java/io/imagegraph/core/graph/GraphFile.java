@@ -21,12 +21,13 @@ import java.util.TreeMap;
  * @param mirrors    package mirrors and proxy given to every build as build args
  * @param kolla      Kolla's {@code Dockerfile.j2} templates to render as images, when given
  * @param freshness  an image whose newest build is older than this is rebuilt ({@code 24h}), with its children
+ * @param hosts      build hosts by name, each {@code URL[,slots=N][,tls=DIR]} (docs/scale-out.md)
  */
 public record GraphFile(String registry, String namespace, List<String> tags,
                         Map<String, List<String>> profiles, Map<String, ImageEntry> images, UpstreamSection upstream,
                         RetentionSection retention, StarlingxSection starlingx, LociSection loci,
                         NetworkMode network, MirrorsSection mirrors,
-                        io.imagegraph.core.kolla.KollaSettings kolla, String freshness) {
+                        io.imagegraph.core.kolla.KollaSettings kolla, String freshness, Map<String, String> hosts) {
 
     public static final String FILE_NAME = "imagegraph.yaml";
 
@@ -43,6 +44,7 @@ public record GraphFile(String registry, String namespace, List<String> tags,
         retention = retention == null ? new RetentionSection(null, null, null) : retention;
         network = network == null ? NetworkMode.DEFAULT : network;
         mirrors = mirrors == null ? MirrorsSection.none() : mirrors;
+        hosts = hosts == null ? Map.of() : copySorted(hosts);
         if (freshness != null) {
             BuildSettings.parseFreshness(freshness);
         }
@@ -55,8 +57,17 @@ public record GraphFile(String registry, String namespace, List<String> tags,
         this(registry, namespace, tags, profiles, images, upstream, retention, starlingx, loci, null, null, null, null);
     }
 
+    /** A graph file without build hosts. */
+    public GraphFile(String registry, String namespace, List<String> tags, Map<String, List<String>> profiles,
+                     Map<String, ImageEntry> images, UpstreamSection upstream, RetentionSection retention,
+                     StarlingxSection starlingx, LociSection loci, NetworkMode network, MirrorsSection mirrors,
+                     io.imagegraph.core.kolla.KollaSettings kolla, String freshness) {
+        this(registry, namespace, tags, profiles, images, upstream, retention, starlingx, loci, network, mirrors, kolla,
+                freshness, null);
+    }
+
     public static GraphFile empty() {
-        return new GraphFile(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new GraphFile(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The same file with more image entries; an entry this file already has for a name wins. */
@@ -64,13 +75,13 @@ public record GraphFile(String registry, String namespace, List<String> tags,
         Map<String, ImageEntry> merged = new TreeMap<>(more);
         merged.putAll(images);
         return new GraphFile(registry, namespace, tags, profiles, merged, upstream, retention, starlingx, loci, network,
-                mirrors, kolla, freshness);
+                mirrors, kolla, freshness, hosts);
     }
 
     /** The same file with other LOCI settings. */
     public GraphFile withLoci(LociSection settings) {
         return new GraphFile(registry, namespace, tags, profiles, images, upstream, retention, starlingx, settings, network,
-                mirrors, kolla, freshness);
+                mirrors, kolla, freshness, hosts);
     }
 
     private static <V> Map<String, V> copySorted(Map<String, V> map) {

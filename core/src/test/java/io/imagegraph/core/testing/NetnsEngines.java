@@ -257,6 +257,13 @@ public final class NetnsEngines implements AutoCloseable {
                 quietly("ip", "netns", "del", ns);
             }
             quietly("ip", "link", "del", HOST_LINK);
+            // a killed dockerd leaves the mounts it made under its data root (its own bind mount)
+            List<String> mounts = new ArrayList<>(Files.readAllLines(Path.of("/proc/mounts")).stream()
+                    .map(line -> line.split(" ")[1]).filter(point -> point.startsWith(directory.toString())).toList());
+            java.util.Collections.reverse(mounts);
+            for (String point : mounts) {
+                quietly("umount", "-l", point);
+            }
             quietly("rm", "-rf", directory.toString());
         } catch (IOException e) {
             System.err.println("could not clean up the scale-out test hosts: " + e.getMessage());

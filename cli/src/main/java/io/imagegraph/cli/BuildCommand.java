@@ -90,6 +90,12 @@ final class BuildCommand implements Callable<Integer> {
                     + " distribution fixes. Over the graph file's 'freshness'.")
     String refreshOlderThan;
 
+    @Option(names = "--builder-host", paramLabel = "NAME=URL[,slots=N][,tls=DIR]",
+            description = "Build on this Docker Engine (unix://, tcp://, ssh://), repeatable; over the graph file's"
+                    + " 'hosts'. tls=DIR: a folder with ca.pem, cert.pem, key.pem. With more than one host a registry"
+                    + " carries the parents between them (docs/scale-out.md).")
+    List<String> builderHosts = new java.util.ArrayList<>();
+
     @Option(names = "--slots", paramLabel = "N", description = "How many images build at once (default: the number of cores).")
     Integer slots;
 
@@ -191,10 +197,13 @@ final class BuildCommand implements Callable<Integer> {
         }, quiet);
         LiveStatus live = progress.equals("auto") && LiveStatus.terminal(System.getenv())
                 ? new LiveStatus(err, printer, Clock.systemUTC(), LiveStatus.width(System.getenv())) : null;
+        Optional<io.imagegraph.core.build.BuildHosts> hosts = BuildHostOptions.connect(builderHosts, plan.graph().root(),
+                slots == null ? 2 : slotCount, runner, docker, environment,
+                env -> BuildTools.local(runner, docker, buildah, env, registryOptions.plainHttpHosts(registry)));
         BuildRun run = new BuildRun(runner, BuildTools.local(runner, docker, buildah, environment,
                 registryOptions.plainHttpHosts(registry)),
                 host -> registryOptions.registries(runner, host), planOptions.state.forGraph(plan.graph().root()),
-                live != null ? live : printer, Clock.systemUTC());
+                live != null ? live : printer, Clock.systemUTC(), hosts);
         // Ctrl-C or SIGTERM: the hook cancels the run, which stops the running builds and pushes,
         // and waits until the report is written and the table or JSON is on stdout: the JVM ends
         // when the hook returns.
@@ -244,6 +253,7 @@ final class BuildCommand implements Callable<Integer> {
             BuildReportJson.write(report, out);
         } else {
             out.print(BuildTable.render(report));
+            report.hosts().ifPresent(hosts -> out.print(HostsTable.render(hosts)));
             out.println("Report: " + outcome.reportFile());
         }
         out.flush();

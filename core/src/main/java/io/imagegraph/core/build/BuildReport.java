@@ -10,11 +10,18 @@ import java.util.List;
  * @param started  when it started
  * @param finished when it finished
  * @param images   one result per image of the graph
+ * @param hosts    where each image was built, when the run used build hosts
  */
-public record BuildReport(String runId, Instant started, Instant finished, List<ImageResult> images) {
+public record BuildReport(String runId, Instant started, Instant finished, List<ImageResult> images,
+                          java.util.Optional<HostsReport> hosts) {
 
     public BuildReport {
         images = List.copyOf(images);
+    }
+
+    /** A report of a run on the local builders (no build hosts). */
+    public BuildReport(String runId, Instant started, Instant finished, List<ImageResult> images) {
+        this(runId, started, finished, images, java.util.Optional.empty());
     }
 
     /** True when every image the run was about was built or reused. */

@@ -64,8 +64,14 @@ public final class BuildReportJson {
             json.writeStringField("logFile", result.logFile().orElse(null));
             json.writeStringField("reason", result.reason());
             json.writeNumberField("attempts", result.attempts());
+            if (report.hosts().isPresent()) {
+                HostsReportJson.placement(json, report.hosts().get().placement(result.name()));
+            }
             json.writeEndObject();
         }
         json.writeEndArray();
+        if (report.hosts().isPresent()) {
+            HostsReportJson.hosts(json, report.hosts().get());
+        }
     }
 }

@@ -41,6 +41,7 @@ public final class GraphBuild {
     private final BuildEventSink events;
     private final Clock clock;
     private final Optional<RegistryTags> registry;
+    private final Optional<BuildHosts> hosts;
 
     /** A build that pushes (when its options say so) with the builders' own push, without reading the registry. */
     public GraphBuild(BuildTools tools, LineageStore lineage, BuildEventSink events, Clock clock) {
@@ -59,6 +60,21 @@ public final class GraphBuild {
         this.events = events;
         this.clock = clock;
         this.registry = registry.map(RegistryTags::new);
+        this.hosts = Optional.empty();
+    }
+
+    private GraphBuild(GraphBuild build, BuildHosts hosts) {
+        this.tools = build.tools;
+        this.lineage = build.lineage;
+        this.events = build.events;
+        this.clock = build.clock;
+        this.registry = build.registry;
+        this.hosts = Optional.of(hosts);
+    }
+
+    /** The same build spread over these build hosts' slots (see {@link HostBuild}) instead of the local builders. */
+    public GraphBuild onHosts(BuildHosts buildHosts) {
+        return new GraphBuild(this, buildHosts);
     }
 
     public BuildReport run(Plan plan, BuildOptions options) throws InterruptedException, IOException {
@@ -105,12 +121,19 @@ public final class GraphBuild {
         BuildScheduler scheduler = new BuildScheduler(options.slots(), options.failFast());
         Map<String, BuildScheduler.Outcome> outcomes;
         boolean cancelled = false;
+        Optional<HostBuild> onHosts = hosts.map(engines -> new HostBuild(engines, events));
         try {
-            outcomes = scheduler.run(order, dependencies, priority, name -> {
+            outcomes = onHosts.isPresent() ? onHosts.get().run(order, dependencies, priority, graph, planned, options,
+                    results, (name, engine, transfer) -> lookupFailures.containsKey(name)
+                            ? failed(planned.get(name), clock.instant(), options.logFile(name), lookupFailures.get(name), 0)
+                            : buildOne(graph, plan.pins(), planned.get(name), neededBy.get(name), results, options,
+                            records, Optional.ofNullable(refresh.get(name)), engine.tools(),
+                            Optional.of(new HostBuild.OnHost(engine, transfer))))
+                    : scheduler.run(order, dependencies, priority, name -> {
                 ImageResult result = lookupFailures.containsKey(name)
                         ? failed(planned.get(name), clock.instant(), options.logFile(name), lookupFailures.get(name), 0)
                         : buildOne(graph, plan.pins(), planned.get(name), neededBy.get(name), results, options,
-                        records, Optional.ofNullable(refresh.get(name)));
+                        records, Optional.ofNullable(refresh.get(name)), tools, Optional.empty());
                 if (Thread.currentThread().isInterrupted()) {
                     throw new InterruptedException("cancelled while finishing " + name);
                 }
@@ -138,7 +161,7 @@ public final class GraphBuild {
         if (cancelled) {
             Thread.currentThread().interrupt();
         }
-        return new BuildReport(options.runId(), started, clock.instant(), report);
+        return new BuildReport(options.runId(), started, clock.instant(), report, onHosts.map(HostBuild::report));
     }
 
     private ImageResult notRun(ImageGraph graph, PlannedImage image, BuildScheduler.Outcome outcome, boolean inRun) {
@@ -161,7 +184,8 @@ public final class GraphBuild {
 
     private ImageResult buildOne(ImageGraph graph, UpstreamPins pins, PlannedImage image, String neededBy,
                                  Map<String, ImageResult> done, BuildOptions options, List<LineageRecord> records,
-                                 Optional<String> refreshed) throws InterruptedException {
+                                 Optional<String> refreshed, BuildTools tools, Optional<HostBuild.OnHost> onHost)
+            throws InterruptedException {
         String name = image.name();
         Instant start = clock.instant();
         String repository = ImageNames.repository(graph, options.registry(), name);
@@ -170,7 +194,8 @@ public final class GraphBuild {
         List<String> allRefs = new ArrayList<>();
         allRefs.add(inputRef);
         allRefs.addAll(runRefs);
-        String why = neededBy == null ? "" : " (needed by " + neededBy + ")";
+        String why = (neededBy == null ? "" : " (needed by " + neededBy + ")")
+                + onHost.map(host -> " on build host " + host.engine().name()).orElse("");
         Path logFile = options.logFile(name);
         Optional<BuildTool> tool = tools.forKind(image.node().spec().builder());
         if (tool.isEmpty()) {
@@ -222,7 +247,10 @@ public final class GraphBuild {
                 if (parentResult == null || parentResult.identity().isEmpty()) {
                     throw new ImageBuildException("its parent " + parent + " has no image in this run", false);
                 }
-                pinned.put(parent, pin(graph, parent, parentResult, lookup, options));
+                pinned.put(parent, onHost.isPresent() ? onHost.get().transfer().pin(name, parent, onHost.get().engine(),
+                        parentResult.digest().map(digest -> ImageNames.repository(graph, options.registry(), parent) + "@"
+                                + digest), () -> pin(graph, parent, parentResult, lookup, options))
+                        : pin(graph, parent, parentResult, lookup, options));
                 baseDigests.put(parent, parentResult.identity().get());
             }
             Map<ExternalBase, String> pinnedBases = new java.util.LinkedHashMap<>();

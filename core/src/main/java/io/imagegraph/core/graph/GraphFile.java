@@ -21,6 +21,7 @@ import java.util.TreeMap;
  * @param mirrors    package mirrors and proxy given to every build as build args
  * @param kolla      Kolla's {@code Dockerfile.j2} templates to render as images, when given
  * @param freshness  an image whose newest build is older than this is rebuilt ({@code 24h}), with its children
+ * @param hosts      build hosts by name, each {@code URL[,slots=N][,tls=DIR]} (docs/scale-out.md)
  * @param mutations  images followed and re-published with other metadata, by name ({@code imagegraph mutate})
  * @param quotas     limits on the bytes and tags of namespaces and repositories ({@code imagegraph usage})
  */
@@ -28,7 +29,7 @@ public record GraphFile(String registry, String namespace, List<String> tags,
                         Map<String, List<String>> profiles, Map<String, ImageEntry> images, UpstreamSection upstream,
                         RetentionSection retention, StarlingxSection starlingx, LociSection loci,
                         NetworkMode network, MirrorsSection mirrors,
-                        io.imagegraph.core.kolla.KollaSettings kolla, String freshness,
+                        io.imagegraph.core.kolla.KollaSettings kolla, String freshness, Map<String, String> hosts,
                         Map<String, io.imagegraph.core.mutate.MutationEntry> mutations,
                         List<io.imagegraph.core.quota.QuotaEntry> quotas) {
 
@@ -47,6 +48,7 @@ public record GraphFile(String registry, String namespace, List<String> tags,
         retention = retention == null ? new RetentionSection(null, null, null) : retention;
         network = network == null ? NetworkMode.DEFAULT : network;
         mirrors = mirrors == null ? MirrorsSection.none() : mirrors;
+        hosts = hosts == null ? Map.of() : copySorted(hosts);
         if (freshness != null) {
             BuildSettings.parseFreshness(freshness);
         }
@@ -58,11 +60,20 @@ public record GraphFile(String registry, String namespace, List<String> tags,
     public GraphFile(String registry, String namespace, List<String> tags, Map<String, List<String>> profiles,
                      Map<String, ImageEntry> images, UpstreamSection upstream, RetentionSection retention,
                      StarlingxSection starlingx, LociSection loci) {
-        this(registry, namespace, tags, profiles, images, upstream, retention, starlingx, loci, null, null, null, null, null, null);
+        this(registry, namespace, tags, profiles, images, upstream, retention, starlingx, loci, null, null, null, null, null, null, null);
+    }
+
+    /** A graph file without build hosts. */
+    public GraphFile(String registry, String namespace, List<String> tags, Map<String, List<String>> profiles,
+                     Map<String, ImageEntry> images, UpstreamSection upstream, RetentionSection retention,
+                     StarlingxSection starlingx, LociSection loci, NetworkMode network, MirrorsSection mirrors,
+                     io.imagegraph.core.kolla.KollaSettings kolla, String freshness) {
+        this(registry, namespace, tags, profiles, images, upstream, retention, starlingx, loci, network, mirrors, kolla,
+                freshness, null, null, null);
     }
 
     public static GraphFile empty() {
-        return new GraphFile(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new GraphFile(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The same file with more image entries; an entry this file already has for a name wins. */
@@ -70,13 +81,13 @@ public record GraphFile(String registry, String namespace, List<String> tags,
         Map<String, ImageEntry> merged = new TreeMap<>(more);
         merged.putAll(images);
         return new GraphFile(registry, namespace, tags, profiles, merged, upstream, retention, starlingx, loci, network,
-                mirrors, kolla, freshness, mutations, quotas);
+                mirrors, kolla, freshness, hosts, mutations, quotas);
     }
 
     /** The same file with other LOCI settings. */
     public GraphFile withLoci(LociSection settings) {
         return new GraphFile(registry, namespace, tags, profiles, images, upstream, retention, starlingx, settings, network,
-                mirrors, kolla, freshness, mutations, quotas);
+                mirrors, kolla, freshness, hosts, mutations, quotas);
     }
 
     private static <V> Map<String, V> copySorted(Map<String, V> map) {
@@ -88,6 +99,6 @@ public record GraphFile(String registry, String namespace, List<String> tags,
     /** The same graph file with these mutations instead. */
     public GraphFile withMutations(Map<String, io.imagegraph.core.mutate.MutationEntry> replaced) {
         return new GraphFile(registry, namespace, tags, profiles, images, upstream, retention, starlingx, loci, network,
-                mirrors, kolla, freshness, replaced, quotas);
+                mirrors, kolla, freshness, hosts, replaced, quotas);
     }
 }

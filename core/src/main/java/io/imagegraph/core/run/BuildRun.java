@@ -92,6 +92,7 @@ public final class BuildRun {
     private final StateDirectory state;
     private final BuildEventSink events;
     private final Clock clock;
+    private final java.util.Optional<io.imagegraph.core.build.BuildHosts> hosts;
     private final Object building = new Object();
     /** The thread inside {@link GraphBuild#run} (guarded by {@link #building}): the one {@link #cancel()} interrupts. */
     private Thread builder;
@@ -100,6 +101,17 @@ public final class BuildRun {
 
     public BuildRun(ProcessRunner runner, BuildTools tools, PromotionRun.RegistriesFor registries, StateDirectory state,
                     BuildEventSink events, Clock clock) {
+        this(runner, tools, registries, state, events, clock, Optional.empty());
+    }
+
+    /**
+     * A run that builds on these build hosts (their slots, not {@link Request#slots()}) instead of
+     * the local builders; with more than one host it needs a registry, which carries parents
+     * between them.
+     */
+    public BuildRun(ProcessRunner runner, BuildTools tools, PromotionRun.RegistriesFor registries, StateDirectory state,
+                    BuildEventSink events, Clock clock, Optional<io.imagegraph.core.build.BuildHosts> hosts) {
+        this.hosts = hosts;
         this.runner = runner;
         this.tools = tools;
         this.registries = registries;
@@ -147,6 +159,12 @@ public final class BuildRun {
                 .withZone(ZoneOffset.UTC).format(clock.instant()) + "-" + Long.toHexString(ProcessHandle.current().pid()));
         Path runDirectory = request.runDirectory().orElse(state.folder().resolve("runs").resolve(runId));
         boolean push = !request.noPush() && registryHost.or(() -> plan.graph().registry()).isPresent();
+        if (hosts.isPresent() && hosts.get().size() > 1 && !push) {
+            throw new RunRequestException("building on " + hosts.get().size() + " build hosts ("
+                    + String.join(", ", hosts.get().names()) + ") needs a registry, which carries each parent to the"
+                    + " hosts that build its children: give --registry HOST[:PORT] (or 'registry' in the graph file)"
+                    + (request.noPush() ? " and drop --no-push" : "") + ", or build on one host");
+        }
         GitSource git = new GitSource(runner);
         BuildOptions options = new BuildOptions(runId, request.tags(), request.slots(), request.failFast(),
                 request.rebuild(), request.retries(), Duration.ofSeconds(2), runDirectory, git.revision(root),
@@ -160,6 +178,9 @@ public final class BuildRun {
         }
         GraphBuild build = new GraphBuild(tools, request.lineageFile().map(JsonLinesLineageStore::new)
                 .orElseGet(() -> JsonLinesLineageStore.in(state)), events, clock, client);
+        if (hosts.isPresent()) {
+            build = build.onHosts(hosts.get());
+        }
         BuildReport report;
         synchronized (building) {
             builder = Thread.currentThread();

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Benchmark: one generated 60-image graph (RUN sleep 10-20 s each, four levels) built on one
+# Docker Engine (4 slots), then on three (4 slots each), each Engine a test host in a network
+# namespace of its own with a registry they all reach (NetnsEngines, as the tests use). Prints the
+# makespans, their ratio, each against max(critical path, work / slots), and the parent pulls.
+# Needs root (ip netns). Takes about 6 minutes.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$here"
+mvn -q -B -ntp -pl core test-compile
+mvn -q -B -ntp -pl core dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
+java -cp "core/target/test-classes:core/target/classes:$(cat core/target/bench.classpath)" \
+  io.imagegraph.core.bench.ScaleOutBenchmark

@@ -1,0 +1,104 @@
+package io.imagegraph.core.build;
+
+import io.imagegraph.core.graph.ImageGraph;
+import io.imagegraph.core.plan.PlannedImage;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The part of a {@link GraphBuild} that spreads its images over build hosts: the
+ * {@link HostScheduler} places each image, {@link ParentTransfer} gets its parents there, and an
+ * image whose build failed because its host stopped answering is built again on another host,
+ * which counts as one of its retries. When its retries are used up it fails, naming the hosts.
+ */
+final class HostBuild {
+
+    /** Where one image builds: the host's Engine and the run's parent transfer. */
+    record OnHost(HostEngine engine, ParentTransfer transfer) {
+    }
+
+    /** Builds one image on one host (GraphBuild's own build of an image). */
+    @FunctionalInterface
+    interface OneBuild {
+        ImageResult build(String name, HostEngine engine, ParentTransfer transfer) throws InterruptedException;
+    }
+
+    private final BuildHosts hosts;
+    private final BuildEventSink events;
+    private final ParentTransfer transfer;
+    private HostScheduler scheduler;
+
+    HostBuild(BuildHosts hosts, BuildEventSink events) {
+        this.hosts = hosts;
+        this.events = events;
+        this.transfer = new ParentTransfer(events);
+        this.scheduler = new HostScheduler(hosts.engines(), false);
+    }
+
+    Map<String, BuildScheduler.Outcome> run(List<String> order, Map<String, Set<String>> dependencies,
+                                            Map<String, Double> priority, ImageGraph graph,
+                                            Map<String, PlannedImage> planned, BuildOptions options,
+                                            Map<String, ImageResult> results, OneBuild build)
+            throws InterruptedException {
+        scheduler = new HostScheduler(hosts.engines(), options.failFast());
+        return scheduler.run(order, dependencies, priority,
+                (name, engine, hostsLost) -> {
+                    ImageResult result = build.build(name, engine, transfer);
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new InterruptedException("cancelled while finishing " + name);
+                    }
+                    if (result.status() == ImageStatus.FAILED) {
+                        Optional<String> problem = engine.problem();
+                        if (problem.isPresent()) {
+                            transfer.forget(name);
+                            if (hostsLost < options.retries()) {
+                                events.accept(new BuildEvent.Retrying(name, result.attempts() + hostsLost,
+                                        "build host " + engine.name() + " is down: " + problem.get()
+                                                + "; building it on another host", 0));
+                                return HostScheduler.Verdict.lost(problem.get());
+                            }
+                            result = lost(result, engine, problem.get(), hostsLost);
+                            results.put(name, result);
+                            events.accept(new BuildEvent.Finished(result));
+                            return HostScheduler.Verdict.lost(problem.get());
+                        }
+                    } else if (result.status().isSuccess()) {
+                        transfer.builtOn(name, engine.name());
+                    }
+                    results.put(name, result);
+                    events.accept(new BuildEvent.Finished(result));
+                    return result.status().isSuccess() ? HostScheduler.Verdict.success() : HostScheduler.Verdict.failure();
+                },
+                (name, engine) -> needsBuildKit(planned.get(name)) && !engine.buildsWithBuildKit()
+                        ? Optional.of("its Engine has no BuildKit, which the build secrets of " + name + " need")
+                        : Optional.empty(),
+                (name, reason) -> {
+                    PlannedImage image = planned.get(name);
+                    ImageResult refused = new ImageResult(name, ImageStatus.FAILED, Optional.empty(), Optional.empty(),
+                            List.of(), image.inputDigest().toString(), java.time.Duration.ZERO, Optional.empty(),
+                            reason, 0);
+                    results.put(name, refused);
+                    events.accept(new BuildEvent.Finished(refused));
+                });
+    }
+
+
+    private ImageResult lost(ImageResult result, HostEngine engine, String problem, int hostsLost) {
+        return new ImageResult(result.name(), ImageStatus.FAILED, Optional.empty(), Optional.empty(), List.of(),
+                result.inputDigest(), result.duration(), result.logFile(), "build host " + engine.name()
+                + " went down while building it (" + problem + ") and its retries are used up (" + hostsLost
+                + " other host" + (hostsLost == 1 ? "" : "s") + " lost before); raise --retries to build it elsewhere"
+                + " (last error: " + result.reason() + ")", result.attempts());
+    }
+
+    private static boolean needsBuildKit(PlannedImage image) {
+        return !image.node().spec().build().secrets().isEmpty();
+    }
+
+    /** Where the images were built, the parents' pulls, and the hosts that went down. */
+    HostsReport report() {
+        return new HostsReport(hosts.names(), transfer.placements(), scheduler.hostsDown());
+    }
+}

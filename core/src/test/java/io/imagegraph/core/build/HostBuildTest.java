@@ -1,0 +1,172 @@
+package io.imagegraph.core.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.imagegraph.core.graph.GraphLoadResult;
+import io.imagegraph.core.lineage.JsonLinesLineageStore;
+import io.imagegraph.core.plan.Plan;
+import io.imagegraph.core.plan.Planner;
+import io.imagegraph.core.plan.Selection;
+import io.imagegraph.core.process.LocalProcessRunner;
+import io.imagegraph.core.ref.RegistryHost;
+import io.imagegraph.core.registry.CredentialResolver;
+import io.imagegraph.core.registry.DistributionRegistry;
+import io.imagegraph.core.registry.ManifestStore;
+import io.imagegraph.core.registry.RegistryEndpoint;
+import io.imagegraph.core.registry.RetryPolicy;
+import io.imagegraph.core.testing.Busybox;
+import io.imagegraph.core.testing.GraphFixture;
+import io.imagegraph.core.testing.NetnsEngines;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One graph built across three real Docker Engines, each in a network namespace of its own, with
+ * a registry they all reach ({@link NetnsEngines}). The last test kills one Engine mid-run.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class HostBuildTest {
+
+    private static NetnsEngines engines;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void hosts() throws Exception {
+        engines = NetnsEngines.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (engines != null) {
+            engines.close();
+        }
+    }
+
+    private GraphFixture graph(String namespace) throws Exception {
+        GraphFixture fixture = new GraphFixture(dir)
+                .graphFile("namespace: " + namespace + Long.toHexString(System.nanoTime()) + "\n")
+                .image("base", "FROM scratch\nCOPY busybox /bin/busybox\nRUN [\"/bin/busybox\", \"--install\", \"-s\", \"/bin\"]\n");
+        Busybox.copyInto(dir.resolve("images/base/busybox"));
+        return fixture;
+    }
+
+    private BuildReport build(GraphFixture fixture, List<BuildHost> hosts, int retries, BuildEventSink events)
+            throws Exception {
+        GraphLoadResult loaded = fixture.load();
+        Plan plan = Planner.plan(loaded.graph().orElseThrow(), loaded.warnings(), Selection.all(), Optional.empty());
+        LocalProcessRunner runner = new LocalProcessRunner();
+        Set<String> plainHttp = Set.of(engines.registry());
+        ManifestStore registry = DistributionRegistry.of(RegistryEndpoint.of(RegistryHost.parse(engines.registry()),
+                plainHttp), CredentialResolver.anonymous(), new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(10)));
+        BuildHosts connected = BuildHosts.connect(hosts, runner, "docker", Map.of(),
+                environment -> BuildTools.local(runner, "docker", "buildah", environment, plainHttp));
+        GraphBuild build = new GraphBuild(BuildTools.local(runner, "docker", "buildah", Map.of()),
+                new JsonLinesLineageStore(dir.resolve(".imagegraph/lineage.jsonl")), events, Clock.systemUTC(),
+                Optional.of(registry)).onHosts(connected);
+        BuildOptions options = new BuildOptions("run-" + System.nanoTime(), List.of("test"), 1, false, false, retries,
+                Duration.ofMillis(10), dir.resolve(".imagegraph/run"), Optional.empty(), Optional.empty(),
+                Optional.of(engines.registry()), true);
+        return build.run(plan, options);
+    }
+
+    private static Map<String, ImageResult> byName(BuildReport report) {
+        return report.images().stream().collect(Collectors.toMap(ImageResult::name, Function.identity()));
+    }
+
+    @Test
+    @Order(1)
+    void aFourLevelGraph_buildsAcrossThreeHosts_childrenPullTheirParentsByDigest() throws Exception {
+        GraphFixture fixture = graph("four");
+        for (String branch : List.of("x", "y", "z")) {
+            fixture.image("two-" + branch, "FROM base\nRUN sleep 2 && echo " + branch + " > /two\n")
+                    .image("three-" + branch, "FROM two-" + branch + "\nRUN sleep 1 && cat /two > /three\n");
+        }
+        fixture.image("four", "FROM three-x\nRUN cat /three\n");
+        BuildReport report = build(fixture, List.of(engines.host("a", 1), engines.host("b", 1), engines.host("c", 1)),
+                0, event -> { });
+
+        Map<String, ImageResult> images = byName(report);
+        assertThat(images.values()).allSatisfy(image -> assertThat(image.status()).isEqualTo(ImageStatus.BUILT));
+        HostsReport hosts = report.hosts().orElseThrow();
+        assertThat(hosts.down()).isEmpty();
+        assertThat(hosts.placements().keySet()).containsAll(images.keySet());
+        assertThat(hosts.placements().values().stream().map(HostsReport.Placement::host).distinct().count())
+                .as("images spread over the hosts: %s", hosts.placements()).isEqualTo(3);
+        String baseHost = hosts.placement("base").orElseThrow().host();
+        String pulling = List.of("two-x", "two-y", "two-z").stream()
+                .filter(name -> !hosts.placement(name).orElseThrow().host().equals(baseHost)).findFirst().orElseThrow();
+        HostsReport.Placement placement = hosts.placement(pulling).orElseThrow();
+        String baseReference = images.get("base").tags().get(0).replaceFirst(":[^:/]+$", "") + "@"
+                + images.get("base").digest().orElseThrow();
+        assertThat(placement.pulledParents()).containsExactly(baseReference);
+        assertThat(placement.parentPull()).isPositive();
+        assertThat(Files.readString(dir.resolve(".imagegraph/run/work/" + pulling + "/Dockerfile")))
+                .startsWith("FROM " + baseReference + "\n");
+        assertThat(engines.docker(placement.host(), "image", "inspect", "--format", "{{json .RepoDigests}}", baseReference))
+                .contains(images.get("base").digest().orElseThrow());
+        // a child on its parent's host builds from the local image and pulls nothing
+        String localChild = List.of("three-x", "three-y", "three-z").stream()
+                .filter(name -> hosts.placement(name).orElseThrow().host().equals(
+                        hosts.placement(name.replace("three", "two")).orElseThrow().host())).findFirst().orElseThrow();
+        assertThat(hosts.placement(localChild).orElseThrow().pulledParents()).isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void anEngineKilledMidRun_isMarkedDown_andItsBuildsMoveToTheOtherHosts() throws Exception {
+        GraphFixture fixture = graph("kill");
+        for (int i = 1; i <= 6; i++) {
+            fixture.image("wait-" + i, "FROM base\nRUN sleep 6 && echo " + i + " > /n\n");
+        }
+        CountDownLatch buildingOnB = new CountDownLatch(1);
+        BuildEventSink events = event -> {
+            if (event instanceof BuildEvent.Started started && started.image().startsWith("wait-")
+                    && started.action().startsWith("building") && started.action().endsWith("on build host b")) {
+                buildingOnB.countDown();
+            }
+        };
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            Future<BuildReport> run = thread.submit(() -> build(fixture,
+                    List.of(engines.host("a", 2), engines.host("b", 2), engines.host("c", 2)), 2, events));
+            assertThat(buildingOnB.await(120, TimeUnit.SECONDS)).as("a wait-* image started on host b").isTrue();
+            Thread.sleep(2000);
+            engines.kill("b");
+            BuildReport report = run.get(300, TimeUnit.SECONDS);
+
+            assertThat(report.images()).allSatisfy(image -> assertThat(image.status())
+                    .as(image.name() + ": " + image.reason()).isEqualTo(ImageStatus.BUILT));
+            HostsReport hosts = report.hosts().orElseThrow();
+            assertThat(hosts.down()).singleElement().satisfies(down -> {
+                assertThat(down.host()).isEqualTo("b");
+                assertThat(down.reason()).contains("10.213.77.12");
+                assertThat(down.lostTasks()).isNotEmpty().allSatisfy(image -> assertThat(
+                        hosts.placement(image).orElseThrow().host()).isNotEqualTo("b"));
+            });
+        } finally {
+            thread.shutdownNow();
+        }
+    }
+}

@@ -82,22 +82,59 @@ public final class SmokeGate {
         List<SmokeResult> results = new ArrayList<>();
         Map<String, List<String>> scripts = new LinkedHashMap<>();
         Map<String, SmokeTest> scriptTests = new HashMap<>();
+        boolean stopped = false;
         for (TestedImage image : images) {
             for (SmokeTest test : tests.getOrDefault(image.image(), List.of())) {
                 if (test.script() != null && !test.script().isBlank()) {
                     scripts.computeIfAbsent(test.script(), key -> new ArrayList<>()).add(image.image());
                     scriptTests.merge(test.script(), test, (a, b) -> a.timeoutSeconds() >= b.timeoutSeconds() ? a : b);
-                } else if (builtWithBuildah.contains(image.image())) {
-                    results.add(inBuildahContainer(image, test));
-                } else {
-                    results.add(inContainer(image, test));
+                    continue;
+                }
+                String name = image.image() + "/" + testName(test);
+                if (stopped) {
+                    results.add(stopped(name, List.of(image.image()), false));
+                    continue;
+                }
+                try {
+                    results.add(builtWithBuildah.contains(image.image()) ? inBuildahContainer(image, test)
+                            : inContainer(image, test));
+                } catch (InterruptedException e) {
+                    stopped = true;
+                    results.add(stopped(name, List.of(image.image()), true));
                 }
             }
         }
         for (Map.Entry<String, List<String>> script : scripts.entrySet()) {
-            results.add(deployment(root, script.getKey(), scriptTests.get(script.getKey()), script.getValue(), images));
+            SmokeTest test = scriptTests.get(script.getKey());
+            String name = testName(test) + " (" + script.getKey() + ")";
+            if (stopped) {
+                results.add(stopped(name, script.getValue(), false));
+                continue;
+            }
+            try {
+                results.add(deployment(root, script.getKey(), test, script.getValue(), images));
+            } catch (InterruptedException e) {
+                stopped = true;
+                results.add(stopped(name, script.getValue(), true));
+            }
+        }
+        if (stopped) {
+            // the caller still writes the report of what ran, then sees the stop
+            Thread.currentThread().interrupt();
         }
         return new GateReport(runId, images, results);
+    }
+
+    /**
+     * A test that a stop cut short ({@code whileRunning}) or that did not start because of it: a
+     * failure that says so, so a stopped gate never reads as passed.
+     */
+    private SmokeResult stopped(String name, List<String> images, boolean whileRunning) {
+        SmokeResult result = new SmokeResult(name, images, SmokeStatus.FAILED, -1, Duration.ZERO, "",
+                whileRunning ? "stopped: the step was stopped while this test ran"
+                        : "not run: the step was stopped before this test");
+        events.accept(new GateEvent.Finished(result));
+        return result;
     }
 
     private SmokeResult inContainer(TestedImage image, SmokeTest test) throws InterruptedException {
@@ -106,8 +143,16 @@ public final class SmokeGate {
         List<String> argv = new ArrayList<>(List.of(docker, "run", "--rm", "--name", container, "--network", "none",
                 "--entrypoint", test.command().get(0), image.reference()));
         argv.addAll(test.command().subList(1, test.command().size()));
-        SmokeResult result = run(name, List.of(image.image()), new ProcessSpec(argv, environment, Optional.empty(),
-                Optional.empty()), Duration.ofSeconds(test.timeoutSeconds()));
+        SmokeResult result;
+        try {
+            result = run(name, List.of(image.image()), new ProcessSpec(argv, environment, Optional.empty(),
+                    Optional.empty()), Duration.ofSeconds(test.timeoutSeconds()));
+        } catch (InterruptedException e) {
+            // stopped: the container outlives its killed client unless it is removed
+            Thread.interrupted();
+            removeContainer(container);
+            throw e;
+        }
         if (result.status() == SmokeStatus.TIMED_OUT) {
             removeContainer(container);
         }

@@ -1,6 +1,7 @@
 package io.imagegraph.core.pipeline;
 
 import io.imagegraph.core.gate.GateLogLines;
+import io.imagegraph.core.gate.GateReport;
 import io.imagegraph.core.gate.GateReportJson;
 import io.imagegraph.core.gate.SmokeGate;
 import io.imagegraph.core.graph.ImageGraph;
@@ -53,17 +54,33 @@ public final class SmokeTestWork {
         this.clock = clock;
     }
 
+    /**
+     * Tests. When interrupted (the step was stopped), the running test is stopped, the report of
+     * what ran is still written, and the record says the step was stopped ({@link StepRecord#stopped}).
+     */
     public StepRecord run(Request request) throws RunRequestException, IOException, InterruptedException {
         ImageGraph graph = PlanRun.load(request.root(), request.load()).graph();
         SmokeGate gate = new SmokeGate(environment.runner(), request.docker(), environment.toolEnvironment(),
                 new GateLogLines(log, request.quiet()), clock);
         GateRun.Outcome outcome = new GateRun(gate).run(graph,
                 new GateRun.Request(request.buildReport(), request.scripts(), request.timeoutSeconds(), Optional.empty()));
+        // Cleared, so that the report can still be read and drawn (interruptible file channels close).
+        boolean stopped = Thread.interrupted();
         StringWriter json = new StringWriter();
         GateReportJson.write(outcome.report(), json);
         boolean passed = outcome.report().passed();
-        return StepRecord.ofRun(passed, passed ? Optional.empty() : Optional.of(RunSummary.ofGate(outcome.report())),
+        StepRecord record = StepRecord.ofRun(passed,
+                passed ? Optional.empty() : Optional.of(RunSummary.ofGate(outcome.report())),
                 PipelineValues.ofJson(json.toString()), graph, request.buildReport(),
                 environment.state(request.root()), holds, List.of());
+        return stopped ? record.stopped(stoppedReason(outcome.report())) : record;
+    }
+
+    /** What a stop left unfinished, from the report of the stopped tests. */
+    static String stoppedReason(GateReport report) {
+        long unfinished = report.results().stream().filter(result -> result.reason().startsWith("stopped: ")
+                || result.reason().startsWith("not run: ")).count();
+        return "smokeTestImages was stopped; " + unfinished + " of " + report.results().size()
+                + (report.results().size() == 1 ? " test" : " tests") + " did not finish (failed in the report)";
     }
 }

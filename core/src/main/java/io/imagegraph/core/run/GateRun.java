@@ -88,8 +88,14 @@ public final class GateRun {
         }
         GateReport result = gate.run(build.runId(), graph.root(), images, tests, builtWithBuildah);
         Path file = request.out().orElse(request.buildReport().toAbsolutePath().resolveSibling(GateReportJson.FILE_NAME));
+        // A stopped gate (interrupted) still writes what ran; the stop is seen by the caller after.
+        boolean stopped = Thread.interrupted();
         try (Writer writer = Files.newBufferedWriter(file)) {
             GateReportJson.write(result, writer);
+        } finally {
+            if (stopped) {
+                Thread.currentThread().interrupt();
+            }
         }
         return new Outcome(result, file);
     }

@@ -79,4 +79,60 @@ class SmokeTestWorkTest {
             }
         }).isInstanceOf(RunRequestException.class).hasMessageContaining(missing.toString());
     }
+
+    @Test
+    void run_whenStopped_recordsWhatRan_andSaysItWasStopped() throws Exception {
+        java.nio.file.Files.writeString(root.resolve("slow.sh"), "#!/bin/sh\necho started slow test\nexec sleep 120\n");
+        root.resolve("slow.sh").toFile().setExecutable(true);
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicReference<Object> outcome = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread step = new Thread(() -> {
+            try (StepEnvironment environment = StepFixture.environment(dir.resolve("tmp"), Map.of(),
+                    REGISTRY.login())) {
+                outcome.set(new SmokeTestWork(environment, ConfiguredHolds.none(), lines::add, Clock.systemUTC())
+                        .run(new SmokeTestWork.Request(root, LoadOptions.defaults(), buildReport,
+                                List.of("slow.sh"), 300, "docker", false)));
+            } catch (Exception e) {
+                outcome.set(e);
+            }
+        });
+        step.start();
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (lines.stream().noneMatch(line -> line.contains("started slow test"))) {
+            assertThat(System.currentTimeMillis()).as("the slow test started: " + lines).isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        long stoppedAt = System.currentTimeMillis();
+        step.interrupt();
+        step.join(60_000);
+
+        assertThat(step.isAlive()).isFalse();
+        assertThat(System.currentTimeMillis() - stoppedAt).as("the 120 s test was stopped").isLessThan(60_000);
+        assertThat(outcome.get()).as("the stopped step returns its record").isInstanceOf(StepRecord.class);
+        StepRecord record = (StepRecord) outcome.get();
+        assertThat(record.stopped()).isTrue();
+        assertThat(record.succeeded()).isFalse();
+        assertThat(record.failure()).contains("stopped: smokeTestImages was stopped; 1 of 3 tests did not finish"
+                + " (failed in the report)");
+        assertThat(record.files()).containsKeys("test-report.json", "lineage.svg");
+        assertThat(record.files().get("test-report.json")).contains("stopped: the step was stopped while this test ran")
+                .contains("\"passed\"");
+        assertThat(record.summary()).last().asString().startsWith("stopped: smokeTestImages was stopped");
+    }
+
+    @Test
+    void stoppedReason_countsTheTestsThatDidNotFinish() {
+        var images = List.of(new io.imagegraph.core.gate.TestedImage("app", "r/app@sha256:" + "a".repeat(64), java.util.Optional.empty()));
+        var report = new io.imagegraph.core.gate.GateReport("run1", images, List.of(
+                result("app/shell", "passed"), result("deploy (d.sh)", "stopped: the step was stopped while this test ran"),
+                result("deploy (e.sh)", "not run: the step was stopped before this test")));
+        assertThat(SmokeTestWork.stoppedReason(report))
+                .isEqualTo("smokeTestImages was stopped; 2 of 3 tests did not finish (failed in the report)");
+    }
+
+    private static io.imagegraph.core.gate.SmokeResult result(String name, String reason) {
+        return new io.imagegraph.core.gate.SmokeResult(name, List.of("app"),
+                reason.equals("passed") ? io.imagegraph.core.gate.SmokeStatus.PASSED
+                        : io.imagegraph.core.gate.SmokeStatus.FAILED, 0, java.time.Duration.ZERO, "", reason);
+    }
 }

@@ -7,6 +7,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
+import io.imagegraph.core.pipeline.StepAfterRestart;
 import io.imagegraph.core.pipeline.StepRecord;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -118,9 +119,7 @@ final class GraphStepExecution extends StepExecution {
 
     @Override
     public void onResume() {
-        getContext().onFailure(new AbortException("imagegraph: " + functionName + " was running when Jenkins"
-                + " restarted, and its work cannot be picked up again. Run the build again: images already pushed"
-                + " with the same input digest are reused, not rebuilt."));
+        getContext().onFailure(new AbortException(StepAfterRestart.failure(functionName)));
     }
 
     @Override

@@ -94,7 +94,7 @@ class PlanCommandTest {
         assertThat(both.exitCode()).as(both.err()).isZero();
         CliRun typo = CliRun.of("plan", "-d", OPENSTACK, "--platform", "linux/amd64,arm64");
         assertThat(typo.exitCode()).isEqualTo(2);
-        assertThat(typo.err()).isEqualTo("imagegraph: error: --platform: 'arm64' is not a platform: expected"
+        assertThat(typo.err()).isEqualTo("imagegraph: --platform: 'arm64' is not a platform: expected"
                 + " OS/ARCH[/VARIANT], such as linux/amd64 or linux/arm/v7\n");
     }
 

@@ -80,8 +80,10 @@ class MultiPlatformBuildTest {
         GraphLoadResult loaded = fixture.load();
         Plan plan = Planner.plan(loaded.graph().orElseThrow(), loaded.warnings(), Selection.all(), Optional.empty());
         Optional<ManifestStore> client = registry.map(host1 -> REGISTRY.client());
+        Map<String, String> environment = new java.util.HashMap<>(DockerDaemon.shared().environment());
+        environment.putAll(io.imagegraph.core.testing.BuildahStore.shared().environment());
         GraphBuild build = new GraphBuild(BuildTools.local(new LocalProcessRunner(), dockerClient(), "buildah",
-                DockerDaemon.shared().environment()), new JsonLinesLineageStore(dir.resolve("state/lineage.jsonl")),
+                environment), new JsonLinesLineageStore(dir.resolve("state/lineage.jsonl")),
                 event -> { }, Clock.systemUTC(), client, host);
         BuildOptions options = new BuildOptions("run-" + System.nanoTime(), List.of("test"), 2, false, false, 0,
                 Duration.ofMillis(10), dir.resolve("state/runs/" + System.nanoTime()), Optional.of("abc"),
@@ -205,5 +207,42 @@ class MultiPlatformBuildTest {
         assertThat(byName(report).get("base").reason()).isEqualTo("image base is built for linux/amd64, linux/arm64,"
                 + " which makes an OCI image index, and an index lives in a registry only: build it with a registry to"
                 + " push to (--registry HOST, without --no-push)");
+    }
+
+    @Test
+    void oneForeignPlatform_isPassedToTheBuilderAndNeedsNoRegistry() throws Exception {
+        Optional<String> armRefusal = HostPlatforms.local().refusal("base", ARM64);
+        fixture.graphFile("namespace: " + namespace + "\nimages:\n  base:\n    platforms: [linux/arm64]\n"
+                + "  app:\n    platforms: [linux/arm64]\n");
+        BuildReport report = build(HostPlatforms.local(), Optional.empty());
+        ImageResult app = byName(report).get("app");
+        if (armRefusal.isPresent()) {
+            assertThat(byName(report).get("base").reason()).isEqualTo(armRefusal.get());
+            return;
+        }
+        assertThat(app.status()).as(app.reason()).isEqualTo(ImageStatus.BUILT);
+        assertThat(DockerDaemon.shared().docker("image", "inspect", "--format", "{{.Os}}/{{.Architecture}}",
+                app.imageId().orElseThrow()).stdout().strip()).isEqualTo("linux/arm64");
+    }
+
+    @Test
+    void buildah_buildsEachPlatformIntoItsIndexToo() throws Exception {
+        Optional<String> armRefusal = HostPlatforms.local().refusal("base", ARM64);
+        fixture.graphFile("namespace: " + namespace + "\nimages:\n  base:\n    builder: buildah\n"
+                + "    platforms: [linux/amd64, linux/arm64]\n  app:\n    builder: buildah\n"
+                + "    platforms: [linux/amd64, linux/arm64]\n");
+        BuildReport report = build(HostPlatforms.local(), Optional.of(REGISTRY.host()));
+        ImageResult app = byName(report).get("app");
+        if (armRefusal.isPresent()) {
+            assertThat(byName(report).get("base").reason()).isEqualTo(armRefusal.get());
+            return;
+        }
+        assertThat(app.status()).as(app.reason()).isEqualTo(ImageStatus.BUILT);
+        Manifest index = manifest(repository("app"), Digest.of(app.digest().orElseThrow()));
+        Manifest arm = manifest(repository("app"), ImageIndex.platforms(index).get(ARM64));
+        assertThat(architectureOf(repository("app"), arm)).isEqualTo("arm64");
+        Manifest baseArm = manifest(repository("base"), ImageIndex.platforms(manifest(repository("base"),
+                Digest.of(byName(report).get("base").digest().orElseThrow()))).get(ARM64));
+        assertThat(HelloElf.machine(fileInFirstLayer(repository("base"), baseArm, "hello"))).isEqualTo(HelloElf.AARCH64);
     }
 }

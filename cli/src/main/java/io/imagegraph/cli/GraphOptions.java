@@ -3,6 +3,7 @@ package io.imagegraph.cli;
 import io.imagegraph.core.graph.BuilderKind;
 import io.imagegraph.core.graph.GraphProblem;
 import io.imagegraph.core.graph.LoadOptions;
+import io.imagegraph.core.ref.TargetPlatform;
 import io.imagegraph.core.run.PlanRun;
 import io.imagegraph.core.run.RunRequestException;
 import java.io.PrintWriter;
@@ -28,9 +29,11 @@ final class GraphOptions {
             description = "A build argument for every image, over the graph file's (repeatable).")
     Map<String, String> buildArgs = new LinkedHashMap<>();
 
-    @Option(names = "--platform", paramLabel = "OS/ARCH",
-            description = "Target platform: sets TARGETARCH and friends in FROM lines and leaves out images"
-                    + " the graph marks unbuildable on it (default: linux/amd64).")
+    @Option(names = "--platform", paramLabel = "OS/ARCH[,OS/ARCH...]",
+            description = "Platforms to build for (passed to the builder; several make an OCI index) for images whose"
+                    + " graph entry names no platforms of its own; the first sets TARGETARCH and friends in FROM lines"
+                    + " and leaves out images the graph marks unbuildable on it (default: linux/amd64, the builder's"
+                    + " own platform).")
     String platform;
 
     @Option(names = "--builder", paramLabel = "docker|buildah", defaultValue = "docker",
@@ -45,12 +48,30 @@ final class GraphOptions {
     @Option(names = "--strict", description = "Treat lint warnings (such as an external base not pinned by digest) as errors.")
     boolean strict;
 
+    /** The platforms --platform names, in order; empty when it is not given. */
+    List<String> platforms() throws BadInputException {
+        if (platform == null) {
+            return List.of();
+        }
+        try {
+            return TargetPlatform.parseList(platform).stream().map(TargetPlatform::toString).toList();
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--platform: " + e.getMessage());
+        }
+    }
+
+    /** The first platform --platform names, which sets TARGETARCH and selects images. */
+    Optional<String> targetPlatform() throws BadInputException {
+        return platforms().stream().findFirst();
+    }
+
     LoadOptions loadOptions() throws BadInputException {
         LoadOptions options;
         try {
             options = new LoadOptions(Optional.ofNullable(graphFile), buildArgs,
-                    platform == null ? LoadOptions.DEFAULT_PLATFORM : platform, strict)
-                    .withBuilder(BuilderKind.fromId(builder));
+                    targetPlatform().orElse(LoadOptions.DEFAULT_PLATFORM), strict)
+                    .withBuilder(BuilderKind.fromId(builder))
+                    .withPlatforms(platforms());
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--builder: " + e.getMessage());
         }

@@ -31,7 +31,7 @@ final class PlanOptions {
      */
     Plan plan(PrintWriter err) throws BadInputException, IOException, InterruptedException {
         PlanRun.Request request = new PlanRun.Request(graph.dir, graph.loadOptions(),
-                selection.selection(Optional.ofNullable(graph.platform)), changes.changedFrom(), changes.changeList());
+                selection.selection(graph.targetPlatform()), changes.changedFrom(), changes.changeList());
         Plan plan;
         try {
             plan = new PlanRun(new LocalProcessRunner()).plan(request, state.forGraph(graph.dir));

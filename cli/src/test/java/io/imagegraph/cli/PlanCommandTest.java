@@ -89,6 +89,16 @@ class PlanCommandTest {
     }
 
     @Test
+    void platformList_plansForTheFirstAndAMistypedOneIsRefused() {
+        CliRun both = CliRun.of("plan", "-d", OPENSTACK, "--platform", "linux/amd64,linux/arm64");
+        assertThat(both.exitCode()).as(both.err()).isZero();
+        CliRun typo = CliRun.of("plan", "-d", OPENSTACK, "--platform", "linux/amd64,arm64");
+        assertThat(typo.exitCode()).isEqualTo(2);
+        assertThat(typo.err()).isEqualTo("imagegraph: --platform: 'arm64' is not a platform: expected"
+                + " OS/ARCH[/VARIANT], such as linux/amd64 or linux/arm/v7\n");
+    }
+
+    @Test
     void dot_drawsTheGraph() {
         CliRun run = CliRun.of("plan", "-d", OPENSTACK, "--format", "dot");
         assertThat(run.exitCode()).isZero();

@@ -22,16 +22,31 @@ import java.util.TreeMap;
  * @param workDirectory a private directory for generated files (the pinned Dockerfile, the image ID file)
  * @param pinnedBases   external bases to build from a digest the upstream watches saw, with that reference
  * @param settings      the network, secrets and mirrors of the build
+ * @param platform      the platform to build for ({@code --platform linux/arm64}); empty: the builder's own
  */
 public record BuildJob(ImageNode node, Path root, Map<String, String> pinnedParents, SortedMap<String, String> labels,
                        List<String> tags, Path workDirectory, Map<ExternalBase, String> pinnedBases,
-                       BuildSettings settings) {
+                       BuildSettings settings, java.util.Optional<String> platform) {
 
     public BuildJob {
         pinnedParents = Map.copyOf(pinnedParents);
         pinnedBases = Map.copyOf(pinnedBases);
         labels = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(labels));
         tags = List.copyOf(tags);
+        platform = platform == null ? java.util.Optional.empty() : platform;
+    }
+
+    /** A job for the builder's own platform. */
+    public BuildJob(ImageNode node, Path root, Map<String, String> pinnedParents, SortedMap<String, String> labels,
+                    List<String> tags, Path workDirectory, Map<ExternalBase, String> pinnedBases,
+                    BuildSettings settings) {
+        this(node, root, pinnedParents, labels, tags, workDirectory, pinnedBases, settings, java.util.Optional.empty());
+    }
+
+    /** The same job for one platform, with its own parents, tags and work directory. */
+    public BuildJob forPlatform(String value, Map<String, String> parents, List<String> platformTags, Path directory) {
+        return new BuildJob(node, root, parents, labels, platformTags, directory, pinnedBases, settings,
+                java.util.Optional.of(value));
     }
 
     /** A job with the build settings of its image's spec. */

@@ -110,6 +110,14 @@ public final class DockerfileBuilder implements ImageBuilder {
             argv.add("--tls-verify=false");
         }
         argv.addAll(List.of("--iidfile", idFile.toString(), "--file", dockerfile.toString()));
+        if (job.platform().isPresent()) {
+            if (docker.isPresent() && !buildKit) {
+                throw new ImageBuildException("image " + job.name() + " is built for " + job.platform().get()
+                        + ", which only a BuildKit build does faithfully, but this build uses the " + mode.get().why(),
+                        false);
+            }
+            argv.addAll(List.of("--platform", job.platform().get()));
+        }
         spec.target().ifPresent(target -> argv.addAll(List.of("--target", target)));
         if (buildKit || docker.isEmpty()) {
             job.labels().forEach((key, value) -> argv.addAll(List.of("--label", key + "=" + value)));

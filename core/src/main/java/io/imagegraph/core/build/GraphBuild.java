@@ -42,6 +42,8 @@ public final class GraphBuild {
     private final Clock clock;
     private final Optional<RegistryTags> registry;
     private final Optional<BuildHosts> hosts;
+    private final Optional<ManifestStore> store;
+    private final HostPlatforms hostPlatforms;
 
     /** A build that pushes (when its options say so) with the builders' own push, without reading the registry. */
     public GraphBuild(BuildTools tools, LineageStore lineage, BuildEventSink events, Clock clock) {
@@ -55,12 +57,20 @@ public final class GraphBuild {
      */
     public GraphBuild(BuildTools tools, LineageStore lineage, BuildEventSink events, Clock clock,
                       Optional<ManifestStore> registry) {
+        this(tools, lineage, events, clock, registry, HostPlatforms.local());
+    }
+
+    /** A build that judges which platforms it can build by {@code hostPlatforms} rather than by this machine. */
+    public GraphBuild(BuildTools tools, LineageStore lineage, BuildEventSink events, Clock clock,
+                      Optional<ManifestStore> registry, HostPlatforms hostPlatforms) {
+        this.hostPlatforms = hostPlatforms;
         this.tools = tools;
         this.lineage = lineage;
         this.events = events;
         this.clock = clock;
         this.registry = registry.map(RegistryTags::new);
         this.hosts = Optional.empty();
+        this.store = registry;
     }
 
     private GraphBuild(GraphBuild build, BuildHosts hosts) {
@@ -69,6 +79,8 @@ public final class GraphBuild {
         this.events = build.events;
         this.clock = build.clock;
         this.registry = build.registry;
+        this.store = build.store;
+        this.hostPlatforms = build.hostPlatforms;
         this.hosts = Optional.of(hosts);
     }
 
@@ -101,7 +113,9 @@ public final class GraphBuild {
         Map<String, String> refresh = options.rebuild() ? Map.of()
                 : Freshness.stale(graph, planned, inRunOrder, records, options, clock.instant());
         if (registry.isPresent() && options.push() && !options.rebuild()) {
-            List<String> reusable = inRunOrder.stream().filter(name -> !refresh.containsKey(name)).toList();
+            // a multi-platform image is reused only as an index of exactly its platforms (MultiPlatformBuild)
+            List<String> reusable = inRunOrder.stream().filter(name -> !refresh.containsKey(name))
+                    .filter(name -> planned.get(name).node().spec().platforms().size() < 2).toList();
             new RegistryReuse(registry.get(), events, clock).reuseFromRegistry(graph, planned, reusable, neededBy, options,
                     RegistryReuse.knownDigests(records), results,
                     lookupFailures);
@@ -119,6 +133,7 @@ public final class GraphBuild {
         Map<String, Double> priority = CriticalPath.remaining(order, dependants,
                 DurationEstimates.of(records, order));
         BuildScheduler scheduler = new BuildScheduler(options.slots(), options.failFast());
+        MultiPlatformBuild platformBuild = new MultiPlatformBuild(store, hostPlatforms);
         Map<String, BuildScheduler.Outcome> outcomes;
         boolean cancelled = false;
         Optional<HostBuild> onHosts = hosts.map(engines -> new HostBuild(engines, events));
@@ -128,12 +143,12 @@ public final class GraphBuild {
                             ? failed(planned.get(name), clock.instant(), options.logFile(name), lookupFailures.get(name), 0)
                             : buildOne(graph, plan.pins(), planned.get(name), neededBy.get(name), results, options,
                             records, Optional.ofNullable(refresh.get(name)), engine.tools(),
-                            Optional.of(new HostBuild.OnHost(engine, transfer))))
+                            Optional.of(new HostBuild.OnHost(engine, transfer)), platformBuild))
                     : scheduler.run(order, dependencies, priority, name -> {
                 ImageResult result = lookupFailures.containsKey(name)
                         ? failed(planned.get(name), clock.instant(), options.logFile(name), lookupFailures.get(name), 0)
                         : buildOne(graph, plan.pins(), planned.get(name), neededBy.get(name), results, options,
-                        records, Optional.ofNullable(refresh.get(name)), tools, Optional.empty());
+                        records, Optional.ofNullable(refresh.get(name)), tools, Optional.empty(), platformBuild);
                 if (Thread.currentThread().isInterrupted()) {
                     throw new InterruptedException("cancelled while finishing " + name);
                 }
@@ -184,9 +199,11 @@ public final class GraphBuild {
 
     private ImageResult buildOne(ImageGraph graph, UpstreamPins pins, PlannedImage image, String neededBy,
                                  Map<String, ImageResult> done, BuildOptions options, List<LineageRecord> records,
-                                 Optional<String> refreshed, BuildTools tools, Optional<HostBuild.OnHost> onHost)
-            throws InterruptedException {
+                                 Optional<String> refreshed, BuildTools tools, Optional<HostBuild.OnHost> onHost,
+                                 MultiPlatformBuild platformBuild) throws InterruptedException {
         String name = image.name();
+        List<io.imagegraph.core.ref.TargetPlatform> platforms = io.imagegraph.core.ref.TargetPlatform.parseAll(
+                image.node().spec().platforms());
         Instant start = clock.instant();
         String repository = ImageNames.repository(graph, options.registry(), name);
         String inputRef = repository + ":" + ImageNames.inputTag(image.inputDigest());
@@ -214,7 +231,7 @@ public final class GraphBuild {
                             + " cannot read; give both the same builder", false);
                 }
             }
-            if (!options.rebuild() && refreshed.isEmpty()) {
+            if (!options.rebuild() && refreshed.isEmpty() && platforms.size() < 2) {
                 events.accept(new BuildEvent.Started(name, 1, "looking up " + inputRef));
                 Optional<String> existing = lookup.find(inputRef);
                 String found = inputRef;
@@ -261,6 +278,13 @@ public final class GraphBuild {
                     LineageLabels.of(graph, pins, image, baseDigests, options, clock), allRefs,
                     options.workDirectory(name), pinnedBases,
                     options.network().map(image.node().spec().build()::withNetwork).orElse(image.node().spec().build()));
+            if (platforms.size() > 1) {
+                return buildPlatforms(graph, image, job, platforms, platformBuild, tool.get(), done, options, records,
+                        refreshed, start, logFile, inputRef, allRefs, why);
+            }
+            if (platforms.size() == 1) {
+                job = platformBuild.single(job, platforms.get(0));
+            }
             int attempt = 0;
             String id = null;
             while (id == null) {
@@ -295,6 +319,41 @@ public final class GraphBuild {
         } catch (IOException e) {
             return failed(image, start, logFile, "cannot write its log " + logFile + ": " + e.getMessage(), 0);
         }
+    }
+
+    /** Builds an image for several platforms into an index in the registry ({@link MultiPlatformBuild}). */
+    private ImageResult buildPlatforms(ImageGraph graph, PlannedImage image, BuildJob job,
+                                       List<io.imagegraph.core.ref.TargetPlatform> platforms,
+                                       MultiPlatformBuild platformBuild, BuildTool tool, Map<String, ImageResult> done,
+                                       BuildOptions options, List<LineageRecord> records, Optional<String> refreshed,
+                                       Instant start, Path logFile, String inputRef, List<String> allRefs, String why)
+            throws IOException, InterruptedException {
+        String name = image.name();
+        Map<String, String> parentDigests = new TreeMap<>();
+        for (String parent : graph.node(name).parents()) {
+            done.get(parent).digest().ifPresent(digest -> parentDigests.put(parent,
+                    ImageNames.repository(graph, options.registry(), parent) + "@" + digest));
+        }
+        events.accept(new BuildEvent.Started(name, 1, "building for " + platforms.stream()
+                .map(Object::toString).collect(java.util.stream.Collectors.joining(", ")) + why));
+        MultiPlatformBuild.Outcome outcome;
+        try (OutputStream log = Files.newOutputStream(logFile);
+             LineOutput lines = new LineOutput(line -> events.accept(new BuildEvent.Output(name, line)));
+             OutputStream both = new TeeOutputStream(log, lines)) {
+            outcome = platformBuild.build(job, platforms, tool, ImageNames.path(graph, name), inputRef,
+                    ImageNames.inputTag(image.inputDigest()), runTags(image, options), parentDigests, options.push(),
+                    !options.rebuild() && refreshed.isEmpty(), both);
+        } catch (ImageBuildException e) {
+            return failed(image, start, logFile, e.getMessage(), 1);
+        }
+        String reason = outcome.reused() ? "the registry has an index of the same platforms with the same input digest: "
+                + inputRef : refreshed.map(r -> "built: " + r).orElseGet(() -> BuildReasons.built(graph, image, done,
+                options, records));
+        return new ImageResult(name, outcome.reused() ? ImageStatus.REUSED : ImageStatus.BUILT,
+                outcome.reused() ? Optional.empty() : Optional.of(outcome.hostImage()),
+                Optional.of(outcome.index().toString()), allRefs, image.inputDigest().toString(),
+                Duration.between(start, clock.instant()), Optional.of(logFile.toString()), reason + why,
+                outcome.reused() ? 0 : 1);
     }
 
     /**

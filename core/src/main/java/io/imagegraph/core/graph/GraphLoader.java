@@ -88,6 +88,7 @@ public final class GraphLoader {
         }
         Map<String, ImageSpec> specs = new ImageSpecResolver(root, located, options.buildArgs(), options.builder(), problems)
                 .resolve(folders);
+        SpecPlatforms.apply(specs, options.platforms(), located, problems);
         if (specs.isEmpty() && problems.stream().noneMatch(GraphProblem::isError)) {
             problems.add(GraphProblem.error(GraphProblem.Kind.INVALID_PATH, null, root.toString(),
                     "no images found: expected folders images/<name>/ with a Dockerfile, or images declared in "

@@ -23,12 +23,14 @@ import java.util.Map;
  * @param network      the network its build gets (default, host or none), over the graph file's
  * @param secrets      secrets its build may mount ({@code RUN --mount=type=secret,id=...})
  * @param postBuild    Dockerfile instructions applied to the built image, as root, after its build
+ * @param platforms    the platforms to build it for ({@code linux/amd64}, {@code linux/arm64}); several make an
+ *                     OCI index; empty: the run's {@code --platform}, else the builder's own platform
  */
 public record ImageEntry(String context, String dockerfile, Map<String, String> buildArgs, BuilderKind builder,
                          String target, List<String> command, List<String> tags, List<SmokeTest> smokeTests,
                          List<String> profiles, List<String> watch, List<String> dependsOn,
                          Map<String, String> unbuildable, ImageMetadata metadata, NetworkMode network,
-                         List<BuildSecret> secrets, List<String> postBuild) {
+                         List<BuildSecret> secrets, List<String> postBuild, List<String> platforms) {
 
     public ImageEntry {
         buildArgs = YamlValues.strings(buildArgs);
@@ -42,6 +44,17 @@ public record ImageEntry(String context, String dockerfile, Map<String, String> 
         metadata = metadata == null ? ImageMetadata.none() : metadata;
         secrets = secrets == null ? List.of() : YamlValues.list(secrets, "secrets");
         postBuild = postBuild == null ? List.of() : YamlValues.list(postBuild, "postBuild");
+        platforms = platforms == null ? List.of() : YamlValues.list(platforms, "platforms");
+    }
+
+    /** An entry built for the run's platforms. */
+    public ImageEntry(String context, String dockerfile, Map<String, String> buildArgs, BuilderKind builder,
+                      String target, List<String> command, List<String> tags, List<SmokeTest> smokeTests,
+                      List<String> profiles, List<String> watch, List<String> dependsOn,
+                      Map<String, String> unbuildable, ImageMetadata metadata, NetworkMode network,
+                      List<BuildSecret> secrets, List<String> postBuild) {
+        this(context, dockerfile, buildArgs, builder, target, command, tags, smokeTests, profiles, watch, dependsOn,
+                unbuildable, metadata, network, secrets, postBuild, null);
     }
 
     /** An entry that leaves network and secrets as the graph file says. */

@@ -28,12 +28,14 @@ import java.util.TreeMap;
  * @param build       network, secrets and mirrors of its build (not inputs of the build either)
  * @param postBuild   Dockerfile instructions applied to the built image as root, its USER kept
  *                    (StarlingX's CUSTOMIZATION and POSTBUILD_* directives)
+ * @param platforms   the platforms it is built for ({@code os/arch}); several make an OCI index;
+ *                    empty: the builder's own platform
  */
 public record ImageSpec(String name, Optional<String> folder, String context, Optional<String> dockerfile,
                         SortedMap<String, String> buildArgs, BuilderKind builder, Optional<String> target,
                         List<String> command, List<String> tags, List<SmokeTest> smokeTests, List<String> profiles,
                         List<String> watch, List<String> dependsOn, Map<String, String> unbuildable,
-                        ImageMetadata metadata, BuildSettings build, List<String> postBuild) {
+                        ImageMetadata metadata, BuildSettings build, List<String> postBuild, List<String> platforms) {
 
     public ImageSpec {
         buildArgs = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(buildArgs));
@@ -46,6 +48,23 @@ public record ImageSpec(String name, Optional<String> folder, String context, Op
         unbuildable = Map.copyOf(unbuildable);
         build = build == null ? BuildSettings.defaults() : build;
         postBuild = List.copyOf(postBuild);
+        platforms = platforms == null ? List.of() : List.copyOf(platforms);
+    }
+
+    /** A spec built for the builder's own platform. */
+    public ImageSpec(String name, Optional<String> folder, String context, Optional<String> dockerfile,
+                     SortedMap<String, String> buildArgs, BuilderKind builder, Optional<String> target,
+                     List<String> command, List<String> tags, List<SmokeTest> smokeTests, List<String> profiles,
+                     List<String> watch, List<String> dependsOn, Map<String, String> unbuildable,
+                     ImageMetadata metadata, BuildSettings build, List<String> postBuild) {
+        this(name, folder, context, dockerfile, buildArgs, builder, target, command, tags, smokeTests, profiles, watch,
+                dependsOn, unbuildable, metadata, build, postBuild, List.of());
+    }
+
+    /** The same spec built for these platforms. */
+    public ImageSpec withPlatforms(List<String> value) {
+        return new ImageSpec(name, folder, context, dockerfile, buildArgs, builder, target, command, tags, smokeTests,
+                profiles, watch, dependsOn, unbuildable, metadata, build, postBuild, value);
     }
 
     /** A spec whose build has the default network, no secrets and no mirrors. */

@@ -119,7 +119,7 @@ final class ImageSpecResolver {
         }
         return Optional.of(new ImageEntry(context, dockerfile, args, BuilderKind.LOCI, e.target(), e.command(), e.tags(),
                 e.smokeTests(), e.profiles(), e.watch(), dependsOn, e.unbuildable(), e.metadata(), e.network(),
-                e.secrets(), e.postBuild()));
+                e.secrets(), e.postBuild(), e.platforms()));
     }
 
     private boolean checkName(String name, String where) {
@@ -185,7 +185,7 @@ final class ImageSpecResolver {
                 Optional.ofNullable(e.target()), e.command() == null ? List.of() : e.command(),
                 e.tags() == null ? graphFile.file().tags() : e.tags(),
                 e.smokeTests() == null ? List.of() : e.smokeTests(), e.profiles(), e.watch(), e.dependsOn(),
-                e.unbuildable(), e.metadata(), buildSettings(e), e.postBuild()));
+                e.unbuildable(), e.metadata(), buildSettings(e), e.postBuild(), e.platforms()));
     }
 
     private BuildSettings buildSettings(ImageEntry e) {

@@ -86,6 +86,14 @@ public final class InputDigests {
                 }
                 json.writeEndArray();
             }
+            if (!spec.platforms().isEmpty()) {
+                // Only when it names platforms: an index for these is another image than a single manifest.
+                json.writeArrayFieldStart("platforms");
+                for (String platform : spec.platforms()) {
+                    json.writeString(platform);
+                }
+                json.writeEndArray();
+            }
             json.writeStringField("context", context.toString());
             json.writeObjectFieldStart("buildArgs");
             for (Map.Entry<String, String> arg : spec.buildArgs().entrySet()) {

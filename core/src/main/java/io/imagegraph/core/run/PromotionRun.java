@@ -25,6 +25,8 @@ import io.imagegraph.core.registry.RegistryException;
 import io.imagegraph.core.state.StateDirectory;
 import io.imagegraph.core.track.ConfiguredHolds;
 import io.imagegraph.core.track.HeldImages;
+import io.imagegraph.core.track.HoldEvent;
+import io.imagegraph.core.track.IndexHolds;
 import io.imagegraph.core.track.Holds;
 import io.imagegraph.core.track.TagEvents;
 import io.imagegraph.core.track.TagHistory;
@@ -143,8 +145,9 @@ public final class PromotionRun {
         Map<String, String> blocked = new LinkedHashMap<>(request.holds());
         try {
             lineage = JsonLinesLineageStore.in(state).records();
-            HeldImages.of(configuredHolds.over(Holds.in(state).active()), lineage).refusing(sources)
-                    .forEach(blocked::putIfAbsent);
+            Map<String, HoldEvent> holds = IndexHolds.over(configuredHolds.over(Holds.in(state).active()), sources,
+                    registries.registries(sources.get(0).from().registry()));
+            HeldImages.of(holds, lineage).refusing(sources).forEach(blocked::putIfAbsent);
         } catch (IOException e) {
             throw new IOException("cannot read the holds in " + state.folder() + ": " + e.getMessage(), e);
         }

@@ -122,6 +122,11 @@ public final class GraphBuild {
             cancelled = true;
             outcomes = Map.of();
         }
+        try {
+            tools.runFinished();
+        } catch (InterruptedException e) {
+            cancelled = true;
+        }
         List<ImageResult> report = new ArrayList<>();
         for (String name : graph.order()) {
             PlannedImage image = planned.get(name);

@@ -22,16 +22,26 @@ import java.util.TreeMap;
  * @param workDirectory a private directory for generated files (the pinned Dockerfile, the image ID file)
  * @param pinnedBases   external bases to build from a digest the upstream watches saw, with that reference
  * @param settings      the network, secrets and mirrors of the build
+ * @param noCache       build without the builder's layer cache (a refresh, which is to pick up what changed outside)
+ * @param parentReferences parent name to the reference of its input-digest tag ({@code registry/namespace/name:input-sha256-…}
+ *                      with a registry), which a build arg naming the parent gets (LOCI's {@code WHEELS} and {@code FROM})
  */
 public record BuildJob(ImageNode node, Path root, Map<String, String> pinnedParents, SortedMap<String, String> labels,
                        List<String> tags, Path workDirectory, Map<ExternalBase, String> pinnedBases,
-                       BuildSettings settings) {
+                       BuildSettings settings, boolean noCache, Map<String, String> parentReferences) {
 
     public BuildJob {
+        parentReferences = Map.copyOf(parentReferences);
         pinnedParents = Map.copyOf(pinnedParents);
         pinnedBases = Map.copyOf(pinnedBases);
         labels = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(labels));
         tags = List.copyOf(tags);
+    }
+
+    /** A job that may use the builder's layer cache. */
+    public BuildJob(ImageNode node, Path root, Map<String, String> pinnedParents, SortedMap<String, String> labels,
+                    List<String> tags, Path workDirectory, Map<ExternalBase, String> pinnedBases, BuildSettings settings) {
+        this(node, root, pinnedParents, labels, tags, workDirectory, pinnedBases, settings, false, Map.of());
     }
 
     /** A job with the build settings of its image's spec. */

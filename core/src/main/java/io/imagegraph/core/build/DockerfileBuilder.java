@@ -127,14 +127,19 @@ public final class DockerfileBuilder implements ImageBuilder {
         }
         argv.addAll(List.of("--iidfile", idFile.toString(), "--file", dockerfile.toString()));
         spec.target().ifPresent(target -> argv.addAll(List.of("--target", target)));
+        if (job.noCache()) {
+            argv.add("--no-cache");
+        }
         if (buildKit || docker.isEmpty()) {
             job.labels().forEach((key, value) -> argv.addAll(List.of("--label", key + "=" + value)));
         }
         argv.addAll(secrets.flags());
-        // A build arg naming a parent of the graph (LOCI's FROM and WHEELS) passes the exact image
-        // this run built or reused for it, as FROM lines are pinned.
+        // A build arg naming a parent of the graph (LOCI's FROM and WHEELS) passes the reference of
+        // the image this run built or reused for it by its input-digest tag: a registry reference
+        // (LOCI fetches WHEELS from a registry) where the run has one, never an image ID.
         SortedMap<String, String> args = new TreeMap<>(settings.mirrorArgs());
-        spec.buildArgs().forEach((key, value) -> args.put(key, pins.getOrDefault(value, value)));
+        spec.buildArgs().forEach((key, value) -> args.put(key,
+                job.parentReferences().getOrDefault(value, pins.getOrDefault(value, value))));
         args.forEach((key, value) -> argv.addAll(List.of("--build-arg", key + "=" + value)));
         job.tags().forEach(tag -> argv.addAll(List.of("--tag", tag)));
         pinTag.ifPresent(tag -> argv.addAll(List.of("--tag", tag)));

@@ -110,7 +110,7 @@ public final class GraphBuild {
                 ImageResult result = lookupFailures.containsKey(name)
                         ? failed(planned.get(name), clock.instant(), options.logFile(name), lookupFailures.get(name), 0)
                         : buildOne(graph, plan.pins(), planned.get(name), neededBy.get(name), results, options,
-                        records, Optional.ofNullable(refresh.get(name)));
+                        records, RefreshCheck.reason(graph, name, refresh, results));
                 if (Thread.currentThread().isInterrupted()) {
                     throw new InterruptedException("cancelled while finishing " + name);
                 }
@@ -194,6 +194,10 @@ public final class GraphBuild {
                             + " cannot read; give both the same builder", false);
                 }
             }
+            Optional<String> before = Optional.empty();
+            if (refreshed.isPresent()) {
+                before = lookup.find(inputRef);
+            }
             if (!options.rebuild() && refreshed.isEmpty()) {
                 events.accept(new BuildEvent.Started(name, 1, "looking up " + inputRef));
                 Optional<String> existing = lookup.find(inputRef);
@@ -221,6 +225,7 @@ public final class GraphBuild {
                 }
             }
             Map<String, String> pinned = new TreeMap<>();
+            Map<String, String> references = new TreeMap<>();
             Map<String, String> baseDigests = new TreeMap<>();
             for (String parent : graph.node(name).parents()) {
                 ImageResult parentResult = done.get(parent);
@@ -228,6 +233,8 @@ public final class GraphBuild {
                     throw new ImageBuildException("its parent " + parent + " has no image in this run", false);
                 }
                 pinned.put(parent, pin(graph, parent, parentResult, lookup, options));
+                references.put(parent, ImageNames.repository(graph, options.registry(), parent) + ":"
+                        + ImageNames.inputTag(io.imagegraph.core.ref.Digest.of(parentResult.inputDigest())));
                 baseDigests.put(parent, parentResult.identity().get());
             }
             Map<ExternalBase, String> pinnedBases = new java.util.LinkedHashMap<>();
@@ -237,7 +244,8 @@ public final class GraphBuild {
             BuildJob job = new BuildJob(graph.node(name), graph.root(), pinned,
                     LineageLabels.of(graph, pins, image, baseDigests, options, clock), allRefs,
                     options.workDirectory(name), pinnedBases,
-                    options.network().map(image.node().spec().build()::withNetwork).orElse(image.node().spec().build()));
+                    options.network().map(image.node().spec().build()::withNetwork).orElse(image.node().spec().build()),
+                    refreshed.isPresent(), references);
             int attempt = 0;
             String id = null;
             while (id == null) {
@@ -255,6 +263,17 @@ public final class GraphBuild {
                     events.accept(new BuildEvent.Retrying(name, attempt, e.getMessage(), delay));
                     Thread.sleep(delay);
                 }
+            }
+            if (before.isPresent() && RefreshCheck.sameLayers(lookup, before.get(), id)) {
+                // the refresh changed no layer: the tags go back to the image built before
+                for (String ref : allRefs) {
+                    lookup.tag(before.get(), ref);
+                }
+                Optional<String> digest = push(tool.get().pusher(), graph, image, allRefs, options, logFile);
+                return new ImageResult(name, ImageStatus.UNCHANGED, before, digest, allRefs, image.inputDigest().toString(),
+                        Duration.between(start, clock.instant()), Optional.of(logFile.toString()),
+                        "unchanged: refreshed (" + refreshed.get() + ") with the same layers as " + before.get()
+                                + ", which keeps its tags" + why, attempt);
             }
             Optional<String> digest;
             try {

@@ -18,7 +18,9 @@ final class BuildTable {
                     result.reason());
         }
         StringBuilder out = new StringBuilder(table.render());
-        out.append('\n').append(String.format("%s: %d built, %d reused, %d failed, %d not built (parent failed),"
+        long unchanged = report.count(ImageStatus.UNCHANGED);
+        out.append('\n').append(String.format("%s: %d built, %d reused" + (unchanged > 0 ? ", " + unchanged + " unchanged" : "")
+                        + ", %d failed, %d not built (parent failed),"
                         + " %d cancelled, %d not selected; run %s.%n",
                 report.succeeded() ? "Succeeded" : "Failed", report.count(ImageStatus.BUILT),
                 report.count(ImageStatus.REUSED), report.count(ImageStatus.FAILED),

@@ -30,7 +30,7 @@ record BuildFailure(Optional<String> instruction, Optional<String> output, Strin
 
     static BuildFailure of(String text) {
         // the legacy builder colours a step's stderr: ESC[91m ... ESC[0m
-        List<String> lines = text.replaceAll("\u001B\\[[0-9;]*m", "").lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        List<String> lines = TerminalColours.strip(text).lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
         String last = lines.isEmpty() ? "(no output)" : lines.get(lines.size() - 1);
         for (int i = lines.size() - 1; i >= 0; i--) {
             Matcher m = BUILDKIT_LINE.matcher(lines.get(i));

@@ -23,12 +23,17 @@ import java.util.TreeMap;
  * @param pinnedBases   external bases to build from a digest the upstream watches saw, with that reference
  * @param settings      the network, secrets and mirrors of the build
  * @param platform      the platform to build for ({@code --platform linux/arm64}); empty: the builder's own
+ * @param noCache       build without the builder's layer cache (a refresh, which is to pick up what changed outside)
+ * @param parentReferences parent name to the reference of its input-digest tag ({@code registry/namespace/name:input-sha256-…}
+ *                      with a registry), which a build arg naming the parent gets (LOCI's {@code WHEELS} and {@code FROM})
  */
 public record BuildJob(ImageNode node, Path root, Map<String, String> pinnedParents, SortedMap<String, String> labels,
                        List<String> tags, Path workDirectory, Map<ExternalBase, String> pinnedBases,
-                       BuildSettings settings, java.util.Optional<String> platform) {
+                       BuildSettings settings, java.util.Optional<String> platform, boolean noCache,
+                       Map<String, String> parentReferences) {
 
     public BuildJob {
+        parentReferences = Map.copyOf(parentReferences);
         pinnedParents = Map.copyOf(pinnedParents);
         pinnedBases = Map.copyOf(pinnedBases);
         labels = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(labels));
@@ -39,14 +44,21 @@ public record BuildJob(ImageNode node, Path root, Map<String, String> pinnedPare
     /** A job for the builder's own platform. */
     public BuildJob(ImageNode node, Path root, Map<String, String> pinnedParents, SortedMap<String, String> labels,
                     List<String> tags, Path workDirectory, Map<ExternalBase, String> pinnedBases,
-                    BuildSettings settings) {
-        this(node, root, pinnedParents, labels, tags, workDirectory, pinnedBases, settings, java.util.Optional.empty());
+                    BuildSettings settings, boolean noCache, Map<String, String> parentReferences) {
+        this(node, root, pinnedParents, labels, tags, workDirectory, pinnedBases, settings, java.util.Optional.empty(),
+                noCache, parentReferences);
     }
 
     /** The same job for one platform, with its own parents, tags and work directory. */
     public BuildJob forPlatform(String value, Map<String, String> parents, List<String> platformTags, Path directory) {
         return new BuildJob(node, root, parents, labels, platformTags, directory, pinnedBases, settings,
-                java.util.Optional.of(value));
+                java.util.Optional.of(value), noCache, parentReferences);
+    }
+
+    /** A job that may use the builder's layer cache. */
+    public BuildJob(ImageNode node, Path root, Map<String, String> pinnedParents, SortedMap<String, String> labels,
+                    List<String> tags, Path workDirectory, Map<ExternalBase, String> pinnedBases, BuildSettings settings) {
+        this(node, root, pinnedParents, labels, tags, workDirectory, pinnedBases, settings, false, Map.of());
     }
 
     /** A job with the build settings of its image's spec. */

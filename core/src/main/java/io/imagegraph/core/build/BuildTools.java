@@ -48,4 +48,11 @@ public final class BuildTools {
     public Optional<BuildTool> forKind(BuilderKind kind) {
         return Optional.ofNullable(tools.get(kind));
     }
+
+    /** Tells each builder of the run, once, that the run has finished. */
+    public void runFinished() throws InterruptedException {
+        for (ImageBuilder builder : new java.util.LinkedHashSet<>(tools.values().stream().map(BuildTool::builder).toList())) {
+            builder.runFinished();
+        }
+    }
 }

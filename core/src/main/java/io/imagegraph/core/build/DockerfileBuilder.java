@@ -40,9 +40,11 @@ public final class DockerfileBuilder implements ImageBuilder {
     private final Optional<BuildKitSupport> docker;
     private final Map<String, String> environment;
     private final Optional<PostBuild> postBuild;
+    private final BuildKitPins buildKitPins;
 
     private DockerfileBuilder(ProcessRunner runner, String program, Optional<BuildKitSupport> docker,
                               Map<String, String> environment, Optional<PostBuild> postBuild) {
+        this.buildKitPins = new BuildKitPins(runner, program, environment);
         this.runner = runner;
         this.program = program;
         this.docker = docker;
@@ -63,6 +65,22 @@ public final class DockerfileBuilder implements ImageBuilder {
 
     @Override
     public String build(BuildJob job, OutputStream log) throws ImageBuildException, InterruptedException {
+        boolean buildKit = docker.isPresent() && docker.get().mode().buildKit();
+        Map<String, String> pins = buildKit ? buildKitPins.name(job.pinnedParents()) : job.pinnedParents();
+        Optional<String> pinTag = buildKit ? Optional.of(buildKitPins.tagFor(job.name())) : Optional.empty();
+        String id = build(job, log, pins, pinTag);
+        pinTag.ifPresent(tag -> buildKitPins.built(id, tag));
+        return id;
+    }
+
+    /** Removes the {@code imagegraph-pin} tags the run's BuildKit builds needed. */
+    @Override
+    public void runFinished() throws InterruptedException {
+        buildKitPins.removeAll();
+    }
+
+    private String build(BuildJob job, OutputStream log, Map<String, String> pins, Optional<String> pinTag)
+            throws ImageBuildException, InterruptedException {
         ImageSpec spec = job.node().spec();
         BuildSettings settings = job.settings();
         Optional<DockerBuildMode> mode = docker.isPresent() ? Optional.of(docker.get().mode()) : Optional.empty();
@@ -75,8 +93,6 @@ public final class DockerfileBuilder implements ImageBuilder {
         }
         Path dockerfile = job.workDirectory().resolve("Dockerfile");
         Path idFile = job.workDirectory().resolve("image-id");
-        Map<String, String> pins = buildKit ? BuildKitPins.tag(runner, program, environment, job.pinnedParents())
-                : job.pinnedParents();
         String original;
         try {
             Files.createDirectories(job.workDirectory());
@@ -119,16 +135,22 @@ public final class DockerfileBuilder implements ImageBuilder {
             argv.addAll(List.of("--platform", job.platform().get()));
         }
         spec.target().ifPresent(target -> argv.addAll(List.of("--target", target)));
+        if (job.noCache()) {
+            argv.add("--no-cache");
+        }
         if (buildKit || docker.isEmpty()) {
             job.labels().forEach((key, value) -> argv.addAll(List.of("--label", key + "=" + value)));
         }
         argv.addAll(secrets.flags());
-        // A build arg naming a parent of the graph (LOCI's FROM and WHEELS) passes the exact image
-        // this run built or reused for it, as FROM lines are pinned.
+        // A build arg naming a parent of the graph (LOCI's FROM and WHEELS) passes the reference of
+        // the image this run built or reused for it by its input-digest tag: a registry reference
+        // (LOCI fetches WHEELS from a registry) where the run has one, never an image ID.
         SortedMap<String, String> args = new TreeMap<>(settings.mirrorArgs());
-        spec.buildArgs().forEach((key, value) -> args.put(key, pins.getOrDefault(value, value)));
+        spec.buildArgs().forEach((key, value) -> args.put(key,
+                job.parentReferences().getOrDefault(value, pins.getOrDefault(value, value))));
         args.forEach((key, value) -> argv.addAll(List.of("--build-arg", key + "=" + value)));
         job.tags().forEach(tag -> argv.addAll(List.of("--tag", tag)));
+        pinTag.ifPresent(tag -> argv.addAll(List.of("--tag", tag)));
         argv.add(job.root().resolve(spec.context()).toString());
         Map<String, String> env = new HashMap<>(environment);
         docker.ifPresent(d -> env.put("DOCKER_BUILDKIT", buildKit ? "1" : "0"));

@@ -28,22 +28,21 @@ final class Freshness {
         Map<String, String> stale = new LinkedHashMap<>();
         for (String name : runOrder) {
             Optional<String> parent = graph.node(name).parents().stream().filter(stale::containsKey).findFirst();
-            if (parent.isPresent()) {
-                stale.put(name, "its parent " + parent.get() + " is refreshed");
-                continue;
-            }
             Optional<Duration> freshness = options.refreshOlderThan().or(() -> planned.get(name).node().spec().build().freshness());
             if (freshness.isEmpty()) {
+                parent.ifPresent(p -> stale.put(name, RefreshCheck.PARENT_REFRESHED + p + " is refreshed"));
                 continue;
             }
             String input = planned.get(name).inputDigest().toString();
             Optional<Instant> newest = records.stream()
                     .filter(record -> record.image().equals(name) && input.equals(record.inputDigest())
-                            && ImageStatus.BUILT.id().equals(record.status()))
+                            && (ImageStatus.BUILT.id().equals(record.status()) || ImageStatus.UNCHANGED.id().equals(record.status())))
                     .map(Freshness::time).flatMap(Optional::stream).max(Instant::compareTo);
             if (newest.isPresent() && Duration.between(newest.get(), now).compareTo(freshness.get()) > 0) {
                 stale.put(name, "last built " + Duration.between(newest.get(), now).toHours() + " h ago, freshness "
                         + describe(freshness.get()));
+            } else {
+                parent.ifPresent(p -> stale.put(name, RefreshCheck.PARENT_REFRESHED + p + " is refreshed"));
             }
         }
         return stale;

@@ -142,13 +142,14 @@ public final class GraphBuild {
                     results, (name, engine, transfer) -> lookupFailures.containsKey(name)
                             ? failed(planned.get(name), clock.instant(), options.logFile(name), lookupFailures.get(name), 0)
                             : buildOne(graph, plan.pins(), planned.get(name), neededBy.get(name), results, options,
-                            records, Optional.ofNullable(refresh.get(name)), engine.tools(),
+                            records, RefreshCheck.reason(graph, name, refresh, results), engine.tools(),
                             Optional.of(new HostBuild.OnHost(engine, transfer)), platformBuild))
                     : scheduler.run(order, dependencies, priority, name -> {
                 ImageResult result = lookupFailures.containsKey(name)
                         ? failed(planned.get(name), clock.instant(), options.logFile(name), lookupFailures.get(name), 0)
                         : buildOne(graph, plan.pins(), planned.get(name), neededBy.get(name), results, options,
-                        records, Optional.ofNullable(refresh.get(name)), tools, Optional.empty(), platformBuild);
+                        records, RefreshCheck.reason(graph, name, refresh, results), tools, Optional.empty(),
+                        platformBuild);
                 if (Thread.currentThread().isInterrupted()) {
                     throw new InterruptedException("cancelled while finishing " + name);
                 }
@@ -159,6 +160,11 @@ public final class GraphBuild {
         } catch (InterruptedException e) {
             cancelled = true;
             outcomes = Map.of();
+        }
+        try {
+            tools.runFinished();
+        } catch (InterruptedException e) {
+            cancelled = true;
         }
         List<ImageResult> report = new ArrayList<>();
         for (String name : graph.order()) {
@@ -231,6 +237,10 @@ public final class GraphBuild {
                             + " cannot read; give both the same builder", false);
                 }
             }
+            Optional<String> before = Optional.empty();
+            if (refreshed.isPresent()) {
+                before = lookup.find(inputRef);
+            }
             if (!options.rebuild() && refreshed.isEmpty() && platforms.size() < 2) {
                 events.accept(new BuildEvent.Started(name, 1, "looking up " + inputRef));
                 Optional<String> existing = lookup.find(inputRef);
@@ -258,6 +268,7 @@ public final class GraphBuild {
                 }
             }
             Map<String, String> pinned = new TreeMap<>();
+            Map<String, String> references = new TreeMap<>();
             Map<String, String> baseDigests = new TreeMap<>();
             for (String parent : graph.node(name).parents()) {
                 ImageResult parentResult = done.get(parent);
@@ -268,6 +279,8 @@ public final class GraphBuild {
                         parentResult.digest().map(digest -> ImageNames.repository(graph, options.registry(), parent) + "@"
                                 + digest), () -> pin(graph, parent, parentResult, lookup, options))
                         : pin(graph, parent, parentResult, lookup, options));
+                references.put(parent, ImageNames.repository(graph, options.registry(), parent) + ":"
+                        + ImageNames.inputTag(io.imagegraph.core.ref.Digest.of(parentResult.inputDigest())));
                 baseDigests.put(parent, parentResult.identity().get());
             }
             Map<ExternalBase, String> pinnedBases = new java.util.LinkedHashMap<>();
@@ -277,7 +290,8 @@ public final class GraphBuild {
             BuildJob job = new BuildJob(graph.node(name), graph.root(), pinned,
                     LineageLabels.of(graph, pins, image, baseDigests, options, clock), allRefs,
                     options.workDirectory(name), pinnedBases,
-                    options.network().map(image.node().spec().build()::withNetwork).orElse(image.node().spec().build()));
+                    options.network().map(image.node().spec().build()::withNetwork).orElse(image.node().spec().build()),
+                    refreshed.isPresent(), references);
             if (platforms.size() > 1) {
                 return buildPlatforms(graph, image, job, platforms, platformBuild, tool.get(), done, options, records,
                         refreshed, start, logFile, inputRef, allRefs, why);
@@ -302,6 +316,17 @@ public final class GraphBuild {
                     events.accept(new BuildEvent.Retrying(name, attempt, e.getMessage(), delay));
                     Thread.sleep(delay);
                 }
+            }
+            if (before.isPresent() && RefreshCheck.sameLayers(lookup, before.get(), id)) {
+                // the refresh changed no layer: the tags go back to the image built before
+                for (String ref : allRefs) {
+                    lookup.tag(before.get(), ref);
+                }
+                Optional<String> digest = push(tool.get().pusher(), graph, image, allRefs, options, logFile);
+                return new ImageResult(name, ImageStatus.UNCHANGED, before, digest, allRefs, image.inputDigest().toString(),
+                        Duration.between(start, clock.instant()), Optional.of(logFile.toString()),
+                        "unchanged: refreshed (" + refreshed.get() + ") with the same layers as " + before.get()
+                                + ", which keeps its tags" + why, attempt);
             }
             Optional<String> digest;
             try {

@@ -14,4 +14,8 @@ public interface ImageBuilder {
      * @throws InterruptedException when the run was cancelled; the build process has been stopped
      */
     String build(BuildJob job, OutputStream log) throws ImageBuildException, InterruptedException;
+
+    /** Called once when the run that used this builder has finished: removes what only its builds needed. */
+    default void runFinished() throws InterruptedException {
+    }
 }

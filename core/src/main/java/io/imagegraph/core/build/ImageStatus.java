@@ -15,10 +15,12 @@ public enum ImageStatus implements WireName {
     /** Not built because the run was stopped (--fail-fast, or cancelled). */
     CANCELLED,
     /** Not part of this run. */
-    NOT_SELECTED;
+    NOT_SELECTED,
+    /** Rebuilt by a refresh (freshness) with the same layers as before: the tags stay on the image built before. */
+    UNCHANGED;
 
     public boolean isSuccess() {
-        return this == BUILT || this == REUSED;
+        return this == BUILT || this == REUSED || this == UNCHANGED;
     }
 
     @Override

@@ -10,16 +10,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Looks images up, and tags them, in a local image store: the Docker Engine's or buildah's. */
-public final class LocalImageLookup implements ImageLookup {
+public final class LocalImageLookup implements ImageLookup, ImageLayers {
 
     private final ProcessRunner runner;
     private final List<String> inspect;
     private final List<String> tag;
     private final String notFound;
+    private final List<String> layers;
     private final Map<String, String> environment;
 
     private LocalImageLookup(ProcessRunner runner, List<String> inspect, List<String> tag, String notFound,
-                             Map<String, String> environment) {
+                             Map<String, String> environment, List<String> layers) {
+        this.layers = List.copyOf(layers);
         this.runner = runner;
         this.inspect = List.copyOf(inspect);
         this.tag = List.copyOf(tag);
@@ -29,12 +31,14 @@ public final class LocalImageLookup implements ImageLookup {
 
     public static LocalImageLookup docker(ProcessRunner runner, String program, Map<String, String> environment) {
         return new LocalImageLookup(runner, List.of(program, "image", "inspect", "--format", "{{.Id}}"),
-                List.of(program, "tag"), "no such image", environment);
+                List.of(program, "tag"), "no such image", environment,
+                List.of(program, "image", "inspect", "--format", "{{range .RootFS.Layers}}{{println .}}{{end}}"));
     }
 
     public static LocalImageLookup buildah(ProcessRunner runner, String program, Map<String, String> environment) {
         return new LocalImageLookup(runner, List.of(program, "inspect", "--type", "image", "--format", "{{.FromImageID}}"),
-                List.of(program, "tag"), "image not known", environment);
+                List.of(program, "tag"), "image not known", environment,
+                List.of(program, "inspect", "--type", "image", "--format", "{{range .OCIv1.RootFS.DiffIDs}}{{println .}}{{end}}"));
     }
 
     @Override
@@ -57,6 +61,17 @@ public final class LocalImageLookup implements ImageLookup {
         if (!run.succeeded()) {
             throw new ImageBuildException("cannot tag " + imageId + " as " + reference + ": " + run.stderr().strip(),
                     TransientFailures.isTransient(run.stderr()));
+        }
+    }
+
+    @Override
+    public Optional<List<String>> diffIds(String image) throws InterruptedException {
+        try {
+            CapturedRun run = run(layers, image);
+            return run.succeeded() ? Optional.of(run.stdout().lines().map(String::strip).filter(l -> !l.isEmpty()).toList())
+                    : Optional.empty();
+        } catch (ImageBuildException e) {
+            return Optional.empty();
         }
     }
 

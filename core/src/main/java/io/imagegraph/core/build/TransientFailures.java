@@ -44,7 +44,10 @@ final class TransientFailures {
      * and stderr interleave, so it is not always the last line), else the last line.
      */
     static ImageBuildException failure(String what, OutputTail tail) {
-        Optional<String> transientLine = transientLine(tail.text());
-        return new ImageBuildException(what + ": " + transientLine.orElseGet(tail::lastLine), transientLine.isPresent());
+        String text = TerminalColours.strip(tail.text());
+        Optional<String> transientLine = transientLine(text);
+        String last = text.lines().map(String::strip).filter(line -> !line.isEmpty())
+                .reduce((first, second) -> second).orElse("(no output)");
+        return new ImageBuildException(what + ": " + transientLine.orElse(last), transientLine.isPresent());
     }
 }

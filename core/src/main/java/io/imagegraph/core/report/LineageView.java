@@ -146,7 +146,7 @@ public record LineageView(String runId, String started, List<ReportNode> nodes, 
         }
         if (result.status() == ImageStatus.BUILT) {
             statuses.add(NodeStatus.BUILT);
-        } else if (result.status() == ImageStatus.REUSED) {
+        } else if (result.status() == ImageStatus.REUSED || result.status() == ImageStatus.UNCHANGED) {
             statuses.add(NodeStatus.REUSED);
         } else if (result.status() == ImageStatus.NOT_SELECTED) {
             statuses.add(NodeStatus.NOT_SELECTED);

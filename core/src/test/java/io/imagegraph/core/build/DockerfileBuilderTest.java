@@ -156,6 +156,25 @@ class DockerfileBuilderTest {
                         + " /bin/sh: PIP_VERSION_CONSTRAINT: parameter not set");
     }
 
+    /** LOCI's shape: an ARG declared in the common stage, used by a stage built FROM common. */
+    private static final String ARG_IN_COMMON = BASE.replace("FROM scratch", "FROM scratch AS common")
+            + "ARG PIP_VERSION_CONSTRAINT=\"\"\nFROM common AS requirements\nRUN set -u; echo \"pip$PIP_VERSION_CONSTRAINT\" > /pip\n";
+
+    @Test
+    void legacyBuilder_anArgOfAnEarlierStage_failsWithTheLineItPrinted_withoutColourCodes() {
+        assertThatThrownBy(() -> build(ARG_IN_COMMON, network(NetworkMode.NONE), Map.of("DOCKER_BUILDKIT", "0"),
+                new ByteArrayOutputStream()))
+                .hasMessage("/usr/bin/docker build exited with 2 at 'RUN set -u; echo \"pip$PIP_VERSION_CONSTRAINT\" > /pip':"
+                        + " /bin/sh: PIP_VERSION_CONSTRAINT: parameter not set")
+                .message().doesNotContain("[0m").doesNotContain("\u001B");
+    }
+
+    @Test
+    void buildKit_carriesTheArgsOfTheStageItBuildsFrom() throws Exception {
+        String id = build(ARG_IN_COMMON, network(NetworkMode.NONE), Map.of(), new ByteArrayOutputStream());
+        assertThat(docker.docker("run", "--rm", "--network", "none", id, "cat", "/pip").stdout()).isEqualTo("pip\n");
+    }
+
     @Test
     void secrets_fromAVariableAndAFile_reachTheBuild_butNoArgumentLabelHistoryOrLog() throws Exception {
         String fromEnv = "env-s3cr3t-" + System.nanoTime();

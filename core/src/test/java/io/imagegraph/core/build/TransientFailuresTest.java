@@ -39,4 +39,11 @@ class TransientFailuresTest {
         assertThat(TransientFailures.isTransient("toomanyrequests: You have reached your pull rate limit")).isTrue();
         assertThat(TransientFailures.isTransient("manifest unknown")).isFalse();
     }
+
+    @Test
+    void failure_legacyBuilderColourCodes_areNotInTheReason() throws Exception {
+        ImageBuildException failure = TransientFailures.failure("docker exited with 1", tail(
+                "Step 3/3 : RUN x\n\u001B[91m/bin/sh: x: not found\n\u001B[0m\u001B[91m\n\u001B[0m"));
+        assertThat(failure.getMessage()).isEqualTo("docker exited with 1: /bin/sh: x: not found");
+    }
 }

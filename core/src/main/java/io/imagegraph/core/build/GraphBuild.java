@@ -44,6 +44,7 @@ public final class GraphBuild {
     private final Optional<BuildHosts> hosts;
     private final Optional<ManifestStore> store;
     private final HostPlatforms hostPlatforms;
+    private final ImagePushing pushing;
 
     /** A build that pushes (when its options say so) with the builders' own push, without reading the registry. */
     public GraphBuild(BuildTools tools, LineageStore lineage, BuildEventSink events, Clock clock) {
@@ -71,6 +72,7 @@ public final class GraphBuild {
         this.registry = registry.map(RegistryTags::new);
         this.hosts = Optional.empty();
         this.store = registry;
+        this.pushing = new ImagePushing(this.registry, events);
     }
 
     private GraphBuild(GraphBuild build, BuildHosts hosts) {
@@ -82,6 +84,7 @@ public final class GraphBuild {
         this.store = build.store;
         this.hostPlatforms = build.hostPlatforms;
         this.hosts = Optional.of(hosts);
+        this.pushing = build.pushing;
     }
 
     /** The same build spread over these build hosts' slots (see {@link HostBuild}) instead of the local builders. */
@@ -171,7 +174,7 @@ public final class GraphBuild {
             PlannedImage image = planned.get(name);
             ImageResult result = results.get(name);
             if (result == null) {
-                result = notRun(graph, image, outcomes.get(name), inRun.contains(name));
+                result = NotBuiltResults.of(image, outcomes.get(name), inRun.contains(name));
                 if (inRun.contains(name)) {
                     events.accept(new BuildEvent.Finished(result));
                 }
@@ -183,24 +186,6 @@ public final class GraphBuild {
             Thread.currentThread().interrupt();
         }
         return new BuildReport(options.runId(), started, clock.instant(), report, onHosts.map(HostBuild::report));
-    }
-
-    private ImageResult notRun(ImageGraph graph, PlannedImage image, BuildScheduler.Outcome outcome, boolean inRun) {
-        String input = image.inputDigest().toString();
-        if (!inRun) {
-            String reason = !image.selection().selected() ? image.selection().reason()
-                    : "not affected by the changes: " + String.join("; ", image.affectedReasons().isEmpty()
-                    ? List.of("nothing it depends on changed") : image.affectedReasons());
-            return new ImageResult(image.name(), ImageStatus.NOT_SELECTED, Optional.empty(), Optional.empty(), List.of(), input,
-                    Duration.ZERO, Optional.empty(), reason, 0);
-        }
-        if (outcome == BuildScheduler.Outcome.PARENT_FAILED) {
-            return new ImageResult(image.name(), ImageStatus.PARENT_FAILED, Optional.empty(), Optional.empty(), List.of(), input,
-                    Duration.ZERO, Optional.empty(), "not built: an image it needs failed or was not built", 0);
-        }
-        return new ImageResult(image.name(), ImageStatus.CANCELLED, Optional.empty(), Optional.empty(), List.of(), input,
-                Duration.ZERO,
-                Optional.empty(), "not built: the run was cancelled before it finished", 0);
     }
 
     private ImageResult buildOne(ImageGraph graph, UpstreamPins pins, PlannedImage image, String neededBy,
@@ -258,7 +243,7 @@ public final class GraphBuild {
                     for (String ref : runRefs) {
                         lookup.tag(existing.get(), ref);
                     }
-                    Optional<String> digest = push(tool.get().pusher(), graph, image, allRefs, options, logFile);
+                    Optional<String> digest = pushing.push(tool.get().pusher(), graph, image, allRefs, options, logFile);
                     return new ImageResult(name, ImageStatus.REUSED, existing, digest, allRefs,
                             image.inputDigest().toString(),
                             Duration.between(start, clock.instant()),
@@ -322,7 +307,7 @@ public final class GraphBuild {
                 for (String ref : allRefs) {
                     lookup.tag(before.get(), ref);
                 }
-                Optional<String> digest = push(tool.get().pusher(), graph, image, allRefs, options, logFile);
+                Optional<String> digest = pushing.push(tool.get().pusher(), graph, image, allRefs, options, logFile);
                 return new ImageResult(name, ImageStatus.UNCHANGED, before, digest, allRefs, image.inputDigest().toString(),
                         Duration.between(start, clock.instant()), Optional.of(logFile.toString()),
                         "unchanged: refreshed (" + refreshed.get() + ") with the same layers as " + before.get()
@@ -330,7 +315,7 @@ public final class GraphBuild {
             }
             Optional<String> digest;
             try {
-                digest = push(tool.get().pusher(), graph, image, allRefs, options, logFile);
+                digest = pushing.push(tool.get().pusher(), graph, image, allRefs, options, logFile);
             } catch (ImageBuildException e) {
                 return failed(image, start, logFile, "built " + id + " but " + e.getMessage(), attempt);
             }
@@ -379,45 +364,6 @@ public final class GraphBuild {
                 Optional.of(outcome.index().toString()), allRefs, image.inputDigest().toString(),
                 Duration.between(start, clock.instant()), Optional.of(logFile.toString()), reason + why,
                 outcome.reused() ? 0 : 1);
-    }
-
-    /**
-     * Pushes the image, appending to its log; the first failure throws. With a registry client the
-     * builder pushes the input-digest reference only (layers and manifest), then the run's tags are
-     * put registry side, so they move only once the whole image is there; without one, the builder
-     * pushes every reference. Returns the manifest digest when the registry was read.
-     */
-    private Optional<String> push(ImagePusher pusher, ImageGraph graph, PlannedImage image, List<String> refs,
-                                  BuildOptions options, Path logFile) throws ImageBuildException, InterruptedException {
-        if (!options.push()) {
-            return Optional.empty();
-        }
-        String name = image.name();
-        List<String> pushed = registry.isPresent() ? refs.subList(0, 1) : refs;
-        try (OutputStream log = Files.newOutputStream(logFile, java.nio.file.StandardOpenOption.CREATE,
-                java.nio.file.StandardOpenOption.APPEND);
-             LineOutput lines = new LineOutput(line -> events.accept(new BuildEvent.Output(name, line)));
-             OutputStream both = new TeeOutputStream(log, lines)) {
-            for (String ref : pushed) {
-                events.accept(new BuildEvent.Started(name, 1, "pushing " + ref));
-                pusher.push(ref, both);
-            }
-        } catch (IOException e) {
-            throw new ImageBuildException("cannot write its log " + logFile + ": " + e.getMessage(), false);
-        }
-        if (registry.isEmpty()) {
-            return Optional.empty();
-        }
-        io.imagegraph.core.ref.RepositoryName path = ImageNames.path(graph, name);
-        String inputTag = ImageNames.inputTag(image.inputDigest());
-        try {
-            io.imagegraph.core.registry.ManifestDescriptor found = registry.get().find(path, inputTag)
-                    .orElseThrow(() -> new ImageBuildException("the registry does not show " + refs.get(0)
-                            + " after the push", true));
-            return Optional.of(registry.get().tag(path, inputTag, found.digest(), runTags(image, options)).toString());
-        } catch (io.imagegraph.core.registry.RegistryException e) {
-            throw new ImageBuildException(e.getMessage(), e.isRetryable());
-        }
     }
 
     /**

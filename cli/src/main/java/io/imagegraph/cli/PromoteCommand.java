@@ -120,6 +120,11 @@ final class PromoteCommand implements Callable<Integer> {
     @Mixin
     ProvenanceOptions provenance;
 
+    @Option(names = {"-d", "--dir"}, paramLabel = "DIR",
+            description = "A graph root whose graph file's quotas the promotion keeps: a promotion that would take a"
+                    + " namespace or repository over its quota is refused before any tag moves.")
+    Path quotaGraph;
+
     @Override
     public Integer call() throws BadInputException, IOException, InterruptedException, RegistryException {
         PrintWriter out = spec.commandLine().getOut();
@@ -149,9 +154,18 @@ final class PromoteCommand implements Callable<Integer> {
         return print(outcome, out, err, json);
     }
 
-    private PromotionRun promotion(StateDirectory state) {
-        return new PromotionRun(runRegistry -> registryOptions.registries(new LocalProcessRunner(), runRegistry), state,
-                Clock.systemUTC());
+    private PromotionRun promotion(StateDirectory state) throws BadInputException {
+        PromotionRun run = new PromotionRun(runRegistry -> registryOptions.registries(new LocalProcessRunner(), runRegistry),
+                state, Clock.systemUTC());
+        if (quotaGraph == null) {
+            return run;
+        }
+        try {
+            return run.withQuotas(io.imagegraph.core.run.PlanRun.load(quotaGraph,
+                    io.imagegraph.core.graph.LoadOptions.defaults()).graph().quotas());
+        } catch (io.imagegraph.core.run.RunRequestException e) {
+            throw new BadInputException("--dir " + quotaGraph + ": " + e.getMessage());
+        }
     }
 
     private int recover(PrintWriter out, PrintWriter err, boolean json)

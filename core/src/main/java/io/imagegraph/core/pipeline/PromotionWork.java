@@ -72,7 +72,7 @@ public final class PromotionWork {
         StateDirectory state = RunStateFolder.of(request.buildReport(),
                 Optional.of(environment.state(request.root()).folder()), Map.of());
         PromotionRun.Outcome outcome = new PromotionRun(host -> environment.registries(), state, holds, clock)
-                .run(new PromotionRun.Request(request.buildReport(), Optional.empty(), request.fromTag(),
+                .withQuotas(graph.quotas()).run(new PromotionRun.Request(request.buildReport(), Optional.empty(), request.fromTag(),
                         request.tags(), request.toRegistry(), request.toNamespace(), Map.of(), request.parallel(),
                         request.dryRun(), !request.requireTests()));
         StringWriter json = new StringWriter();

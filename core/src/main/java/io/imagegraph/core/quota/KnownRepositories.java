@@ -26,14 +26,22 @@ public final class KnownRepositories {
         quotas.stream().filter(q -> q.scope() == Quota.Scope.REPOSITORY).forEach(q -> candidates.add(q.name()));
         Set<String> needed = new TreeSet<>();
         for (String repository : candidates) {
-            for (Quota quota : quotas) {
-                String namespace = quota.scope() == Quota.Scope.REPOSITORY
-                        ? quota.name().substring(0, quota.name().lastIndexOf('/')) : quota.name();
-                if (quota.covers(repository) || repository.startsWith(namespace + "/")) {
-                    needed.add(repository);
-                }
+            if (isNeeded(quotas, repository)) {
+                needed.add(repository);
             }
         }
         return needed;
+    }
+
+    /** Whether a quota covers the repository, or it shares blobs with one a quota covers (same namespace). */
+    static boolean isNeeded(List<Quota> quotas, String repository) {
+        for (Quota quota : quotas) {
+            String namespace = quota.scope() == Quota.Scope.REPOSITORY
+                    ? quota.name().substring(0, quota.name().lastIndexOf('/')) : quota.name();
+            if (quota.covers(repository) || repository.startsWith(namespace + "/")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -106,6 +106,7 @@ public final class PromotionRun {
     private final StateDirectory state;
     private final ConfiguredHolds configuredHolds;
     private final Clock clock;
+    private final List<io.imagegraph.core.quota.Quota> quotas;
 
     public PromotionRun(RegistriesFor registries, StateDirectory state, Clock clock) {
         this(registries, state, ConfiguredHolds.none(), clock);
@@ -117,6 +118,20 @@ public final class PromotionRun {
         this.state = state;
         this.configuredHolds = configuredHolds;
         this.clock = clock;
+        this.quotas = List.of();
+    }
+
+    private PromotionRun(PromotionRun run, List<io.imagegraph.core.quota.Quota> quotas) {
+        this.registries = run.registries;
+        this.state = run.state;
+        this.configuredHolds = run.configuredHolds;
+        this.clock = run.clock;
+        this.quotas = List.copyOf(quotas);
+    }
+
+    /** The same promotion, refused before any tag moves where it would take a namespace or repository over its quota. */
+    public PromotionRun withQuotas(List<io.imagegraph.core.quota.Quota> limits) {
+        return new PromotionRun(this, limits);
     }
 
     public Outcome run(Request request)
@@ -159,6 +174,8 @@ public final class PromotionRun {
         GateBlocks.of(gate, "no " + GateReportJson.FILE_NAME + " beside " + request.buildReport(), sources, lineage,
                 request.allowUntested()).forEach(blocked::putIfAbsent);
         Registries runRegistries = registries.registries(sources.get(0).from().registry());
+        PromotionQuotas.refusing(quotas, runRegistries, sources, target, TagHistory.in(state))
+                .forEach(blocked::putIfAbsent);
         PromotionJournal journal = journal();
         Map<ImageLocation, String> imageAt = new LinkedHashMap<>();
         sources.forEach(source -> imageAt.putIfAbsent(target.locationFor(source.from()), source.image()));

@@ -100,6 +100,33 @@ class PromotionRunTest {
         assertThat(REGISTRY.client().head(RepositoryName.of(repository), "latest")).isEmpty();
     }
 
+    @Test
+    void run_overANamespacesByteQuota_isRefusedBeforeAnyTagMoves_andPassesOnceTheOldImageIsDeleted() throws Exception {
+        String ns = "pq" + Long.toHexString(System.nanoTime());
+        Manifest tested = TestImages.push(REGISTRY.client(), ns + "/app", "test", "quota new");
+        Manifest old = TestImages.push(REGISTRY.client(), ns + "-release/app", "old", "quota old");
+        long sizeOld = old.blobSizes().values().stream().mapToLong(Long::longValue).sum();
+        long sizeNew = tested.blobSizes().values().stream().mapToLong(Long::longValue).sum();
+        Path report = pushedRun(ns + "/app", tested);
+        io.imagegraph.core.quota.Quota quota = new io.imagegraph.core.quota.QuotaEntry(REGISTRY.host() + "/" + ns
+                + "-release", null, String.valueOf(sizeOld + sizeNew - 1), null).quota();
+        PromotionRun.Request toRelease = new PromotionRun.Request(report, Optional.empty(), Optional.empty(),
+                List.of("1.0"), Optional.empty(), Optional.of(ns + "-release"), Map.of(), 8, false, true);
+
+        PromotionRun.Outcome refused = promotion().withQuotas(List.of(quota)).run(toRelease);
+        assertThat(refused.succeeded()).isFalse();
+        assertThat(refused.report().refusals()).anySatisfy(refusal -> assertThat(refusal)
+                .contains("namespace " + REGISTRY.host() + "/" + ns + "-release").contains("over its quota")
+                .contains("imagegraph prune"));
+        assertThat(REGISTRY.client().head(RepositoryName.of(ns + "-release/app"), "1.0")).isEmpty();
+
+        REGISTRY.client().deleteManifest(RepositoryName.of(ns + "-release/app"), old.digest());
+        PromotionRun.Outcome promoted = promotion().withQuotas(List.of(quota)).run(toRelease);
+        assertThat(promoted.succeeded()).as(promoted.report().refusals().toString()).isTrue();
+        assertThat(REGISTRY.client().head(RepositoryName.of(ns + "-release/app"), "1.0").orElseThrow().digest())
+                .isEqualTo(tested.digest());
+    }
+
     /** A run of two images a and b, pushed through {@code proxy}, whose promotion to latest was cut short with a pending. */
     private Path cutPromotion(FaultyProxy proxy, PromotionRun promotion, String ns) throws Exception {
         List<ImageResult> images = new java.util.ArrayList<>();

@@ -3,6 +3,10 @@ package io.imagegraph.cli;
 import io.imagegraph.core.graph.ImageGraph;
 import io.imagegraph.core.process.LocalProcessRunner;
 import io.imagegraph.core.promote.ImageLocation;
+import io.imagegraph.core.quota.KnownRepositories;
+import io.imagegraph.core.quota.QuotaSuggestion;
+import io.imagegraph.core.quota.QuotaUsage;
+import io.imagegraph.core.quota.StorageUsage;
 import io.imagegraph.core.registry.RegistryException;
 import io.imagegraph.core.retention.RetentionPolicy;
 import io.imagegraph.core.run.PruneReportJson;
@@ -10,6 +14,7 @@ import io.imagegraph.core.run.PruneRun;
 import io.imagegraph.core.run.RunRequestException;
 import io.imagegraph.core.state.StateDirectory;
 import io.imagegraph.core.track.Retention;
+import io.imagegraph.core.track.TagHistory;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -92,9 +97,11 @@ final class PruneCommand implements Callable<Integer> {
         List<ImageLocation> locations;
         StateDirectory state;
         PruneRun.Outcome outcome;
+        List<QuotaUsage> quotas = List.of();
         try {
             if (repositories.isEmpty()) {
                 ImageGraph graph = graphOptions.load(err).graph();
+                quotas = usage(graph);
                 base = graph.retention();
                 locations = PruneRun.repositoriesOf(graph, Optional.ofNullable(registry));
                 state = stateOption.forGraph(graph.root());
@@ -111,15 +118,27 @@ final class PruneCommand implements Callable<Integer> {
         } catch (RunRequestException e) {
             throw new BadInputException(e.getMessage());
         }
+        List<QuotaSuggestion> suggestions = QuotaSuggestion.of(quotas, outcome.plans());
         if (json) {
-            PruneReportJson.write(outcome, out);
+            PruneReportJson.write(outcome, suggestions, out);
         } else {
             writeText(outcome, out);
+            suggestions.forEach(suggestion -> out.println(suggestion.describe()));
         }
         out.flush();
         outcome.failures().forEach(f -> err.println("imagegraph: could not delete " + f.digest() + ": " + f.error()));
         err.flush();
         return outcome.succeeded() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /** What counts against each quota of the graph file now, before anything is deleted. */
+    private List<QuotaUsage> usage(ImageGraph graph) throws RegistryException, InterruptedException, IOException {
+        if (graph.quotas().isEmpty()) {
+            return List.of();
+        }
+        return new StorageUsage(registryOptions.registries(new LocalProcessRunner(), null)).usage(graph.quotas(),
+                KnownRepositories.of(graph.quotas(), graph,
+                        TagHistory.in(stateOption.forGraph(graph.root())).repositories().keySet(), List.of()));
     }
 
     private void writeText(PruneRun.Outcome outcome, PrintWriter out) {

@@ -6,13 +6,11 @@ import io.imagegraph.core.process.LocalProcessRunner;
 import io.imagegraph.core.quota.ByteSize;
 import io.imagegraph.core.quota.KnownRepositories;
 import io.imagegraph.core.quota.QuotaUsage;
-import io.imagegraph.core.quota.RepositoryContents;
 import io.imagegraph.core.quota.StorageUsage;
 import io.imagegraph.core.registry.RegistryException;
 import io.imagegraph.core.track.TagHistory;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -64,13 +62,9 @@ final class UsageCommand implements Callable<Integer> {
             throw new BadInputException(graph.graphFileName() + " has no quotas, so there is no usage to set against"
                     + " one; see docs/tracking.md#storage-quotas");
         }
-        StorageUsage storage = new StorageUsage(registryOptions.registries(new LocalProcessRunner(), null));
-        List<RepositoryContents> contents = new ArrayList<>();
-        for (String repository : KnownRepositories.of(graph.quotas(), graph,
-                TagHistory.in(stateOption.forGraph(graph.root())).repositories().keySet(), List.of())) {
-            contents.add(storage.read(repository));
-        }
-        List<QuotaUsage> usage = StorageUsage.measure(graph.quotas(), contents);
+        List<QuotaUsage> usage = new StorageUsage(registryOptions.registries(new LocalProcessRunner(), null)).usage(graph.quotas(),
+                KnownRepositories.of(graph.quotas(), graph,
+                        TagHistory.in(stateOption.forGraph(graph.root())).repositories().keySet(), List.of()));
         if (json) {
             JsonDocuments.write(out, generator -> {
                 generator.writeArrayFieldStart("quotas");

@@ -74,6 +74,20 @@ class PruneCommandTest {
     }
 
     @Test
+    void aQuotaOver_evenAfterThePolicysDeletions_getsTheVersionsToDeleteBesides() throws Exception {
+        new GraphFixture(dir).graphFile("registry: " + REGISTRY.host() + "\nnamespace: " + ns
+                + "\nretention:\n  keep: 2\n  minAge: 0d\n  protect: [latest]\nquotas:\n  - repository: "
+                + REGISTRY.host() + "/" + ns + "/app\n    tags: 1\n");
+        CliRun run = CliRun.of("prune", "-d", dir.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("repository " + REGISTRY.host() + "/" + ns + "/app is over its quota (")
+                .contains("3 tags of 1").contains("delete " + REGISTRY.host() + "/" + ns + "/app@" + second.digest())
+                .contains("to get under it");
+        CliRun json = CliRun.of("prune", "-d", dir.toString(), "-o", "json");
+        assertThat(json.out()).contains("\"quotas\"").contains("\"enough\" : true");
+    }
+
+    @Test
     void confirm_deletesAllButTheDeployedAndTheNewest() throws Exception {
         CliRun deployed = CliRun.of("deployed", "--state", state, "--env", "prod",
                 REGISTRY.host() + "/" + ns + "/app@" + first.digest());

@@ -70,6 +70,16 @@ public final class StorageUsage {
         return blobs;
     }
 
+    /** Each quota's usage, reading every one of these repositories ({@code registry/path}) from its registry. */
+    public List<QuotaUsage> usage(List<Quota> quotas, Collection<String> repositories)
+            throws RegistryException, InterruptedException {
+        List<RepositoryContents> contents = new ArrayList<>();
+        for (String repository : repositories) {
+            contents.add(read(repository));
+        }
+        return measure(quotas, contents);
+    }
+
     /**
      * Each quota's usage over these repositories' contents (those a quota covers count; the
      * others of a repository's namespace only make blobs shared).

@@ -1,9 +1,11 @@
 package io.imagegraph.core.run;
 
 import io.imagegraph.core.files.JsonDocuments;
+import io.imagegraph.core.quota.QuotaSuggestion;
 import io.imagegraph.core.track.Retention;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 
 /** A prune run as JSON: {@code imagegraph prune -o json} and the {@code pruneImages} step's value. */
 public final class PruneReportJson {
@@ -17,6 +19,31 @@ public final class PruneReportJson {
 
     public static void write(PruneRun.Outcome outcome, Writer out) throws IOException {
         JsonDocuments.write(out, json -> body(outcome, json));
+    }
+
+    /** The report with a {@code quotas} array: each quota that is over, and what to delete to get under it. */
+    public static void write(PruneRun.Outcome outcome, List<QuotaSuggestion> quotas, Writer out) throws IOException {
+        JsonDocuments.write(out, json -> {
+            body(outcome, json);
+            json.writeArrayFieldStart("quotas");
+            for (QuotaSuggestion quota : quotas) {
+                json.writeStartObject();
+                json.writeStringField("scope", quota.usage().quota().scope().id());
+                json.writeStringField("name", quota.usage().quota().name());
+                json.writeNumberField("bytes", quota.usage().bytes());
+                json.writeNumberField("tags", quota.usage().tags());
+                json.writeNumberField("plannedFreedBytes", quota.planned().bytes());
+                json.writeNumberField("plannedFreedTags", quota.planned().tags());
+                json.writeArrayFieldStart("delete");
+                for (String reference : quota.delete()) {
+                    json.writeString(reference);
+                }
+                json.writeEndArray();
+                json.writeBooleanField("enough", quota.enough());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        });
     }
 
     private static void body(PruneRun.Outcome outcome, com.fasterxml.jackson.core.JsonGenerator json)

@@ -62,7 +62,15 @@ public final class Retention {
      */
     public record Version(String digest, List<String> tags, Optional<Instant> created, long bytes, Decision decision,
                           String reason, List<String> children) {
+
+        /** Kept because it is deployed or carries a protected tag: never suggested for deletion. */
+        public boolean required() {
+            return decision == Decision.KEEP && (reason.startsWith(DEPLOYED) || reason.startsWith(PROTECTED));
+        }
     }
+
+    private static final String DEPLOYED = "deployed to ";
+    private static final String PROTECTED = "tag ";
 
     /**
      * What the policy decides for one repository.
@@ -146,11 +154,11 @@ public final class Retention {
     private static String keepReason(Draft draft, int newestIndex, RetentionPolicy policy,
                                      Map<String, String> deployedTo, Instant now) {
         if (deployedTo.containsKey(draft.digest)) {
-            return "deployed to " + deployedTo.get(draft.digest);
+            return DEPLOYED + deployedTo.get(draft.digest);
         }
         for (String tag : draft.tags) {
             if (policy.protecting(tag).isPresent()) {
-                return "tag " + tag + " is protected (" + policy.protecting(tag).get().pattern() + ")";
+                return PROTECTED + tag + " is protected (" + policy.protecting(tag).get().pattern() + ")";
             }
         }
         if (newestIndex < policy.keep()) {

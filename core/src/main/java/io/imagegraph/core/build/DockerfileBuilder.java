@@ -67,7 +67,8 @@ public final class DockerfileBuilder implements ImageBuilder {
     public String build(BuildJob job, OutputStream log) throws ImageBuildException, InterruptedException {
         boolean buildKit = docker.isPresent() && docker.get().mode().buildKit();
         Map<String, String> pins = buildKit ? buildKitPins.name(job.pinnedParents()) : job.pinnedParents();
-        Optional<String> pinTag = buildKit ? Optional.of(buildKitPins.tagFor(job.name())) : Optional.empty();
+        Optional<String> pinTag = buildKit ? Optional.of(buildKitPins.tagFor(job.name()
+                + job.platform().map(platform -> "-" + platform.replace('/', '-')).orElse(""))) : Optional.empty();
         String id = build(job, log, pins, pinTag);
         pinTag.ifPresent(tag -> buildKitPins.built(id, tag));
         return id;

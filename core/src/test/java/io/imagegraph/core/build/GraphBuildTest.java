@@ -158,7 +158,7 @@ class GraphBuildTest {
         assertThat(report.succeeded()).isFalse();
         ImageResult broken = byName(report).get("broken");
         // the legacy client exits with the step's code, a BuildKit one with 1
-        assertThat(broken.reason()).matches("docker build exited with [13] at 'RUN echo about to fail && exit 3':"
+        assertThat(broken.reason()).matches("(.*/)?docker build exited with [13] at 'RUN echo about to fail && exit 3':"
                 + " about to fail");
         assertThat(Files.readString(Path.of(broken.logFile().orElseThrow()))).contains("about to fail");
         // BuildKit prefixes a step's output with its number and time: "#6 0.43 about to fail"

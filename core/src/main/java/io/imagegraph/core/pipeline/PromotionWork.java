@@ -2,6 +2,7 @@ package io.imagegraph.core.pipeline;
 
 import io.imagegraph.core.graph.ImageGraph;
 import io.imagegraph.core.graph.LoadOptions;
+import io.imagegraph.core.promote.PromotionReport;
 import io.imagegraph.core.promote.PromotionReportJson;
 import io.imagegraph.core.registry.RegistryException;
 import io.imagegraph.core.run.PipelineValues;
@@ -63,6 +64,12 @@ public final class PromotionWork {
         this.clock = clock;
     }
 
+    /**
+     * Promotes. When interrupted (the step was stopped), the promotion stops where it is: the
+     * report of what was moved is still written when there is one, and the record says the step
+     * was stopped ({@link StepRecord#stopped}), so Jenkins records the partial result and shows it
+     * as aborted. A stop before the tags were moved leaves every tag where it was.
+     */
     public StepRecord run(Request request)
             throws RunRequestException, RegistryException, IOException, InterruptedException {
         if (request.tags().isEmpty()) {
@@ -71,16 +78,41 @@ public final class PromotionWork {
         ImageGraph graph = PlanRun.load(request.root(), request.load()).graph();
         StateDirectory state = RunStateFolder.of(request.buildReport(),
                 Optional.of(environment.state(request.root()).folder()), Map.of());
-        PromotionRun.Outcome outcome = new PromotionRun(host -> environment.registries(), state, holds, clock)
-                .withQuotas(graph.quotas()).run(new PromotionRun.Request(request.buildReport(), Optional.empty(), request.fromTag(),
-                        request.tags(), request.toRegistry(), request.toNamespace(), Map.of(), request.parallel(),
-                        request.dryRun(), !request.requireTests()));
+        PromotionRun.Outcome outcome;
+        try {
+            outcome = new PromotionRun(host -> environment.registries(), state, holds, clock)
+                    .withQuotas(graph.quotas()).run(new PromotionRun.Request(request.buildReport(), Optional.empty(),
+                            request.fromTag(), request.tags(), request.toRegistry(), request.toNamespace(), Map.of(),
+                            request.parallel(), request.dryRun(), !request.requireTests()));
+        } catch (InterruptedException e) {
+            return StepRecord.ofRun(false, Optional.empty(), PipelineValues.ofJson("{}"), graph,
+                    request.buildReport(), state, holds, List.of()).stopped(stoppedBeforeReport(request));
+        }
+        // Cleared, so that the report can still be written and drawn (interruptible file channels close).
+        boolean stopped = Thread.interrupted();
         StringWriter json = new StringWriter();
         PromotionReportJson.write(outcome.report(), json);
         Optional<String> failure = outcome.succeeded() ? Optional.empty()
                 : Optional.of(outcome.historyProblem().orElse(RunSummary.ofPromotion(outcome.report())));
         StepRecord record = StepRecord.ofRun(outcome.succeeded(), failure, PipelineValues.ofJson(json.toString()),
                 graph, request.buildReport(), state, holds, List.of());
+        if (stopped) {
+            return record.stopped(stoppedReason(outcome.report()));
+        }
         return request.dryRun() ? record.withSummaryLine(RunSummary.ofPromotion(outcome.report())) : record;
+    }
+
+    /** A stop before the promotion had a report: while it planned or copied, before a tag was moved. */
+    static String stoppedBeforeReport(Request request) {
+        return "promoteImages was stopped before it moved a tag; " + String.join(", ", request.tags())
+                + " stay where they were (run the promotion again)";
+    }
+
+    /** What a stop left, from the report of the stopped promotion. */
+    static String stoppedReason(PromotionReport report) {
+        return "promoteImages was stopped; " + report.newTags().size() + " of " + report.moves().size()
+                + (report.moves().size() == 1 ? " tag is" : " tags are") + " at the tested digest, "
+                + report.pendingTags().size() + " pending (imagegraph promote --recover finishes them): "
+                + report.conclusion();
     }
 }

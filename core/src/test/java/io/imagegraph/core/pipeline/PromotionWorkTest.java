@@ -120,4 +120,40 @@ class PromotionWorkTest {
         assertThat(record.failure().orElseThrow()).contains("failed its smoke tests");
         assertThat(REGISTRY.client().head(repository("app"), "latest")).isEmpty();
     }
+
+    @Test
+    void run_whenStoppedBeforeATagMoved_recordsTheStop_andMovesNothing() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<Object> outcome = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread step = new Thread(() -> {
+            try (StepEnvironment environment = environment()) {
+                Thread.currentThread().interrupt();
+                outcome.set(new PromotionWork(environment, ConfiguredHolds.none(), Clock.systemUTC())
+                        .run(new PromotionWork.Request(root, LoadOptions.defaults(), Path.of(built.buildReport()), true,
+                                Optional.empty(), List.of("latest"), Optional.empty(), Optional.empty(), 4, false)));
+            } catch (Exception e) {
+                outcome.set(e);
+            }
+        });
+        step.start();
+        step.join(60_000);
+
+        assertThat(outcome.get()).as("the stopped step returns its record").isInstanceOf(StepRecord.class);
+        StepRecord record = (StepRecord) outcome.get();
+        assertThat(record.stopped()).isTrue();
+        assertThat(record.succeeded()).isFalse();
+        assertThat(record.failure()).contains("stopped: promoteImages was stopped before it moved a tag; latest stay"
+                + " where they were (run the promotion again)");
+        assertThat(record.files()).containsKeys("test-report.json", "lineage.svg");
+        assertThat(REGISTRY.client().head(repository("app"), "latest")).isEmpty();
+    }
+
+    @Test
+    void stoppedReason_countsTheTagsAtTheTestedDigest() throws Exception {
+        promote(ConfiguredHolds.none(), false, true);
+        io.imagegraph.core.promote.PromotionReport report = io.imagegraph.core.promote.PromotionReportJson
+                .read(Path.of(built.buildReport()).resolveSibling("promotion-report.json"));
+        assertThat(PromotionWork.stoppedReason(report)).isEqualTo("promoteImages was stopped; 2 of 2 tags are at the"
+                + " tested digest, 0 pending (imagegraph promote --recover finishes them): Promoted: every tag points"
+                + " at its tested digest.");
+    }
 }

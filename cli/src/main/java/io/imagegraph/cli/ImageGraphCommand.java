@@ -40,6 +40,11 @@ public final class ImageGraphCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        // The JDK keeps 5 idle keep-alive connections a registry; a promotion or build makes 8 and
+        // more calls at once, and each one past the fifth would then open a new connection.
+        if (System.getProperty("http.maxConnections") == null) {
+            System.setProperty("http.maxConnections", "64");
+        }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         System.exit(execute(out, err, args));

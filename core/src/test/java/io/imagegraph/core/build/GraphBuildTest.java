@@ -437,6 +437,25 @@ class GraphBuildTest {
     }
 
     @Test
+    void withARegistry_leafChange_looksUpOnlyTheLeafAndItsAncestors() throws Exception {
+        String namespace = "rl" + Long.toHexString(System.nanoTime());
+        fixture.graphFile("namespace: " + namespace + "\n");
+        try (LoopbackRegistry server = LoopbackRegistry.start(); FaultyProxy proxy = FaultyProxy.in(server.host())) {
+            build(Optional.empty(), false, Optional.of(proxy.host()), "test");
+            fixture.file("images/leaf/leaf.txt", "leaf v2\n");
+            int before = proxy.requests();
+            BuildReport second = build(Optional.of(new ChangeSet("test", List.of("images/leaf/leaf.txt"))), false,
+                    Optional.of(proxy.host()), "test");
+            assertThat(statuses(second)).containsEntry("leaf", ImageStatus.BUILT)
+                    .containsEntry("sibling", ImageStatus.NOT_SELECTED);
+            List<String> made = proxy.seen().subList(before, proxy.requests());
+            assertThat(made).as("the sibling cannot be affected by the leaf").noneMatch(line -> line.contains("/sibling/"));
+            assertThat(made).anyMatch(line -> line.contains("/" + namespace + "/base/manifests/"))
+                    .anyMatch(line -> line.contains("/" + namespace + "/mid/manifests/"));
+        }
+    }
+
+    @Test
     void pushThatFails_failsTheImage_neverReportsSuccess() throws Exception {
         fixture.image("mid", "FROM base\n").image("leaf", "FROM base\n").image("sibling", "FROM base\n");
         try (LoopbackRegistry server = LoopbackRegistry.start(); FaultyProxy proxy = FaultyProxy.in(server.host())) {

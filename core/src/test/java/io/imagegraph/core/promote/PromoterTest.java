@@ -365,4 +365,48 @@ class PromoterTest {
                 org.assertj.core.groups.Tuple.tuple("2026.2", MoveStatus.REFUSED));
         assertThat(report.conclusion()).isEqualTo("Not promoted: refused, so no tag was moved.");
     }
+
+    @Test
+    void promote_withinEachRepository_makesThreeRequestsAnImage() throws Exception {
+        String ns = unique("three");
+        try (FaultyProxy proxy = FaultyProxy.in(server.host())) {
+            Registries viaProxy = new DistributionRegistries(CredentialResolver.anonymous(), Set.of(), QUICK);
+            Registry registry = viaProxy.named(proxy.host());
+            List<PromotionSource> sources = List.of(pushedTest(proxy, registry, ns, "a"), pushedTest(proxy, registry, ns, "b"));
+            int before = proxy.requests();
+            PromotionReport report = promoter(viaProxy, 8).promote(sources, PromotionTarget.tags("latest"), Map.of());
+            assertThat(report.succeeded()).isTrue();
+            List<String> made = proxy.seen().subList(before, proxy.requests());
+            assertThat(made).filteredOn(line -> line.contains("/a/")).containsExactlyInAnyOrder(
+                    "GET /v2/" + ns + "/a/manifests/test", "HEAD /v2/" + ns + "/a/manifests/latest",
+                    "PUT /v2/" + ns + "/a/manifests/latest");
+            assertThat(made).hasSize(6);
+            assertThat(tagOf(registry, ns + "/b", "latest")).contains(sources.get(1).tested());
+        }
+    }
+
+    @Test
+    void promote_intoAnotherNamespace_readsTheSourceTagAgainOnceTheContentIsThere() throws Exception {
+        String ns = unique("again");
+        try (FaultyProxy proxy = FaultyProxy.in(server.host())) {
+            Registries viaProxy = new DistributionRegistries(CredentialResolver.anonymous(), Set.of(), QUICK);
+            List<PromotionSource> sources = List.of(pushedTest(proxy, viaProxy.named(proxy.host()), ns, "a"));
+            int before = proxy.requests();
+            PromotionReport report = promoter(viaProxy, 8).promote(sources,
+                    new PromotionTarget(List.of("latest"), Optional.empty(), Optional.of(ns + "-release")), Map.of());
+            assertThat(report.succeeded()).isTrue();
+            List<String> made = proxy.seen().subList(before, proxy.requests());
+            assertThat(made).filteredOn(line -> line.equals("HEAD /v2/" + ns + "/a/manifests/test")).hasSize(1);
+            assertThat(made.indexOf("HEAD /v2/" + ns + "/a/manifests/test"))
+                    .isGreaterThan(made.indexOf("GET /v2/" + ns + "/a/manifests/test"));
+        }
+    }
+
+    /** {@code <ns>/<image>:test} pushed through the proxy, as the source of a promotion. */
+    private static PromotionSource pushedTest(FaultyProxy proxy, Registry registry, String ns, String image)
+            throws Exception {
+        Manifest manifest = TestImages.push(registry, ns + "/" + image, "test", ns + " " + image);
+        return new PromotionSource(image, new ImageLocation(proxy.host(), RepositoryName.of(ns + "/" + image)), "test",
+                manifest.digest());
+    }
 }

@@ -6,6 +6,7 @@ import io.imagegraph.core.plan.PlannedImage;
 import io.imagegraph.core.upstream.UpstreamPins;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** A plan as a table for people: one row an image, in build order, then a summary line. */
 final class PlanTable {
@@ -14,14 +15,21 @@ final class PlanTable {
     }
 
     static String render(Plan plan) {
+        return render(plan, Map.of());
+    }
+
+    /** The table, where an image a build would refresh (freshness) reads "build (refresh)" and why. */
+    static String render(Plan plan, Map<String, String> refresh) {
         TextTable table = new TextTable("#", "IMAGE", "FROM", "PLAN", "INPUT DIGEST", "WHY");
         int index = 1;
         for (PlannedImage image : plan.images()) {
+            String reason = refresh.get(image.name());
             table.row(String.valueOf(index++), image.name(), from(image, plan.pins()),
-                    image.toBuild() ? "build" : image.selection().selected() ? "skip (unchanged)" : "skip",
-                    image.inputDigest().shortForm(), why(image));
+                    reason != null ? "build (refresh)" : image.toBuild() ? "build"
+                            : image.selection().selected() ? "skip (unchanged)" : "skip",
+                    image.inputDigest().shortForm(), reason != null ? reason : why(image));
         }
-        return table.render() + "\n" + summary(plan) + "\n";
+        return table.render() + "\n" + summary(plan) + refreshed(refresh) + "\n";
     }
 
     private static String from(PlannedImage image, UpstreamPins pins) {
@@ -48,5 +56,9 @@ final class PlanTable {
                 .map(c -> c.paths().size() + " changed path" + (c.paths().size() == 1 ? "" : "s") + " from " + c.source())
                 .orElse("no change detection (every image counts as changed)");
         return plan.toBuild().size() + " of " + plan.images().size() + " images to build; " + changes + ".";
+    }
+
+    private static String refreshed(Map<String, String> refresh) {
+        return refresh.isEmpty() ? "" : " " + refresh.size() + " to refresh (freshness).";
     }
 }

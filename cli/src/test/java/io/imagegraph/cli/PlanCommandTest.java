@@ -220,4 +220,61 @@ class PlanCommandTest {
                 .anySatisfy(line -> assertThat(line).contains("imagegraph.yaml line 2: 'tags' must be a list"))
                 .anySatisfy(line -> assertThat(line).contains("imagegraph.yaml line 5: 'images.a.builder'"));
     }
+
+    private static Path graphWithOldBuilds(Path dir, String graphFile, java.time.Duration ago) throws Exception {
+        Files.writeString(dir.resolve("imagegraph.yaml"), graphFile);
+        Files.createDirectories(dir.resolve("images/base"));
+        Files.writeString(dir.resolve("images/base/Dockerfile"), "FROM scratch\nCOPY a /a\n");
+        Files.writeString(dir.resolve("images/base/a"), "a\n");
+        Files.createDirectories(dir.resolve("images/leaf"));
+        Files.writeString(dir.resolve("images/leaf/Dockerfile"), "FROM base\nCOPY b /b\n");
+        Files.writeString(dir.resolve("images/leaf/b"), "b\n");
+        JsonNode plan = new ObjectMapper().readTree(CliRun.of("plan", "-d", dir.toString(), "--format", "json").out());
+        java.util.List<io.imagegraph.core.lineage.LineageRecord> records = new java.util.ArrayList<>();
+        for (JsonNode image : plan.get("images")) {
+            records.add(new io.imagegraph.core.lineage.LineageRecord(image.get("name").asText(), "built",
+                    "sha256:" + "a".repeat(64), "t/" + image.get("name").asText(), image.get("inputDigest").asText(),
+                    java.util.List.of(), java.util.List.of(), null, java.time.Instant.now().minus(ago).toString(), "run-1", 1));
+        }
+        new io.imagegraph.core.lineage.JsonLinesLineageStore(dir.resolve(".imagegraph/lineage.jsonl")).append(records);
+        return dir;
+    }
+
+    @Test
+    void freshness_anImageAFreshnessRefreshWouldRebuild_showsWhy_inTheTableAndTheJson(@TempDir Path dir) throws Exception {
+        graphWithOldBuilds(dir, "freshness: 24h\n", java.time.Duration.ofHours(31).plusMinutes(5));
+        CliRun run = CliRun.of("plan", "-d", dir.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("1 +base .*build \\(refresh\\) .*last built 31 h ago, freshness 24 h")
+                .containsPattern("2 +leaf .*build \\(refresh\\) .*last built 31 h ago, freshness 24 h")
+                .contains("2 to refresh (freshness).");
+        JsonNode plan = new ObjectMapper().readTree(CliRun.of("plan", "-d", dir.toString(), "--format", "json").out());
+        assertThat(plan.get("images").get(0).get("refresh").asText()).isEqualTo("last built 31 h ago, freshness 24 h");
+    }
+
+    @Test
+    void freshness_anImageBuiltWithinItsFreshness_isAPlainBuild_withoutARefreshField(@TempDir Path dir) throws Exception {
+        graphWithOldBuilds(dir, "freshness: 24h\n", java.time.Duration.ofHours(2));
+        CliRun run = CliRun.of("plan", "-d", dir.toString());
+        assertThat(run.out()).doesNotContain("refresh").contains("2 of 2 images to build");
+        JsonNode plan = new ObjectMapper().readTree(CliRun.of("plan", "-d", dir.toString(), "--format", "json").out());
+        assertThat(plan.get("images").get(0).has("refresh")).isFalse();
+    }
+
+    @Test
+    void refreshOlderThan_winsOverTheGraphFile_andReadsTheGivenLineage(@TempDir Path dir) throws Exception {
+        graphWithOldBuilds(dir, "namespace: t\n", java.time.Duration.ofHours(3).plusMinutes(1));
+        assertThat(CliRun.of("plan", "-d", dir.toString()).out()).doesNotContain("refresh");
+        Path moved = Files.move(dir.resolve(".imagegraph/lineage.jsonl"), dir.resolve("other.jsonl"));
+        CliRun run = CliRun.of("plan", "-d", dir.toString(), "--refresh-older-than", "2h", "--lineage", moved.toString());
+        assertThat(run.out()).contains("last built 3 h ago, freshness 2 h");
+    }
+
+    @Test
+    void refreshOlderThan_thatIsNoDuration_isBadInput(@TempDir Path dir) throws Exception {
+        graphWithOldBuilds(dir, "namespace: t\n", java.time.Duration.ofHours(1));
+        CliRun run = CliRun.of("plan", "-d", dir.toString(), "--refresh-older-than", "soon");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--refresh-older-than: ");
+    }
 }

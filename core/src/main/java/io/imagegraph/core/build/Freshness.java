@@ -25,10 +25,16 @@ final class Freshness {
     /** Image name to why it is refreshed, for the images of the run, in run order. */
     static Map<String, String> stale(ImageGraph graph, Map<String, PlannedImage> planned, List<String> runOrder,
                                      List<LineageRecord> records, BuildOptions options, Instant now) {
+        return stale(graph, planned, runOrder, records, options.refreshOlderThan(), now);
+    }
+
+    /** The same, with {@code refreshOlderThan} over each image's graph-file freshness. */
+    static Map<String, String> stale(ImageGraph graph, Map<String, PlannedImage> planned, List<String> runOrder,
+                                     List<LineageRecord> records, Optional<Duration> refreshOlderThan, Instant now) {
         Map<String, String> stale = new LinkedHashMap<>();
         for (String name : runOrder) {
             Optional<String> parent = graph.node(name).parents().stream().filter(stale::containsKey).findFirst();
-            Optional<Duration> freshness = options.refreshOlderThan().or(() -> planned.get(name).node().spec().build().freshness());
+            Optional<Duration> freshness = refreshOlderThan.or(() -> planned.get(name).node().spec().build().freshness());
             if (freshness.isEmpty()) {
                 parent.ifPresent(p -> stale.put(name, RefreshCheck.PARENT_REFRESHED + p + " is refreshed"));
                 continue;

@@ -21,14 +21,22 @@ public final class PlanJson {
     }
 
     public static String write(Plan plan) {
-        return JsonDocuments.toString(json -> body(json, plan));
+        return JsonDocuments.toString(json -> body(json, plan, Map.of()));
     }
 
     public static void write(Plan plan, Writer out) throws IOException {
-        JsonDocuments.write(out, json -> body(json, plan));
+        write(plan, Map.of(), out);
     }
 
-    private static void body(JsonGenerator json, Plan plan) throws IOException {
+    /**
+     * The plan with, for each image a build would refresh although nothing changed, a
+     * {@code refresh} field saying why ("last built 31 h ago, freshness 24 h").
+     */
+    public static void write(Plan plan, Map<String, String> refresh, Writer out) throws IOException {
+        JsonDocuments.write(out, json -> body(json, plan, refresh));
+    }
+
+    private static void body(JsonGenerator json, Plan plan, Map<String, String> refresh) throws IOException {
         json.writeStringField("registry", plan.graph().registry().orElse(null));
         json.writeStringField("namespace", plan.graph().namespace().orElse(null));
         strings(json, "order", plan.order());
@@ -43,7 +51,7 @@ public final class PlanJson {
         }
         json.writeArrayFieldStart("images");
         for (PlannedImage image : plan.images()) {
-            image(json, plan, image);
+            image(json, plan, image, refresh);
         }
         json.writeEndArray();
         json.writeArrayFieldStart("warnings");
@@ -58,7 +66,8 @@ public final class PlanJson {
         json.writeEndArray();
     }
 
-    private static void image(JsonGenerator json, Plan plan, PlannedImage image) throws IOException {
+    private static void image(JsonGenerator json, Plan plan, PlannedImage image, Map<String, String> refresh)
+            throws IOException {
         ImageSpec spec = image.node().spec();
         json.writeStartObject();
         json.writeStringField("name", image.name());
@@ -100,6 +109,9 @@ public final class PlanJson {
         json.writeBooleanField("affected", image.affected());
         strings(json, "affectedReasons", image.affectedReasons());
         json.writeBooleanField("toBuild", image.toBuild());
+        if (refresh.containsKey(image.name())) {
+            json.writeStringField("refresh", refresh.get(image.name()));
+        }
         json.writeEndObject();
     }
 

@@ -141,7 +141,10 @@ class GraphBuildTest {
                 "PROFILES=apache ldap", "PIP_PACKAGES=python-openstackclient", "UID=42425",
                 "GID=42424");
         assertThat(docker.docker("run", "--rm", "--network", "none", "--entrypoint", "/bin/cat", requirements,
-                "/opt/loci/build-args").stdout()).contains("PROJECT=requirements").contains("WHEELS=\n");
+                "/opt/loci/build-args").stdout()).contains("PROJECT=requirements").contains("WHEELS=scratch\n");
+        // keystone's project stage had the requirements image's wheels bind-mounted (RUN --mount from=wheels)
+        assertThat(docker.docker("run", "--rm", "--network", "none", "--entrypoint", "/bin/cat", keystone,
+                "/opt/loci/wheels-used").stdout()).startsWith("wheels of openstack/requirements");
         assertThat(label(keystone, "org.opencontainers.image.base.digest"))
                 .isEqualTo(results.get("base").imageId().orElseThrow());
         BuildReport again = build(Optional.empty(), false);

@@ -369,10 +369,22 @@ class GraphLoaderTest {
         GraphFixture fixture = GraphFixture.copyOfExample("loci", dir);
         java.nio.file.Files.writeString(dir.resolve("imagegraph.yaml"), java.nio.file.Files.readString(
                 dir.resolve("imagegraph.yaml")).replace("DIST_PACKAGES: qemu-utils",
-                "DIST_PACKAGES: qemu-utils\n      WHEELS: https://tarballs.example.com/wheels.tar.gz"));
+                "DIST_PACKAGES: qemu-utils\n      WHEELS: quay.io/airshipit/requirements:master-ubuntu_jammy"));
         ImageGraph graph = fixture.graph();
         assertThat(graph.node("glance").spec().buildArgs()).containsEntry("WHEELS",
-                "https://tarballs.example.com/wheels.tar.gz");
+                "quay.io/airshipit/requirements:master-ubuntu_jammy");
+    }
+
+    @Test
+    void lociImage_tarballWheels_withAFromWheelsDockerfile_isRefusedNamingTheLine(@TempDir Path dir) throws Exception {
+        // LOCI's Dockerfile (and the stand-in) reads WHEELS in FROM ${WHEELS} AS wheels: an image, not a tarball
+        GraphFixture fixture = GraphFixture.copyOfExample("loci", dir);
+        java.nio.file.Files.writeString(dir.resolve("imagegraph.yaml"), java.nio.file.Files.readString(
+                dir.resolve("imagegraph.yaml")).replace("DIST_PACKAGES: qemu-utils",
+                "DIST_PACKAGES: qemu-utils\n      WHEELS: https://tarballs.example.com/wheels.tar.gz"));
+        assertThat(fixture.load().errors()).extracting(GraphProblem::toString).anySatisfy(message -> assertThat(message)
+                .contains("loci/Dockerfile line 11").contains("https://tarballs.example.com/wheels.tar.gz")
+                .contains("is not a valid image reference"));
     }
 
     @Test

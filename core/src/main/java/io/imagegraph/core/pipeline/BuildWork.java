@@ -1,5 +1,6 @@
 package io.imagegraph.core.pipeline;
 
+import io.imagegraph.core.access.RegistryRefusals;
 import io.imagegraph.core.build.BuildEventSink;
 import io.imagegraph.core.build.BuildReport;
 import io.imagegraph.core.build.BuildTools;
@@ -70,6 +71,7 @@ public final class BuildWork {
     private final BuildEventSink events;
     private final Consumer<String> log;
     private final Clock clock;
+    private final RegistryRefusals refusals;
 
     /**
      * @param events the build's progress (the plugin writes it to the build log)
@@ -77,11 +79,22 @@ public final class BuildWork {
      */
     public BuildWork(StepEnvironment environment, ConfiguredHolds holds, BuildEventSink events, Consumer<String> log,
                      Clock clock) {
+        this(environment, holds, events, log, clock, RegistryRefusals.none());
+    }
+
+    private BuildWork(StepEnvironment environment, ConfiguredHolds holds, BuildEventSink events, Consumer<String> log,
+                      Clock clock, RegistryRefusals refusals) {
         this.environment = environment;
         this.holds = holds;
         this.events = events;
         this.log = log;
         this.clock = clock;
+        this.refusals = refusals;
+    }
+
+    /** The same build, refused before anything is built when it would push to a registry the job may not use. */
+    public BuildWork withRegistryRefusals(RegistryRefusals refused) {
+        return new BuildWork(environment, holds, events, log, clock, refused);
     }
 
     /**
@@ -102,6 +115,7 @@ public final class BuildWork {
         }
         Plan plan = new PlanRun(environment.runner()).plan(new PlanRun.Request(request.root(), request.load(),
                 request.selection(), scope.changedFrom(), Optional.empty()), state);
+        refusals.check(request.registry().or(() -> plan.graph().registry()));
         for (GraphProblem warning : plan.warnings()) {
             log.accept("warning: " + warning);
         }

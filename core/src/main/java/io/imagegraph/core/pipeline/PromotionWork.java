@@ -1,9 +1,12 @@
 package io.imagegraph.core.pipeline;
 
+import io.imagegraph.core.access.RegistryRefusals;
 import io.imagegraph.core.graph.ImageGraph;
 import io.imagegraph.core.graph.LoadOptions;
 import io.imagegraph.core.promote.PromotionReport;
 import io.imagegraph.core.promote.PromotionReportJson;
+import io.imagegraph.core.quota.ConfiguredQuotas;
+import io.imagegraph.core.quota.Quota;
 import io.imagegraph.core.registry.RegistryException;
 import io.imagegraph.core.run.PipelineValues;
 import io.imagegraph.core.run.PlanRun;
@@ -57,11 +60,30 @@ public final class PromotionWork {
     private final StepEnvironment environment;
     private final ConfiguredHolds holds;
     private final Clock clock;
+    private final RegistryRefusals refusals;
+    private final List<Quota> configuredQuotas;
 
     public PromotionWork(StepEnvironment environment, ConfiguredHolds holds, Clock clock) {
+        this(environment, holds, clock, RegistryRefusals.none(), List.of());
+    }
+
+    private PromotionWork(StepEnvironment environment, ConfiguredHolds holds, Clock clock, RegistryRefusals refusals,
+                          List<Quota> configuredQuotas) {
         this.environment = environment;
         this.holds = holds;
         this.clock = clock;
+        this.refusals = refusals;
+        this.configuredQuotas = List.copyOf(configuredQuotas);
+    }
+
+    /**
+     * The same promotion, refused before any tag moves when it would promote into a registry the
+     * job may not use, and holding to these quotas besides the graph file's.
+     *
+     * @param quotas the quotas of the configuration (global and the job's folders)
+     */
+    public PromotionWork withAccess(RegistryRefusals refused, List<Quota> quotas) {
+        return new PromotionWork(environment, holds, clock, refused, quotas);
     }
 
     /**
@@ -76,12 +98,13 @@ public final class PromotionWork {
             throw new RunRequestException("give the tags to promote to, such as to: ['latest']");
         }
         ImageGraph graph = PlanRun.load(request.root(), request.load()).graph();
+        refusals.check(request.toRegistry().or(graph::registry));
         StateDirectory state = RunStateFolder.of(request.buildReport(),
                 Optional.of(environment.state(request.root()).folder()), Map.of());
         PromotionRun.Outcome outcome;
         try {
             outcome = new PromotionRun(host -> environment.registries(), state, holds, clock)
-                    .withQuotas(graph.quotas()).run(new PromotionRun.Request(request.buildReport(), Optional.empty(),
+                    .withQuotas(ConfiguredQuotas.joined(graph.quotas(), configuredQuotas)).run(new PromotionRun.Request(request.buildReport(), Optional.empty(),
                             request.fromTag(), request.tags(), request.toRegistry(), request.toNamespace(), Map.of(),
                             request.parallel(), request.dryRun(), !request.requireTests()));
         } catch (InterruptedException e) {

@@ -7,6 +7,7 @@ import io.imagegraph.core.track.TagEvents;
 import io.imagegraph.core.track.TagHistory;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,6 +51,26 @@ public final class WatchedJob {
                 .poll(watches, settings, false);
         TagHistory.in(state).record(TagEvents.ofUpstream(checks, clock.instant()));
         return RebuildCause.of(checks);
+    }
+
+    /**
+     * Records where each watch not known yet points now, and starts nothing: what the job's first
+     * build leaves, so that the first move after it (a poll's or a push's) starts the job instead
+     * of being taken for the first sight of the watch. Watches already known are not asked.
+     *
+     * @return one check per watch that was not known (first seen, or failed with why)
+     */
+    public List<UpstreamCheck> baseline() throws IOException, InterruptedException {
+        UpstreamState upstream = UpstreamState.in(state);
+        Map<String, UpstreamDigest> known = upstream.current();
+        List<UpstreamWatch> unknown = watches.stream().filter(watch -> !known.containsKey(watch.key())).toList();
+        if (unknown.isEmpty()) {
+            return List.of();
+        }
+        List<UpstreamCheck> checks = new UpstreamPoller(registries, upstream, clock).poll(unknown,
+                new UpstreamSettings(Duration.ZERO, UpstreamSettings.DEFAULT_REQUEST_BUDGET, List.of()), true);
+        TagHistory.in(state).record(TagEvents.ofUpstream(checks, clock.instant()));
+        return checks;
     }
 
     /**

@@ -102,7 +102,7 @@ public final class WebhookReceiver {
                     .map(ManifestDescriptor::digest).map(Object::toString);
         } catch (RegistryException e) {
             throw new WebhookRejectedException(502, "cannot confirm the digest of " + push.reference()
-                    + " with its registry: " + e.getMessage());
+                    + " with its registry: " + e.getMessage(), push.repository().registry());
         }
     }
 

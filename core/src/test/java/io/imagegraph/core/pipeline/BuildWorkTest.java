@@ -3,6 +3,7 @@ package io.imagegraph.core.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.imagegraph.core.access.RegistryRefusals;
 import io.imagegraph.core.build.BuildLogLines;
 import io.imagegraph.core.graph.LoadOptions;
 import io.imagegraph.core.lineage.JsonLinesLineageStore;
@@ -11,6 +12,7 @@ import io.imagegraph.core.process.CapturedRun;
 import io.imagegraph.core.process.ProcessSpec;
 import io.imagegraph.core.ref.RepositoryName;
 import io.imagegraph.core.registry.RegistryException;
+import io.imagegraph.core.run.RunRequestException;
 import io.imagegraph.core.state.StateDirectory;
 import io.imagegraph.core.testing.Busybox;
 import io.imagegraph.core.testing.GitRepo;
@@ -111,6 +113,24 @@ class BuildWorkTest {
                     .hasMessageContaining("the registry wants credentials");
         }
         assertThat(log).noneMatch(line -> line.startsWith("[base]"));
+    }
+
+    @Test
+    void withRegistryRefusals_theGraphsRegistryOfAnotherFolder_isRefusedBeforeBuilding() throws Exception {
+        Path root = dir.resolve("checkout");
+        StepFixture.graph(root, REGISTRY.host());
+        String refusal = "the registry " + REGISTRY.host() + " is configured on the folder 'b', and the job 'a/images'"
+                + " is not in it";
+        try (StepEnvironment environment = StepFixture.environment(dir.resolve("tmp"), Map.of(), REGISTRY.login())) {
+            BuildWork work = new BuildWork(environment, ConfiguredHolds.none(), new BuildLogLines(log::add, false),
+                    log::add, Clock.systemUTC()).withRegistryRefusals(RegistryRefusals.of(Map.of(REGISTRY.host(),
+                    refusal)));
+            assertThatThrownBy(() -> work.run(StepFixture.buildEverything(root, List.of("test"))))
+                    .isInstanceOf(RunRequestException.class).hasMessage(refusal);
+            StepRecord allowed = work.withRegistryRefusals(RegistryRefusals.of(Map.of("registry.b.example", "no")))
+                    .run(StepFixture.buildEverything(root, List.of("test")));
+            assertThat(allowed.succeeded()).as(String.join("\n", log)).isTrue();
+        }
     }
 
     /** Builds and pushes {@code <registry>/upstream/busybox:1} with the robot's login; returns its digest. */

@@ -1,10 +1,15 @@
 package io.imagegraph.core.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.imagegraph.core.access.RegistryRefusals;
 import io.imagegraph.core.build.BuildLogLines;
 import io.imagegraph.core.graph.LoadOptions;
+import io.imagegraph.core.quota.ConfiguredQuotas;
+import io.imagegraph.core.quota.Quota;
 import io.imagegraph.core.ref.RepositoryName;
+import io.imagegraph.core.run.RunRequestException;
 import io.imagegraph.core.track.ConfiguredHolds;
 import io.imagegraph.core.gate.GateReport;
 import io.imagegraph.core.gate.GateReportJson;
@@ -103,6 +108,34 @@ class PromotionWorkTest {
                 .contains("allowUntested: true");
         assertThat(REGISTRY.client().head(repository("app"), "latest")).isEmpty();
         assertThat(promote(ConfiguredHolds.none(), false, false).succeeded()).isTrue();
+    }
+
+    private StepRecord promoteWith(RegistryRefusals refusals, List<Quota> quotas) throws Exception {
+        try (StepEnvironment environment = environment()) {
+            return new PromotionWork(environment, ConfiguredHolds.none(), Clock.systemUTC()).withAccess(refusals, quotas)
+                    .run(new PromotionWork.Request(root, LoadOptions.defaults(), Path.of(built.buildReport()), true,
+                            Optional.empty(), List.of("latest"), Optional.empty(), Optional.empty(), 4, false));
+        }
+    }
+
+    @Test
+    void withAccess_registryOfAnotherFolder_isRefusedBeforeATagMoves() throws Exception {
+        RegistryRefusals refusals = RegistryRefusals.of(Map.of(REGISTRY.host(), "the registry " + REGISTRY.host()
+                + " is configured on the folder 'b'"));
+        assertThatThrownBy(() -> promoteWith(refusals, List.of())).isInstanceOf(RunRequestException.class)
+                .hasMessage("the registry " + REGISTRY.host() + " is configured on the folder 'b'");
+        assertThat(REGISTRY.client().head(repository("app"), "latest")).isEmpty();
+    }
+
+    @Test
+    void withAccess_configuredQuota_refusesWhatWouldGoOverIt() throws Exception {
+        List<Quota> quotas = ConfiguredQuotas.parse("- repository: " + REGISTRY.host() + "/" + repository("app").value()
+                + "\n  tags: 1\n", "the global configuration");
+        StepRecord record = promoteWith(RegistryRefusals.none(), quotas);
+        assertThat(record.succeeded()).isFalse();
+        assertThat(record.failure().orElseThrow()).contains("over its quota");
+        assertThat(REGISTRY.client().head(repository("app"), "latest")).isEmpty();
+        assertThat(promoteWith(RegistryRefusals.none(), List.of()).succeeded()).isTrue();
     }
 
     @Test

@@ -68,6 +68,37 @@ class WatchedJobTest {
     }
 
     @Test
+    void baseline_afterTheFirstBuild_makesTheFirstPushAfterItStartTheJob() throws Exception {
+        String repository = RegistryExtension.unique("wj", "first");
+        String watch = REGISTRY.host() + "/" + repository + ":12";
+        Manifest built = TestImages.push(REGISTRY.client(), repository, "12", "built-on");
+        WatchedJob job = job(watch);
+
+        assertThat(job.baseline()).singleElement().satisfies(check -> {
+            assertThat(check.status()).isEqualTo(UpstreamCheck.Status.FIRST_SEEN);
+            assertThat(check.digest()).isEqualTo(built.digest().toString());
+        });
+        assertThat(job.baseline()).as("known watches are not asked again").isEmpty();
+        Manifest moved = TestImages.push(REGISTRY.client(), repository, "12", "moved");
+        Optional<RebuildCause> cause = job.receive(WebhookSecret.of(SECRET),
+                Map.of("Authorization", List.of("Bearer " + SECRET)), Optional.empty(),
+                WebhookReceiverTest.distributionPush(REGISTRY.host(), repository, "12", moved.digest().toString()));
+
+        assertThat(cause).hasValueSatisfying(rebuild -> assertThat(rebuild.moved()).singleElement()
+                .satisfies(check -> assertThat(check.previousDigest()).isEqualTo(built.digest().toString())));
+    }
+
+    @Test
+    void receive_firstPushWithoutABaseline_startsNothing() throws Exception {
+        String repository = RegistryExtension.unique("wj", "nobase");
+        Manifest pushed = TestImages.push(REGISTRY.client(), repository, "12", "only");
+        Optional<RebuildCause> cause = job(REGISTRY.host() + "/" + repository + ":12").receive(WebhookSecret.of(SECRET),
+                Map.of("Authorization", List.of("Bearer " + SECRET)), Optional.empty(),
+                WebhookReceiverTest.distributionPush(REGISTRY.host(), repository, "12", pushed.digest().toString()));
+        assertThat(cause).isEmpty();
+    }
+
+    @Test
     void receive_wrongSecret_isRejected() {
         WatchedJob job = job("127.0.0.1:5000/library/debian:12");
         assertThatThrownBy(() -> job.receive(WebhookSecret.of(SECRET), Map.of(), Optional.of("wrong-secret-value"),

@@ -3,8 +3,11 @@ package io.jenkins.plugins.imagegraph;
 import hudson.AbortException;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
+import io.imagegraph.core.access.RegistryRefusals;
 import io.imagegraph.core.pipeline.StepEnvironment;
 import io.imagegraph.core.pipeline.StepRecord;
+import io.imagegraph.core.quota.ConfiguredQuotas;
+import io.imagegraph.core.quota.Quota;
 import io.imagegraph.core.registry.RegistryCredentials;
 import io.imagegraph.core.registry.RegistryException;
 import io.imagegraph.core.run.RunRequestException;
@@ -12,9 +15,11 @@ import io.imagegraph.core.track.ConfiguredHolds;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import jenkins.MasterToSlaveFileCallable;
@@ -35,6 +40,8 @@ abstract class AgentWork extends MasterToSlaveFileCallable<LinkedHashMap<String,
     private final HashMap<String, String> holds;
     private final String temporaryFolder;
     private final TaskListener listener;
+    private final HashMap<String, String> refusedRegistries;
+    private final LinkedHashMap<String, String> quotas;
 
     AgentWork(StepInputs inputs) {
         this.variables = new HashMap<>(inputs.variables());
@@ -43,6 +50,20 @@ abstract class AgentWork extends MasterToSlaveFileCallable<LinkedHashMap<String,
         this.holds = new HashMap<>(inputs.holds());
         this.temporaryFolder = inputs.temporaryFolder();
         this.listener = inputs.listener();
+        this.refusedRegistries = new HashMap<>(inputs.refusedRegistries());
+        this.quotas = new LinkedHashMap<>(inputs.quotas());
+    }
+
+    /** The registries the job may not use (another folder's), for the work to check its registry against. */
+    final RegistryRefusals refusals() {
+        return RegistryRefusals.of(refusedRegistries);
+    }
+
+    /** The quotas of the configuration and of the job's folders, read on the agent (plain text crosses the channel). */
+    final List<Quota> configuredQuotas() {
+        List<Quota> all = new ArrayList<>();
+        quotas.forEach((where, text) -> all.addAll(ConfiguredQuotas.parse(text, where)));
+        return all;
     }
 
     @Override

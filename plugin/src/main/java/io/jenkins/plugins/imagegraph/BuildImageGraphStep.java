@@ -168,7 +168,7 @@ public final class BuildImageGraphStep extends SelectingStep {
                     StepOptions.slots(slots), rebuild, failFast, retries, "docker", "buildah",
                     RebuildCause.pinsFromJson(movedUpstream));
             return new BuildWork(environment, holds, new BuildLogLines(log, quiet), log, Clock.systemUTC())
-                    .run(request);
+                    .withRegistryRefusals(refusals()).run(request);
         }
     }
 

@@ -79,6 +79,9 @@ final class GraphStepExecution extends StepExecution {
         record.summary().forEach(line -> listener.getLogger().println("imagegraph: " + line));
         if (!record.runId().isEmpty()) {
             ImageGraphAction.record(run, record, work.dir());
+            if (!record.watches().isEmpty()) {
+                ImageChangeTrigger.baseline(run.getParent());
+            }
         }
         if (!record.succeeded()) {
             throw new AbortException("imagegraph: " + record.failure().orElse("the step did not succeed"));

@@ -9,6 +9,7 @@ import hudson.triggers.TriggerDescriptor;
 import io.imagegraph.core.registry.RegistryException;
 import io.imagegraph.core.state.StateDirectory;
 import io.imagegraph.core.upstream.RebuildCause;
+import io.imagegraph.core.upstream.UpstreamCheck;
 import io.imagegraph.core.upstream.UpstreamSettings;
 import io.imagegraph.core.upstream.WatchedJob;
 import java.io.File;
@@ -68,15 +69,55 @@ public final class ImageChangeTrigger extends Trigger<Job<?, ?>> {
         }
     }
 
-    /** The watches the job's last buildImageGraph recorded, with the job's own upstream state. */
+    /**
+     * The watches the job's last buildImageGraph recorded whose registries the job may use, with
+     * the job's own upstream state and the registries its folders and the global configuration give it.
+     */
     static Optional<WatchedJob> watchesOf(Job<?, ?> job) {
+        return watchesOf(job, JobAccess.of(job));
+    }
+
+    static Optional<WatchedJob> watchesOf(Job<?, ?> job, JobAccess access) {
         ImageGraphAction last = ImageGraphAction.lastOf(job);
-        if (last == null || last.getWatches().isEmpty()) {
+        if (last == null) {
             return Optional.empty();
         }
-        return Optional.of(new WatchedJob(last.getWatches(),
-                StateDirectory.at(new File(job.getRootDir(), STATE_FOLDER).toPath()),
-                ImageGraphConfiguration.get().controllerRegistries(), Clock.systemUTC()));
+        List<String> allowed = access.scope().allowedWatches(last.getWatches());
+        if (allowed.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new WatchedJob(allowed, StateDirectory.at(new File(job.getRootDir(), STATE_FOLDER).toPath()),
+                access.controllerRegistries(), Clock.systemUTC()));
+    }
+
+    /**
+     * After a build of a job with this trigger ran buildImageGraph: records where the watches not
+     * known yet point, so that the first move after the job's first build starts it. On a pool
+     * thread: the registries may be slow.
+     */
+    static void baseline(Job<?, ?> job) {
+        if (!isOn(job)) {
+            return;
+        }
+        Timer.get().submit(() -> {
+            try {
+                watchesOf(job).ifPresent(watches -> {
+                    try {
+                        watches.baseline().stream().filter(check -> check.status() == UpstreamCheck.Status.FAILED)
+                                .forEach(check -> LOGGER.log(Level.WARNING, "image-graph: {0} cannot follow {1}: {2}",
+                                        new Object[] {job.getFullName(), check.watch(), check.reason()}));
+                    } catch (IOException e) {
+                        LOGGER.log(Level.WARNING, "image-graph: the upstream state of {0} cannot be written: {1}",
+                                new Object[] {job.getFullName(), e.getMessage()});
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+            } catch (RuntimeException e) {
+                LOGGER.log(Level.WARNING, "image-graph: recording the upstream digests of " + job.getFullName()
+                        + " failed", e);
+            }
+        });
     }
 
     /** Whether the job has this trigger. */

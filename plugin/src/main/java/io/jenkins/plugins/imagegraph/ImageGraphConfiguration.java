@@ -1,6 +1,5 @@
 package io.jenkins.plugins.imagegraph;
 
-import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.Extension;
 import hudson.ExtensionList;
 import edu.umd.cs.findbugs.annotations.NonNull;
@@ -9,29 +8,18 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import hudson.util.Secret;
 import io.imagegraph.core.pipeline.PruneWork;
+import io.imagegraph.core.quota.ConfiguredQuotas;
 import io.imagegraph.core.pipeline.StepOptions;
-import io.imagegraph.core.ref.RegistryHost;
-import io.imagegraph.core.registry.CredentialResolver;
-import io.imagegraph.core.registry.DistributionRegistries;
-import io.imagegraph.core.registry.Registries;
-import io.imagegraph.core.registry.RegistryCredentials;
-import io.imagegraph.core.registry.RegistrySetting;
-import io.imagegraph.core.registry.RetryPolicy;
 import io.imagegraph.core.run.PruneRun;
 import io.imagegraph.core.run.RunRequestException;
 import io.imagegraph.core.retention.RetentionPolicy;
 import io.imagegraph.core.track.ConfiguredHolds;
 import io.imagegraph.core.upstream.WebhookSecret;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
 import net.sf.json.JSONObject;
@@ -44,13 +32,12 @@ import org.kohsuke.stapler.verb.POST;
 /**
  * Manage Jenkins › System › Image Graph, and {@code unclassified: imageGraph:} in Configuration as
  * Code: the registries and their credentials, the defaults of the steps, the retention policy, the
- * holds and the webhook secret. Only administrators can change it.
+ * holds, the storage quotas and the webhook secret. Folders add their own registries, holds and
+ * quotas ({@link ImageGraphFolderProperty}). Only administrators can change it.
  */
 @Extension
 @Symbol("imageGraph")
 public class ImageGraphConfiguration extends GlobalConfiguration {
-
-    private static final Logger LOGGER = Logger.getLogger(ImageGraphConfiguration.class.getName());
 
     private List<RegistrySettings> registries = new ArrayList<>();
     private String defaultBuilder = "docker";
@@ -66,6 +53,7 @@ public class ImageGraphConfiguration extends GlobalConfiguration {
     private String retentionProtectedTags;
     private List<ConfiguredHold> holds = new ArrayList<>();
     private Secret webhookSecret;
+    private String quotas = "";
 
     public ImageGraphConfiguration() {
         load();
@@ -78,8 +66,14 @@ public class ImageGraphConfiguration extends GlobalConfiguration {
         if (refused.isPresent()) {
             throw new FormException("Webhook secret: " + refused.get(), "webhookSecret");
         }
+        try {
+            ConfiguredQuotas.parse(json.optString("quotas", ""), "the global configuration");
+        } catch (IllegalArgumentException e) {
+            throw new FormException("Storage quotas: " + e.getMessage(), "quotas");
+        }
         registries = new ArrayList<>();
         holds = new ArrayList<>();
+        quotas = "";
         request.bindJSON(this, json);
         save();
         return true;
@@ -248,6 +242,22 @@ public class ImageGraphConfiguration extends GlobalConfiguration {
         save();
     }
 
+    /** The quotas every promotion honours besides its graph file's, written as the graph file's {@code quotas} list. */
+    public String getQuotas() {
+        return quotas == null ? "" : quotas;
+    }
+
+    /**
+     * @throws IllegalArgumentException for quotas the engine cannot read (Configuration as Code
+     *                                  reports it; the form refuses them first)
+     */
+    @DataBoundSetter
+    public void setQuotas(String quotas) {
+        ConfiguredQuotas.parse(quotas, "the global configuration");
+        this.quotas = quotas == null ? "" : quotas;
+        save();
+    }
+
     /** The holds as digest → reason, for the work on the agent. */
     Map<String, String> holds() {
         Map<String, String> reasons = new LinkedHashMap<>();
@@ -261,32 +271,6 @@ public class ImageGraphConfiguration extends GlobalConfiguration {
                 : retentionProtectedTags.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
         return new PruneWork.PolicyValues(Optional.ofNullable(retentionKeep), StepOptions.optional(retentionMinAge),
                 patterns);
-    }
-
-    /** The configured registries as the controller reaches them (the trigger, the webhook). */
-    Registries controllerRegistries() {
-        Map<RegistryHost, RegistryCredentials> logins = new HashMap<>();
-        Set<String> plainHttp = new HashSet<>();
-        for (RegistrySettings configured : getRegistries()) {
-            RegistrySetting setting;
-            try {
-                setting = configured.setting();
-            } catch (IllegalArgumentException e) {
-                LOGGER.log(Level.WARNING, "image-graph: the configured registry {0} is left out: {1}",
-                        new Object[] {configured.getUrl(), e.getMessage()});
-                continue;
-            }
-            if (setting.plainHttp()) {
-                plainHttp.add(setting.host().value());
-            }
-            StandardUsernamePasswordCredentials credentials =
-                    RegistrySettings.systemCredentials(configured.getCredentialsId());
-            if (credentials != null) {
-                logins.put(setting.host(), RegistryCredentials.of(credentials.getUsername(),
-                        credentials.getPassword().getPlainText()));
-            }
-        }
-        return new DistributionRegistries(CredentialResolver.of(logins), plainHttp, RetryPolicy.standard());
     }
 
     /**
@@ -370,6 +354,12 @@ public class ImageGraphConfiguration extends GlobalConfiguration {
         } catch (RunRequestException e) {
             return FormValidation.error(e.getMessage());
         }
+    }
+
+    @POST
+    public FormValidation doCheckQuotas(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return QuotaText.check(value, "the global configuration");
     }
 
     @POST

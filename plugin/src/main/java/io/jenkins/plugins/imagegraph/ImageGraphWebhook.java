@@ -33,7 +33,10 @@ import org.kohsuke.stapler.interceptor.RequirePOST;
  * {@code POST /image-graph-webhook/}: a registry's push notification (CNCF distribution, Quay,
  * Docker Hub), authenticated by the configured shared secret ({@code Authorization: Bearer},
  * {@code X-Imagegraph-Token} or {@code ?token=}). Every job with the image-change trigger whose
- * watches the push moved is started. A request without the secret changes nothing.
+ * watches the push moved is started, when the job may use the pushed registry (not one configured
+ * only on another folder). The pushed digest is confirmed with the registries the job's folders and
+ * the global configuration give it; when that fails, the answer says what to configure where. A
+ * request without the secret changes nothing.
  */
 @Extension
 public final class ImageGraphWebhook implements UnprotectedRootAction {
@@ -57,7 +60,9 @@ public final class ImageGraphWebhook implements UnprotectedRootAction {
 
     /**
      * Answers every request with a sentence: 503 while no usable secret is configured, 401 for a
-     * missing or wrong one, 200 with the jobs started; never a stack trace.
+     * missing or wrong one, 200 with the jobs started (and the jobs whose registry could not
+     * confirm the push), 502 saying which registry to configure where when no job could be started
+     * because of that; never a stack trace.
      */
     @RequirePOST
     public HttpResponse doIndex(StaplerRequest request) throws IOException {
@@ -80,6 +85,7 @@ public final class ImageGraphWebhook implements UnprotectedRootAction {
         }
         Optional<String> token = Optional.ofNullable(request.getParameter("token"));
         List<String> started = new ArrayList<>();
+        List<String> unconfirmed = new ArrayList<>();
         try {
             secret.get().check(headers, token);
             try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
@@ -87,11 +93,22 @@ public final class ImageGraphWebhook implements UnprotectedRootAction {
                     if (!ImageChangeTrigger.isOn(job)) {
                         continue;
                     }
-                    Optional<WatchedJob> watches = ImageChangeTrigger.watchesOf(job);
+                    JobAccess access = JobAccess.of(job);
+                    Optional<WatchedJob> watches = ImageChangeTrigger.watchesOf(job, access);
                     if (watches.isEmpty()) {
                         continue;
                     }
-                    Optional<RebuildCause> cause = watches.get().receive(secret.get(), headers, token, body);
+                    Optional<RebuildCause> cause;
+                    try {
+                        cause = watches.get().receive(secret.get(), headers, token, body);
+                    } catch (WebhookRejectedException e) {
+                        if (e.registry().isEmpty()) {
+                            throw e;
+                        }
+                        unconfirmed.add(job.getFullName() + ": " + access.scope().unconfirmed(e.registry().get(),
+                                e.getMessage()));
+                        continue;
+                    }
                     if (cause.isPresent()) {
                         ImageChangeTrigger.start(job, cause.get());
                         started.add(job.getFullName());
@@ -104,8 +121,14 @@ public final class ImageGraphWebhook implements UnprotectedRootAction {
             Thread.currentThread().interrupt();
             return HttpResponses.errorWithoutStack(503, "interrupted");
         }
+        if (started.isEmpty() && !unconfirmed.isEmpty()) {
+            return HttpResponses.errorWithoutStack(502, String.join("\n", unconfirmed));
+        }
         JSONObject answer = new JSONObject();
         answer.put("started", JSONArray.fromObject(started));
+        if (!unconfirmed.isEmpty()) {
+            answer.put("unconfirmed", JSONArray.fromObject(unconfirmed));
+        }
         return HttpResponses.okJSON(answer);
     }
 

@@ -167,10 +167,10 @@ public final class PromoteImagesStep extends GraphStep {
         @Override
         StepRecord work(StepEnvironment environment, ConfiguredHolds holds, Path workspace, Consumer<String> log)
                 throws RunRequestException, RegistryException, IOException, InterruptedException {
-            return new PromotionWork(environment, holds, Clock.systemUTC()).run(new PromotionWork.Request(
-                    graph.root(workspace), graph.load(), workspace.resolve(report), requireTests,
-                    StepOptions.optional(fromTag), List.copyOf(tags), StepOptions.optional(toRegistry),
-                    StepOptions.optional(toNamespace), parallel, dryRun));
+            return new PromotionWork(environment, holds, Clock.systemUTC()).withAccess(refusals(), configuredQuotas())
+                    .run(new PromotionWork.Request(graph.root(workspace), graph.load(), workspace.resolve(report),
+                            requireTests, StepOptions.optional(fromTag), List.copyOf(tags),
+                            StepOptions.optional(toRegistry), StepOptions.optional(toNamespace), parallel, dryRun));
         }
     }
 

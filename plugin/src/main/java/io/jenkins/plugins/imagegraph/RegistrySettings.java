@@ -7,9 +7,11 @@ import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredenti
 import hudson.Extension;
 import hudson.model.AbstractDescribableImpl;
 import hudson.model.Descriptor;
+import hudson.model.Item;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.imagegraph.core.access.ConfiguredRegistry;
 import io.imagegraph.core.ref.RegistryHost;
 import io.imagegraph.core.registry.CredentialResolver;
 import io.imagegraph.core.registry.DistributionRegistries;
@@ -19,9 +21,11 @@ import io.imagegraph.core.registry.RegistryKind;
 import io.imagegraph.core.registry.RegistrySetting;
 import io.imagegraph.core.registry.RetryPolicy;
 import java.util.Collections;
+import java.util.List;
 import java.util.Set;
 import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
@@ -60,18 +64,40 @@ public final class RegistrySettings extends AbstractDescribableImpl<RegistrySett
         return RegistrySetting.parse(url, kind(kind));
     }
 
+    /** Where it is configured: a folder's full name, or empty for the global configuration. */
+    ConfiguredRegistry configured(String folder) {
+        return new ConfiguredRegistry(folder, setting(), credentialsId);
+    }
+
     private static RegistryKind kind(String id) {
         return id != null && id.equals(RegistryKind.QUAY.id()) ? RegistryKind.QUAY : RegistryKind.DOCKER_V2;
     }
 
     /** The user name and password of the configured credentials, looked up as Jenkins itself. */
     static StandardUsernamePasswordCredentials systemCredentials(String credentialsId) {
+        return credentialsIn(null, credentialsId);
+    }
+
+    /** The credentials with this ID seen from a folder (its own and its parents'), or globally when it is null. */
+    static StandardUsernamePasswordCredentials credentialsIn(Item context, String credentialsId) {
         if (credentialsId == null || credentialsId.isBlank()) {
             return null;
         }
-        return CredentialsMatchers.firstOrNull(CredentialsProvider.lookupCredentialsInItemGroup(
-                StandardUsernamePasswordCredentials.class, Jenkins.get(), ACL.SYSTEM2, Collections.emptyList()),
-                CredentialsMatchers.withId(credentialsId));
+        List<StandardUsernamePasswordCredentials> visible = context == null
+                ? CredentialsProvider.lookupCredentialsInItemGroup(StandardUsernamePasswordCredentials.class,
+                Jenkins.get(), ACL.SYSTEM2, Collections.emptyList())
+                : CredentialsProvider.lookupCredentialsInItem(StandardUsernamePasswordCredentials.class, context,
+                ACL.SYSTEM2, Collections.emptyList());
+        return CredentialsMatchers.firstOrNull(visible, CredentialsMatchers.withId(credentialsId));
+    }
+
+    /** A folder's form needs the right to configure the folder; the global one, to administer Jenkins. */
+    private static void checkConfigure(Item context) {
+        if (context == null) {
+            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        } else {
+            context.checkPermission(Item.CONFIGURE);
+        }
     }
 
     @Extension
@@ -84,8 +110,9 @@ public final class RegistrySettings extends AbstractDescribableImpl<RegistrySett
         }
 
         @POST
-        public FormValidation doCheckUrl(@QueryParameter String value, @QueryParameter String kind) {
-            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        public FormValidation doCheckUrl(@AncestorInPath Item context, @QueryParameter String value,
+                                         @QueryParameter String kind) {
+            checkConfigure(context);
             try {
                 RegistrySetting setting = RegistrySetting.parse(value, kind(kind));
                 return setting.plainHttp() && !value.strip().startsWith("http://")
@@ -97,9 +124,10 @@ public final class RegistrySettings extends AbstractDescribableImpl<RegistrySett
         }
 
         @POST
-        public FormValidation doCheckCredentialsId(@QueryParameter String value, @QueryParameter String kind) {
-            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-            StandardUsernamePasswordCredentials credentials = systemCredentials(value);
+        public FormValidation doCheckCredentialsId(@AncestorInPath Item context, @QueryParameter String value,
+                                                   @QueryParameter String kind) {
+            checkConfigure(context);
+            StandardUsernamePasswordCredentials credentials = credentialsIn(context, value);
             if (value == null || value.isBlank()) {
                 return FormValidation.ok("anonymous: only public repositories can be read, nothing pushed");
             }
@@ -118,7 +146,11 @@ public final class RegistrySettings extends AbstractDescribableImpl<RegistrySett
         }
 
         @POST
-        public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId) {
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item context,
+                                                     @QueryParameter String credentialsId) {
+            if (context != null) {
+                return CredentialsItems.forItem(context, credentialsId);
+            }
             if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
                 return new StandardListBoxModel().includeCurrentValue(credentialsId);
             }
@@ -130,16 +162,16 @@ public final class RegistrySettings extends AbstractDescribableImpl<RegistrySett
 
         /** "Test connection": the registry answers the API and takes the credentials when it asks for them. */
         @POST
-        public FormValidation doTestConnection(@QueryParameter String url, @QueryParameter String kind,
-                                               @QueryParameter String credentialsId) {
-            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        public FormValidation doTestConnection(@AncestorInPath Item context, @QueryParameter String url,
+                                               @QueryParameter String kind, @QueryParameter String credentialsId) {
+            checkConfigure(context);
             RegistrySetting setting;
             try {
                 setting = RegistrySetting.parse(url, kind(kind));
             } catch (IllegalArgumentException e) {
                 return FormValidation.error(e.getMessage());
             }
-            StandardUsernamePasswordCredentials credentials = systemCredentials(credentialsId);
+            StandardUsernamePasswordCredentials credentials = credentialsIn(context, credentialsId);
             RegistryHost host = setting.host();
             CredentialResolver resolver = credentials == null ? CredentialResolver.anonymous()
                     : CredentialResolver.of(host, RegistryCredentials.of(credentials.getUsername(),

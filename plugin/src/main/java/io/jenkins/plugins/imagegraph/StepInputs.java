@@ -8,8 +8,8 @@ import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.slaves.WorkspaceList;
+import io.imagegraph.core.access.ConfiguredRegistry;
 import io.imagegraph.core.pipeline.StepOptions;
-import io.imagegraph.core.registry.RegistrySetting;
 import io.imagegraph.core.run.RunRequestException;
 import java.io.IOException;
 import java.util.Collections;
@@ -22,12 +22,15 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 /**
  * What every step hands to its work on the agent, gathered from Jenkins on the controller: the
  * build's environment (with what {@code withDockerServer} and {@code withRegistry} blocks set),
- * the registry logins (the step's {@code credentialsId}, the configured registries'), which
- * registries speak plain HTTP, the configured holds, and the workspace's temporary folder.
+ * the registry logins (the step's {@code credentialsId}, the registries the job's folders and the
+ * global configuration give it), which registries speak plain HTTP, the holds and quotas of the
+ * configuration and the job's folders, the registries the job may not use (another folder's), and
+ * the workspace's temporary folder.
  * Credentials are looked up by ID for the build and never logged.
  */
 record StepInputs(Map<String, String> variables, Map<String, String[]> logins, Set<String> plainHttpHosts,
-                  Map<String, String> holds, String temporaryFolder, TaskListener listener) {
+                  Map<String, String> holds, String temporaryFolder, TaskListener listener,
+                  Map<String, String> refusedRegistries, Map<String, String> quotas) {
 
     static StepInputs of(StepContext context, String registry, String credentialsId)
             throws IOException, InterruptedException {
@@ -38,22 +41,16 @@ record StepInputs(Map<String, String> variables, Map<String, String[]> logins, S
         if (run == null || listener == null || variables == null || workspace == null) {
             throw new AbortException("image-graph steps run inside a node block, which gives them a workspace");
         }
-        ImageGraphConfiguration configuration = ImageGraphConfiguration.get();
+        JobAccess access = JobAccess.of(run.getParent());
         Map<String, String[]> logins = new HashMap<>();
         Set<String> plainHttpHosts = new HashSet<>();
-        for (RegistrySettings configured : configuration.getRegistries()) {
-            RegistrySetting setting;
-            try {
-                setting = configured.setting();
-            } catch (IllegalArgumentException e) {
-                throw new AbortException("the configured registry '" + configured.getUrl() + "' (Manage Jenkins >"
-                        + " System > Image Graph): " + e.getMessage());
+        for (ConfiguredRegistry configured : access.scope().visible()) {
+            String host = configured.setting().host().value();
+            if (configured.setting().plainHttp()) {
+                plainHttpHosts.add(host);
             }
-            if (setting.plainHttp()) {
-                plainHttpHosts.add(setting.host().value());
-            }
-            if (!isBlank(configured.getCredentialsId())) {
-                logins.put(setting.host().value(), login(run, configured.getCredentialsId()));
+            if (!configured.credentialsId().isEmpty()) {
+                logins.put(host, login(run, configured.credentialsId()));
             }
         }
         if (!isBlank(credentialsId)) {
@@ -68,8 +65,8 @@ record StepInputs(Map<String, String> variables, Map<String, String[]> logins, S
             throw new AbortException("the workspace " + workspace.getRemote() + " has no folder beside it for temporary"
                     + " files; use a workspace below the agent's root");
         }
-        return new StepInputs(variables, logins, plainHttpHosts, configuration.holds(),
-                temporary.getRemote(), listener);
+        return new StepInputs(variables, logins, plainHttpHosts, access.holds(), temporary.getRemote(), listener,
+                access.scope().refusals(), access.quotas());
     }
 
     /** The user name and password of a credential visible to the build; its use is tracked. */

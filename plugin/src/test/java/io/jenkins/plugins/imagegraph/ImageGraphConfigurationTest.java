@@ -33,10 +33,13 @@ class ImageGraphConfigurationTest {
         assertThat(configuration.retention().minAge()).contains("14d");
         assertThat(configuration.holds()).containsEntry("sha256:" + "a".repeat(64), "CVE-2026-0001 in the base");
         assertThat(configuration.webhook()).isPresent();
+        assertThat(io.imagegraph.core.quota.ConfiguredQuotas.parse(configuration.getQuotas(), "x"))
+                .singleElement().satisfies(quota -> assertThat(quota.tags()).hasValue(2000));
 
         ConfigurationContext context = new ConfigurationContext(ConfiguratorRegistry.get());
         String exported = Util.toYamlString(Util.getUnclassifiedRoot(context).get("imageGraph"));
         assertThat(exported).contains("url: \"quay.io\"").contains("kind: \"quay\"")
-                .contains("reason: \"CVE-2026-0001 in the base\"").doesNotContain("s3cret-webhook-token");
+                .contains("reason: \"CVE-2026-0001 in the base\"").contains("namespace: quay.io/acme")
+                .doesNotContain("s3cret-webhook-token");
     }
 }

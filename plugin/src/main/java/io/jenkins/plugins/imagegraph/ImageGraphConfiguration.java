@@ -66,6 +66,7 @@ public class ImageGraphConfiguration extends GlobalConfiguration {
     private String retentionProtectedTags;
     private List<ConfiguredHold> holds = new ArrayList<>();
     private Secret webhookSecret;
+    private List<BuildHostSetting> buildHosts = new ArrayList<>();
 
     public ImageGraphConfiguration() {
         load();
@@ -80,6 +81,7 @@ public class ImageGraphConfiguration extends GlobalConfiguration {
         }
         registries = new ArrayList<>();
         holds = new ArrayList<>();
+        buildHosts = new ArrayList<>();
         request.bindJSON(this, json);
         save();
         return true;
@@ -245,6 +247,26 @@ public class ImageGraphConfiguration extends GlobalConfiguration {
             throw new IllegalArgumentException("webhookSecret: " + refused.get());
         }
         this.webhookSecret = webhookSecret;
+        save();
+    }
+
+    /** The Docker Engines buildImageGraph spreads its builds over; none: each build uses its agent's Docker. */
+    public List<BuildHostSetting> getBuildHosts() {
+        return buildHosts == null ? List.of() : buildHosts;
+    }
+
+    /** @throws IllegalArgumentException when two hosts share a name (Configuration as Code applies nothing) */
+    @DataBoundSetter
+    public void setBuildHosts(List<BuildHostSetting> buildHosts) {
+        List<BuildHostSetting> given = buildHosts == null ? List.of() : buildHosts;
+        Set<String> names = new HashSet<>();
+        for (BuildHostSetting host : given) {
+            if (!names.add(host.getName())) {
+                throw new IllegalArgumentException("buildHosts: the name " + host.getName() + " is given twice;"
+                        + " give each build host its own name");
+            }
+        }
+        this.buildHosts = new ArrayList<>(given);
         save();
     }
 

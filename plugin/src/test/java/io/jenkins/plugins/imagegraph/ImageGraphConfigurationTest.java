@@ -33,10 +33,17 @@ class ImageGraphConfigurationTest {
         assertThat(configuration.retention().minAge()).contains("14d");
         assertThat(configuration.holds()).containsEntry("sha256:" + "a".repeat(64), "CVE-2026-0001 in the base");
         assertThat(configuration.webhook()).isPresent();
+        assertThat(configuration.getBuildHosts()).singleElement().satisfies(host -> {
+            assertThat(host.getName()).isEqualTo("a");
+            assertThat(host.getSlots()).isEqualTo(4);
+            assertThat(((DockerServerBuildHost) host).getServer().getUri()).isEqualTo("tcp://10.0.0.5:2376");
+        });
 
         ConfigurationContext context = new ConfigurationContext(ConfiguratorRegistry.get());
         String exported = Util.toYamlString(Util.getUnclassifiedRoot(context).get("imageGraph"));
         assertThat(exported).contains("url: \"quay.io\"").contains("kind: \"quay\"")
-                .contains("reason: \"CVE-2026-0001 in the base\"").doesNotContain("s3cret-webhook-token");
+                .contains("reason: \"CVE-2026-0001 in the base\"")
+                .contains("uri: \"tcp://10.0.0.5:2376\"").contains("credentialsId: \"build-host-a\"")
+                .doesNotContain("s3cret-webhook-token");
     }
 }

@@ -238,7 +238,7 @@ public class ImageGraphConfiguration extends GlobalConfiguration {
 
     /**
      * @throws IllegalArgumentException for a secret the webhook endpoint would refuse (Configuration
-     *                                  as Code reports it and applies nothing)
+     *                                  as Code stops with this sentence; the attributes it set before stay set)
      */
     @DataBoundSetter
     public void setWebhookSecret(Secret webhookSecret) {
@@ -255,7 +255,7 @@ public class ImageGraphConfiguration extends GlobalConfiguration {
         return buildHosts == null ? List.of() : buildHosts;
     }
 
-    /** @throws IllegalArgumentException when two hosts share a name (Configuration as Code applies nothing) */
+    /** @throws IllegalArgumentException when two hosts share a name (Configuration as Code stops with this sentence) */
     @DataBoundSetter
     public void setBuildHosts(List<BuildHostSetting> buildHosts) {
         List<BuildHostSetting> given = buildHosts == null ? List.of() : buildHosts;

@@ -1,7 +1,9 @@
 package io.imagegraph.core.build;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -35,5 +37,22 @@ public record HostsReport(List<String> hosts, Map<String, Placement> placements,
 
     public Optional<Placement> placement(String image) {
         return Optional.ofNullable(placements.get(image));
+    }
+
+    /**
+     * In words, one line each: where each image was built (and its parents' pull), then each host
+     * that went down with the builds it lost; the CLI prints them under its table, the plugin in the log.
+     */
+    public List<String> lines() {
+        List<String> lines = new ArrayList<>();
+        placements.forEach((image, placement) -> lines.add(image + " on " + placement.host()
+                + (placement.pulledParents().isEmpty() ? ""
+                : String.format(Locale.ROOT, ", parents pulled by digest in %.1f s (%s)",
+                placement.parentPull().toMillis() / 1000.0, String.join(", ", placement.pulledParents())))));
+        for (HostScheduler.HostDown gone : down) {
+            lines.add("Build host " + gone.host() + " went down: " + gone.reason() + "; it lost "
+                    + String.join(", ", gone.lostTasks()) + ", built again on the other hosts (each counted as a retry)");
+        }
+        return lines;
     }
 }

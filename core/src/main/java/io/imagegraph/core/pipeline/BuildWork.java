@@ -2,6 +2,8 @@ package io.imagegraph.core.pipeline;
 
 import io.imagegraph.core.access.RegistryRefusals;
 import io.imagegraph.core.build.BuildEventSink;
+import io.imagegraph.core.build.BuildHost;
+import io.imagegraph.core.build.BuildHosts;
 import io.imagegraph.core.build.BuildReport;
 import io.imagegraph.core.build.BuildTools;
 import io.imagegraph.core.build.ImageResult;
@@ -72,6 +74,7 @@ public final class BuildWork {
     private final Consumer<String> log;
     private final Clock clock;
     private final RegistryRefusals refusals;
+    private final List<BuildHost> hosts;
 
     /**
      * @param events the build's progress (the plugin writes it to the build log)
@@ -79,22 +82,31 @@ public final class BuildWork {
      */
     public BuildWork(StepEnvironment environment, ConfiguredHolds holds, BuildEventSink events, Consumer<String> log,
                      Clock clock) {
-        this(environment, holds, events, log, clock, RegistryRefusals.none());
+        this(environment, holds, events, log, clock, RegistryRefusals.none(), List.of());
     }
 
     private BuildWork(StepEnvironment environment, ConfiguredHolds holds, BuildEventSink events, Consumer<String> log,
-                      Clock clock, RegistryRefusals refusals) {
+                      Clock clock, RegistryRefusals refusals, List<BuildHost> hosts) {
         this.environment = environment;
         this.holds = holds;
         this.events = events;
         this.log = log;
         this.clock = clock;
         this.refusals = refusals;
+        this.hosts = List.copyOf(hosts);
     }
 
     /** The same build, refused before anything is built when it would push to a registry the job may not use. */
     public BuildWork withRegistryRefusals(RegistryRefusals refused) {
-        return new BuildWork(environment, holds, events, log, clock, refused);
+        return new BuildWork(environment, holds, events, log, clock, refused, hosts);
+    }
+
+    /**
+     * The same work spread over these build hosts (the plugin's configured Docker servers, their
+     * TLS folders already written for the build) instead of the agent's own Docker; none: the agent's.
+     */
+    public BuildWork onHosts(List<BuildHost> buildHosts) {
+        return new BuildWork(environment, holds, events, log, clock, refusals, buildHosts);
     }
 
     /**
@@ -121,10 +133,19 @@ public final class BuildWork {
         }
         BuildTools tools = BuildTools.local(environment.runner(), request.docker(), request.buildah(),
                 environment.toolEnvironment());
-        BuildRun run = new BuildRun(environment.runner(), tools, host -> environment.registries(), state, events, clock);
+        Optional<BuildHosts> connected = hosts.isEmpty() ? Optional.empty()
+                : Optional.of(BuildHosts.connect(hosts, environment.runner(), request.docker(),
+                environment.toolEnvironment(), variables -> BuildTools.local(environment.runner(), request.docker(),
+                        request.buildah(), variables)));
+        connected.ifPresent(on -> log.accept("imagegraph: building on " + on.size() + " build host"
+                + (on.size() == 1 ? "" : "s") + " (" + String.join(", ", on.names()) + ")"));
+        BuildRun run = new BuildRun(environment.runner(), tools, host -> environment.registries(), state, events, clock,
+                connected);
         BuildRun.Outcome outcome = run.run(plan, new BuildRun.Request(Optional.empty(), scope.tags(request.tags(), request.configuredTags()),
                 request.slots(), request.failFast(), request.rebuild(), request.retries(), Optional.empty(),
                 Optional.empty(), request.registry(), false));
+        outcome.report().hosts().ifPresent(placed -> placed.lines()
+                .forEach(line -> log.accept("imagegraph: " + line)));
         // Cleared, so that the report can still be read and drawn (interruptible file channels close).
         boolean stopped = Thread.interrupted();
         List<String> watches = UpstreamWatches.of(plan.graph()).stream().map(UpstreamWatch::key).toList();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.imagegraph.core.access.RegistryRefusals;
+import io.imagegraph.core.build.BuildHost;
 import io.imagegraph.core.build.BuildLogLines;
 import io.imagegraph.core.graph.LoadOptions;
 import io.imagegraph.core.lineage.JsonLinesLineageStore;
@@ -15,10 +16,12 @@ import io.imagegraph.core.registry.RegistryException;
 import io.imagegraph.core.run.RunRequestException;
 import io.imagegraph.core.state.StateDirectory;
 import io.imagegraph.core.testing.Busybox;
+import io.imagegraph.core.testing.DockerDaemon;
 import io.imagegraph.core.testing.GitRepo;
 import io.imagegraph.core.track.ConfiguredHolds;
 import io.imagegraph.core.upstream.UpstreamDigest;
 import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -73,6 +76,27 @@ class BuildWorkTest {
         assertThat(record.summary()).containsExactly("2 images: 2 built");
         assertThat(log).contains("imagegraph: building every selected image");
         assertThat(dir.resolve("tmp")).isEmptyDirectory();
+    }
+
+    @Test
+    void onHosts_buildsOnTheNamedHost_andTheLogAndReportSayWhichBuiltWhat() throws Exception {
+        Path root = dir.resolve("checkout");
+        StepFixture.graph(root, REGISTRY.host());
+        BuildHost host = new BuildHost("engine-1", URI.create(DockerDaemon.shared().environment().get("DOCKER_HOST")),
+                2, Optional.empty());
+
+        StepRecord record;
+        try (StepEnvironment environment = StepFixture.environment(dir.resolve("tmp"), Map.of(), REGISTRY.login())) {
+            record = new BuildWork(environment, ConfiguredHolds.none(), new BuildLogLines(log::add, false), log::add,
+                    Clock.systemUTC()).onHosts(List.of(host)).run(StepFixture.buildEverything(root, List.of("test")));
+        }
+
+        assertThat(record.succeeded()).as(String.join("\n", log)).isTrue();
+        assertThat(log).contains("imagegraph: building on 1 build host (engine-1)", "imagegraph: base on engine-1",
+                "imagegraph: app on engine-1");
+        assertThat(record.files().get("build-report.json"))
+                .containsPattern("\"buildHosts\"\\s*:\\s*\\[\\s*\"engine-1\"")
+                .containsPattern("\"host\"\\s*:\\s*\"engine-1\"");
     }
 
     @Test

@@ -1,9 +1,11 @@
 package io.jenkins.plugins.imagegraph;
 
 import hudson.Extension;
+import hudson.FilePath;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.util.ListBoxModel;
+import io.imagegraph.core.build.BuildHost;
 import io.imagegraph.core.build.BuildLogLines;
 import io.imagegraph.core.pipeline.BuildWork;
 import io.imagegraph.core.pipeline.StepEnvironment;
@@ -14,9 +16,12 @@ import io.imagegraph.core.run.RunRequestException;
 import io.imagegraph.core.track.ConfiguredHolds;
 import io.imagegraph.core.upstream.RebuildCause;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -41,6 +46,7 @@ public final class BuildImageGraphStep extends SelectingStep {
     private boolean failFast;
     private int retries = 2;
     private boolean quiet;
+    private String hosts = "";
 
     @DataBoundConstructor
     public BuildImageGraphStep() {
@@ -118,13 +124,26 @@ public final class BuildImageGraphStep extends SelectingStep {
         this.quiet = quiet;
     }
 
+    public String getHosts() {
+        return hosts;
+    }
+
+    /** The configured build hosts to build on, by name, space-separated; empty: all of them (none: the agent's Docker). */
+    @DataBoundSetter
+    public void setHosts(String hosts) {
+        this.hosts = hosts == null ? "" : hosts;
+    }
+
     @Override
     Work work(StepContext context) throws Exception {
         ImageGraphConfiguration configuration = ImageGraphConfiguration.get();
         Run<?, ?> run = context.get(Run.class);
         ImageChangeCause cause = run.getCause(ImageChangeCause.class);
-        return new Work(new OnAgent(StepInputs.of(context, registry, credentialsId), this, configuration,
-                cause == null ? "[]" : cause.getPins()), getDir());
+        StepInputs inputs = StepInputs.of(context, registry, credentialsId);
+        BuildHostLeases leases = BuildHostLeases.lease(configuration.getBuildHosts(), hosts, run,
+                new FilePath(context.get(FilePath.class).getChannel(), inputs.temporaryFolder()));
+        return new Work(new OnAgent(inputs, this, configuration, cause == null ? "[]" : cause.getPins(),
+                leases.specs()), getDir(), leases);
     }
 
     /** The build, on the agent. */
@@ -142,9 +161,10 @@ public final class BuildImageGraphStep extends SelectingStep {
         private final int retries;
         private final boolean quiet;
         private final String movedUpstream;
+        private final ArrayList<ArrayList<String>> hosts;
 
         OnAgent(StepInputs inputs, BuildImageGraphStep step, ImageGraphConfiguration configuration,
-                String movedUpstream) {
+                String movedUpstream, ArrayList<ArrayList<String>> hosts) {
             super(inputs);
             this.graph = step.graphSettings(configuration);
             this.selection = step.selectionSettings();
@@ -157,6 +177,7 @@ public final class BuildImageGraphStep extends SelectingStep {
             this.retries = step.retries;
             this.quiet = step.quiet;
             this.movedUpstream = movedUpstream;
+            this.hosts = hosts;
         }
 
         @Override
@@ -167,8 +188,13 @@ public final class BuildImageGraphStep extends SelectingStep {
                     StepOptions.optional(registry), StepOptions.words(tags), configuredTags,
                     StepOptions.slots(slots), rebuild, failFast, retries, "docker", "buildah",
                     RebuildCause.pinsFromJson(movedUpstream));
+            List<BuildHost> buildHosts = new ArrayList<>();
+            for (List<String> host : hosts) {
+                buildHosts.add(new BuildHost(host.get(0), URI.create(host.get(1)), Integer.parseInt(host.get(2)),
+                        host.get(3).isEmpty() ? Optional.empty() : Optional.of(Path.of(host.get(3)))));
+            }
             return new BuildWork(environment, holds, new BuildLogLines(log, quiet), log, Clock.systemUTC())
-                    .withRegistryRefusals(refusals()).run(request);
+                    .withRegistryRefusals(refusals()).onHosts(buildHosts).run(request);
         }
     }
 

@@ -52,8 +52,13 @@ public abstract class GraphStep extends Step {
      *
      * @param onAgent the work
      * @param dir     the graph root, relative to the workspace
+     * @param release what the step leased for the work (build hosts' TLS folders), released when it ends
      */
-    record Work(AgentWork onAgent, String dir) {
+    record Work(AgentWork onAgent, String dir, java.io.Closeable release) {
+
+        Work(AgentWork onAgent, String dir) {
+            this(onAgent, dir, () -> { });
+        }
     }
 
     /** This step's work, made on the controller from the step's parameters and Jenkins' context. */

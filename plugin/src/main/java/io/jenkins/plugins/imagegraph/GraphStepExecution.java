@@ -67,7 +67,7 @@ final class GraphStepExecution extends StepExecution {
         Run<?, ?> run = getContext().get(Run.class);
         GraphStep.Work work = step.work(getContext());
         StepRecord record;
-        try {
+        try (java.io.Closeable leased = work.release()) {
             record = StepRecord.fromMap(workspace.act(work.onAgent()));
         } catch (InterruptedException e) {
             if (stopCause != null) {

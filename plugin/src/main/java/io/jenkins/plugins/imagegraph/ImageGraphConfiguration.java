@@ -54,6 +54,7 @@ public class ImageGraphConfiguration extends GlobalConfiguration {
     private List<ConfiguredHold> holds = new ArrayList<>();
     private Secret webhookSecret;
     private String quotas = "";
+    private List<BuildHostSetting> buildHosts = new ArrayList<>();
 
     public ImageGraphConfiguration() {
         load();
@@ -74,6 +75,7 @@ public class ImageGraphConfiguration extends GlobalConfiguration {
         registries = new ArrayList<>();
         holds = new ArrayList<>();
         quotas = "";
+        buildHosts = new ArrayList<>();
         request.bindJSON(this, json);
         save();
         return true;
@@ -230,7 +232,7 @@ public class ImageGraphConfiguration extends GlobalConfiguration {
 
     /**
      * @throws IllegalArgumentException for a secret the webhook endpoint would refuse (Configuration
-     *                                  as Code reports it and applies nothing)
+     *                                  as Code stops with this sentence; the attributes it set before stay set)
      */
     @DataBoundSetter
     public void setWebhookSecret(Secret webhookSecret) {
@@ -255,6 +257,26 @@ public class ImageGraphConfiguration extends GlobalConfiguration {
     public void setQuotas(String quotas) {
         ConfiguredQuotas.parse(quotas, "the global configuration");
         this.quotas = quotas == null ? "" : quotas;
+        save();
+    }
+
+    /** The Docker Engines buildImageGraph spreads its builds over; none: each build uses its agent's Docker. */
+    public List<BuildHostSetting> getBuildHosts() {
+        return buildHosts == null ? List.of() : buildHosts;
+    }
+
+    /** @throws IllegalArgumentException when two hosts share a name (Configuration as Code stops with this sentence) */
+    @DataBoundSetter
+    public void setBuildHosts(List<BuildHostSetting> buildHosts) {
+        List<BuildHostSetting> given = buildHosts == null ? List.of() : buildHosts;
+        Set<String> names = new HashSet<>();
+        for (BuildHostSetting host : given) {
+            if (!names.add(host.getName())) {
+                throw new IllegalArgumentException("buildHosts: the name " + host.getName() + " is given twice;"
+                        + " give each build host its own name");
+            }
+        }
+        this.buildHosts = new ArrayList<>(given);
         save();
     }
 

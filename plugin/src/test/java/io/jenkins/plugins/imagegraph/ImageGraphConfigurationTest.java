@@ -35,11 +35,17 @@ class ImageGraphConfigurationTest {
         assertThat(configuration.webhook()).isPresent();
         assertThat(io.imagegraph.core.quota.ConfiguredQuotas.parse(configuration.getQuotas(), "x"))
                 .singleElement().satisfies(quota -> assertThat(quota.tags()).hasValue(2000));
+        assertThat(configuration.getBuildHosts()).singleElement().satisfies(host -> {
+            assertThat(host.getName()).isEqualTo("a");
+            assertThat(host.getSlots()).isEqualTo(4);
+            assertThat(((DockerServerBuildHost) host).getServer().getUri()).isEqualTo("tcp://10.0.0.5:2376");
+        });
 
         ConfigurationContext context = new ConfigurationContext(ConfiguratorRegistry.get());
         String exported = Util.toYamlString(Util.getUnclassifiedRoot(context).get("imageGraph"));
         assertThat(exported).contains("url: \"quay.io\"").contains("kind: \"quay\"")
                 .contains("reason: \"CVE-2026-0001 in the base\"").contains("namespace: quay.io/acme")
+                .contains("uri: \"tcp://10.0.0.5:2376\"").contains("credentialsId: \"build-host-a\"")
                 .doesNotContain("s3cret-webhook-token");
     }
 }

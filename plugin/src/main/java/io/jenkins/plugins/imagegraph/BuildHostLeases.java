@@ -1,0 +1,104 @@
+package io.jenkins.plugins.imagegraph;
+
+import hudson.AbortException;
+import hudson.FilePath;
+import hudson.model.Run;
+import io.imagegraph.core.pipeline.StepOptions;
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The configured build hosts one {@code buildImageGraph} uses (those its {@code hosts} names, else
+ * all), leased for the build: TLS client material written to a private folder beside the
+ * workspace on the agent (never in a command line or the log), removed by {@link #close()}.
+ */
+final class BuildHostLeases implements Closeable {
+
+    private final List<HostLease> leases;
+    private final FilePath folder;
+
+    private BuildHostLeases(List<HostLease> leases, FilePath folder) {
+        this.leases = List.copyOf(leases);
+        this.folder = folder;
+    }
+
+    /** None configured (or none chosen): no leases, and the build uses the agent's own Docker. */
+    static BuildHostLeases lease(List<BuildHostSetting> configured, String chosen, Run<?, ?> run, FilePath temporary)
+            throws IOException, InterruptedException {
+        List<BuildHostSetting> hosts = chosen(configured, StepOptions.words(chosen));
+        if (hosts.isEmpty()) {
+            return new BuildHostLeases(List.of(), null);
+        }
+        FilePath folder = temporary.child("imagegraph-hosts-" + UUID.randomUUID());
+        folder.mkdirs();
+        folder.chmod(0700);
+        List<HostLease> leases = new ArrayList<>();
+        try {
+            for (BuildHostSetting host : hosts) {
+                leases.add(host.lease(run, folder));
+            }
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            new BuildHostLeases(leases, folder).close();
+            if (e instanceof IOException && !(e instanceof AbortException)) {
+                throw new AbortException(e.getMessage());
+            }
+            throw e;
+        }
+        return new BuildHostLeases(leases, folder);
+    }
+
+    /** The hosts the names choose, in the configuration's order; no names: every configured host. */
+    static List<BuildHostSetting> chosen(List<BuildHostSetting> configured, List<String> names)
+            throws AbortException {
+        if (names.isEmpty()) {
+            return configured;
+        }
+        Map<String, BuildHostSetting> byName = new LinkedHashMap<>();
+        configured.forEach(host -> byName.put(host.getName(), host));
+        List<BuildHostSetting> hosts = new ArrayList<>();
+        for (String name : names) {
+            BuildHostSetting host = byName.get(name);
+            if (host == null) {
+                throw new AbortException("buildImageGraph hosts: no build host is named '" + name + "' in Manage"
+                        + " Jenkins > System > Image Graph > Build hosts; the configured ones are "
+                        + (byName.isEmpty() ? "none" : String.join(", ", byName.keySet())));
+            }
+            hosts.add(host);
+        }
+        return hosts;
+    }
+
+    /** For the agent's work: each host's name, URL, slots and certificate folder. */
+    ArrayList<ArrayList<String>> specs() {
+        ArrayList<ArrayList<String>> specs = new ArrayList<>();
+        leases.forEach(lease -> specs.add(lease.toSpec()));
+        return specs;
+    }
+
+    @Override
+    public void close() throws IOException {
+        IOException first = null;
+        for (HostLease lease : leases) {
+            try {
+                lease.close();
+            } catch (IOException e) {
+                first = first == null ? e : first;
+            }
+        }
+        if (folder != null) {
+            try {
+                folder.deleteRecursive();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+}

@@ -201,7 +201,7 @@ final class BuildCommand implements Callable<Integer> {
                 slots == null ? 2 : slotCount, runner, docker, environment,
                 env -> BuildTools.local(runner, docker, buildah, env, registryOptions.plainHttpHosts(registry)));
         BuildRun run = new BuildRun(runner, BuildTools.local(runner, docker, buildah, environment,
-                registryOptions.plainHttpHosts(registry)),
+                registryOptions.plainHttpHosts(registry), Optional.of(planOptions.state.forGraph(plan.graph().root()).folder())),
                 host -> registryOptions.registries(runner, host), planOptions.state.forGraph(plan.graph().root()),
                 live != null ? live : printer, Clock.systemUTC(), hosts);
         // Ctrl-C or SIGTERM: the hook cancels the run, which stops the running builds and pushes,

@@ -17,17 +17,26 @@ import java.util.Optional;
  */
 final class BuildKitSupport {
 
+    private static final String BUILDKIT = "BuildKit (DOCKER_BUILDKIT=1)";
     private static final byte[] PROBE = "FROM scratch\nLABEL io.imagegraph.probe=buildkit\n".getBytes(StandardCharsets.UTF_8);
 
     private final ProcessRunner runner;
     private final String program;
     private final Map<String, String> environment;
+    private final Optional<BuildKitProbeCache> cache;
     private DockerBuildMode mode;
 
     BuildKitSupport(ProcessRunner runner, String program, Map<String, String> environment) {
+        this(runner, program, environment, Optional.empty());
+    }
+
+    /** Probes once per Engine and client for all runs that share the cache ({@link BuildKitProbeCache}). */
+    BuildKitSupport(ProcessRunner runner, String program, Map<String, String> environment,
+                    Optional<BuildKitProbeCache> cache) {
         this.runner = runner;
         this.program = program;
         this.environment = Map.copyOf(environment);
+        this.cache = cache;
     }
 
     /** The Engine's build mode, probed on first use. */
@@ -45,13 +54,20 @@ final class BuildKitSupport {
         if ("0".equals(asked) || "false".equalsIgnoreCase(asked)) {
             return new DockerBuildMode(false, bridge, "legacy builder (DOCKER_BUILDKIT=0 in the environment)");
         }
+        Map<String, String> env = new HashMap<>(environment);
+        env.put("DOCKER_BUILDKIT", "1");
+        Optional<String> engine = cache.isPresent() ? cache.get().engine(runner, program, env) : Optional.empty();
+        if (engine.isPresent() && cache.get().builtThroughBuildKit(engine.get())) {
+            return new DockerBuildMode(true, bridge, BUILDKIT);
+        }
         Optional<CapturedRun> probe = run(Optional.of(PROBE), program, "build", "--quiet", "--network", "none", "-");
         if (probe.isPresent() && probe.get().succeeded()) {
             String id = probe.get().stdout().strip();
             if (!id.isEmpty()) {
                 run(Optional.empty(), program, "image", "rm", id);
             }
-            return new DockerBuildMode(true, bridge, "BuildKit (DOCKER_BUILDKIT=1)");
+            engine.ifPresent(cache.get()::remember);
+            return new DockerBuildMode(true, bridge, BUILDKIT);
         }
         String reason = probe.map(run -> firstLine(run.stderr() + "\n" + run.stdout())).orElse("it could not be run");
         return new DockerBuildMode(false, bridge, "legacy builder: this docker client and Engine cannot build through"

@@ -30,10 +30,19 @@ public final class BuildTools {
     /** {@link #local}, with buildah pushing to these registry hosts over plain HTTP (as to loopback ones). */
     public static BuildTools local(ProcessRunner runner, String docker, String buildah, Map<String, String> environment,
                                    java.util.Set<String> plainHttp) {
+        return local(runner, docker, buildah, environment, plainHttp, Optional.empty());
+    }
+
+    /** {@link #local}, remembering in this state folder which Docker Engines build through BuildKit. */
+    public static BuildTools local(ProcessRunner runner, String docker, String buildah, Map<String, String> environment,
+                                   java.util.Set<String> plainHttp, Optional<java.nio.file.Path> stateFolder) {
         Map<BuilderKind, BuildTool> tools = new EnumMap<>(BuilderKind.class);
-        LocalImageLookup dockerStore = LocalImageLookup.docker(runner, docker, environment);
+        PrefetchedImageLookup dockerStore = new PrefetchedImageLookup(LocalImageLookup.docker(runner, docker, environment),
+                runner, docker, environment);
         LocalImagePusher dockerPush = LocalImagePusher.docker(runner, docker, environment);
-        DockerfileBuilder dockerBuild = DockerfileBuilder.docker(runner, docker, environment);
+        DockerfileBuilder dockerBuild = stateFolder.isPresent()
+                ? DockerfileBuilder.docker(runner, docker, environment, stateFolder.get())
+                : DockerfileBuilder.docker(runner, docker, environment);
         tools.put(BuilderKind.DOCKER, new BuildTool(dockerBuild, dockerStore, dockerPush, "docker"));
         // A LOCI image is a docker build of LOCI's Dockerfile; the graph file's loci section set its
         // context, Dockerfile and FROM/WHEELS build args (ImageSpecResolver).

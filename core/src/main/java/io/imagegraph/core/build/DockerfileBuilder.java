@@ -58,6 +58,14 @@ public final class DockerfileBuilder implements ImageBuilder {
                 environment, Optional.of(new PostBuild(runner, program, environment)));
     }
 
+    /** {@link #docker}, remembering which Engines build through BuildKit in a state folder ({@link BuildKitProbeCache}). */
+    public static DockerfileBuilder docker(ProcessRunner runner, String program, Map<String, String> environment,
+                                           Path stateFolder) {
+        return new DockerfileBuilder(runner, program, Optional.of(new BuildKitSupport(runner, program, environment,
+                Optional.of(new BuildKitProbeCache(stateFolder)))), environment,
+                Optional.of(new PostBuild(runner, program, environment)));
+    }
+
     /** {@code PROGRAM bud …}, PROGRAM being buildah. */
     public static DockerfileBuilder buildah(ProcessRunner runner, String program, Map<String, String> environment) {
         return new DockerfileBuilder(runner, program, Optional.empty(), environment, Optional.empty());

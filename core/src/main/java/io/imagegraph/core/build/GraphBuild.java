@@ -124,6 +124,9 @@ public final class GraphBuild {
                     lookupFailures);
         }
         List<String> order = inRunOrder.stream().filter(name -> !results.containsKey(name)).toList();
+        if (hosts.isEmpty() && !options.rebuild()) {
+            LookupPrefetch.prefetch(tools, graph, planned, order, options); // one `docker image ls`, not one inspect an image
+        }
         Set<String> toRun = Set.copyOf(order);
         Map<String, Set<String>> dependencies = new HashMap<>();
         Map<String, Set<String>> dependants = new HashMap<>();
@@ -394,6 +397,4 @@ public final class GraphBuild {
         List<String> own = image.node().spec().tags();
         return own.isEmpty() ? List.of("test") : own;
     }
-
-
 }

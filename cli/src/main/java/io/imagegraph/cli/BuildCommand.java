@@ -90,9 +90,10 @@ final class BuildCommand implements Callable<Integer> {
                     + " distribution fixes. Over the graph file's 'freshness'.")
     String refreshOlderThan;
 
-    @Option(names = "--builder-host", paramLabel = "NAME=URL[,slots=N][,tls=DIR]",
+    @Option(names = "--builder-host", paramLabel = "NAME=URL[,slots=N][,tls=DIR][,platforms=P+P]",
             description = "Build on this Docker Engine (unix://, tcp://, ssh://), repeatable; over the graph file's"
-                    + " 'hosts'. tls=DIR: a folder with ca.pem, cert.pem, key.pem. With more than one host a registry"
+                    + " 'hosts'. tls=DIR: a folder with ca.pem, cert.pem, key.pem. platforms=linux/amd64+linux/arm64:"
+                    + " what it builds for (default: what its Engine reports). With more than one host a registry"
                     + " carries the parents between them (docs/scale-out.md).")
     List<String> builderHosts = new java.util.ArrayList<>();
 

@@ -13,8 +13,6 @@ import io.imagegraph.core.state.StateDirectory;
 import io.imagegraph.core.track.TagHistory;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /** What {@code mutate}, {@code watch} and {@code webhook} share to apply mutations and print them. */
@@ -33,10 +31,9 @@ final class MutationFollowing {
         return new MutationFollower(graph.mutations().values(), run(registryOptions, state));
     }
 
-    /** {@code mutate-yyyyMMdd-HHmmss-<pid>}. */
+    /** {@code mutate-} and a new run id ({@link io.imagegraph.core.run.RunIds}). */
     static String runId() {
-        return "mutate-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC)
-                .format(Clock.systemUTC().instant()) + "-" + Long.toHexString(ProcessHandle.current().pid());
+        return "mutate-" + io.imagegraph.core.run.RunIds.next(Clock.systemUTC().instant());
     }
 
     /** The {@code mutations} array of a JSON document. */

@@ -115,13 +115,13 @@ public final class GraphBuild {
         Map<String, String> lookupFailures = new ConcurrentHashMap<>();
         Map<String, String> refresh = options.rebuild() ? Map.of()
                 : Freshness.stale(graph, planned, inRunOrder, records, options, clock.instant());
+        PushQuotas quotas = PushQuotas.of(graph, store);
         if (registry.isPresent() && options.push() && !options.rebuild()) {
             // a multi-platform image is reused only as an index of exactly its platforms (MultiPlatformBuild)
             List<String> reusable = inRunOrder.stream().filter(name -> !refresh.containsKey(name))
                     .filter(name -> planned.get(name).node().spec().platforms().size() < 2).toList();
-            new RegistryReuse(registry.get(), events, clock).reuseFromRegistry(graph, planned, reusable, neededBy, options,
-                    RegistryReuse.knownDigests(records), results,
-                    lookupFailures);
+            new RegistryReuse(registry.get(), events, clock, quotas).reuseFromRegistry(graph, planned, reusable, neededBy, options,
+                    RegistryReuse.knownDigests(records), results, lookupFailures);
         }
         List<String> order = inRunOrder.stream().filter(name -> !results.containsKey(name)).toList();
         if (hosts.isEmpty() && !options.rebuild()) {
@@ -140,6 +140,7 @@ public final class GraphBuild {
                 DurationEstimates.of(records, order));
         BuildScheduler scheduler = new BuildScheduler(options.slots(), options.failFast());
         MultiPlatformBuild platformBuild = new MultiPlatformBuild(store, hostPlatforms);
+        ImagePushing runPushing = pushing.keeping(quotas);
         Map<String, BuildScheduler.Outcome> outcomes;
         boolean cancelled = false;
         Optional<HostBuild> onHosts = hosts.map(engines -> new HostBuild(engines, events));
@@ -149,13 +150,13 @@ public final class GraphBuild {
                             ? failed(planned.get(name), clock.instant(), options.logFile(name), lookupFailures.get(name), 0)
                             : buildOne(graph, plan.pins(), planned.get(name), neededBy.get(name), results, options,
                             records, RefreshCheck.reason(graph, name, refresh, results), engine.tools(),
-                            Optional.of(new HostBuild.OnHost(engine, transfer)), platformBuild))
+                            Optional.of(new HostBuild.OnHost(engine, transfer)), platformBuild, runPushing))
                     : scheduler.run(order, dependencies, priority, name -> {
                 ImageResult result = lookupFailures.containsKey(name)
                         ? failed(planned.get(name), clock.instant(), options.logFile(name), lookupFailures.get(name), 0)
                         : buildOne(graph, plan.pins(), planned.get(name), neededBy.get(name), results, options,
                         records, RefreshCheck.reason(graph, name, refresh, results), tools, Optional.empty(),
-                        platformBuild);
+                        platformBuild, runPushing);
                 if (Thread.currentThread().isInterrupted()) {
                     throw new InterruptedException("cancelled while finishing " + name);
                 }
@@ -194,7 +195,7 @@ public final class GraphBuild {
     private ImageResult buildOne(ImageGraph graph, UpstreamPins pins, PlannedImage image, String neededBy,
                                  Map<String, ImageResult> done, BuildOptions options, List<LineageRecord> records,
                                  Optional<String> refreshed, BuildTools tools, Optional<HostBuild.OnHost> onHost,
-                                 MultiPlatformBuild platformBuild) throws InterruptedException {
+                                 MultiPlatformBuild platformBuild, ImagePushing pushing) throws InterruptedException {
         String name = image.name();
         List<io.imagegraph.core.ref.TargetPlatform> platforms = io.imagegraph.core.ref.TargetPlatform.parseAll(
                 image.node().spec().platforms());
@@ -246,7 +247,8 @@ public final class GraphBuild {
                     for (String ref : runRefs) {
                         lookup.tag(existing.get(), ref);
                     }
-                    Optional<String> digest = pushing.push(tool.get().pusher(), graph, image, allRefs, options, logFile);
+                    Optional<String> digest = pushing.push(tool.get(), existing.get(), done, graph, image, allRefs,
+                            options, logFile);
                     return new ImageResult(name, ImageStatus.REUSED, existing, digest, allRefs,
                             image.inputDigest().toString(),
                             Duration.between(start, clock.instant()),
@@ -310,7 +312,8 @@ public final class GraphBuild {
                 for (String ref : allRefs) {
                     lookup.tag(before.get(), ref);
                 }
-                Optional<String> digest = pushing.push(tool.get().pusher(), graph, image, allRefs, options, logFile);
+                Optional<String> digest = pushing.push(tool.get(), before.get(), done, graph, image, allRefs, options,
+                        logFile);
                 return new ImageResult(name, ImageStatus.UNCHANGED, before, digest, allRefs, image.inputDigest().toString(),
                         Duration.between(start, clock.instant()), Optional.of(logFile.toString()),
                         "unchanged: refreshed (" + refreshed.get() + ") with the same layers as " + before.get()
@@ -318,7 +321,7 @@ public final class GraphBuild {
             }
             Optional<String> digest;
             try {
-                digest = pushing.push(tool.get().pusher(), graph, image, allRefs, options, logFile);
+                digest = pushing.push(tool.get(), id, done, graph, image, allRefs, options, logFile);
             } catch (ImageBuildException e) {
                 return failed(image, start, logFile, "built " + id + " but " + e.getMessage(), attempt);
             }

@@ -71,9 +71,7 @@ final class HostBuild {
                     events.accept(new BuildEvent.Finished(result));
                     return result.status().isSuccess() ? HostScheduler.Verdict.success() : HostScheduler.Verdict.failure();
                 },
-                (name, engine) -> needsBuildKit(planned.get(name)) && !engine.buildsWithBuildKit()
-                        ? Optional.of("its Engine has no BuildKit, which the build secrets of " + name + " need")
-                        : Optional.empty(),
+                (name, engine) -> HostCapabilities.refusal(planned.get(name), engine),
                 (name, reason) -> {
                     PlannedImage image = planned.get(name);
                     ImageResult refused = new ImageResult(name, ImageStatus.FAILED, Optional.empty(), Optional.empty(),
@@ -91,10 +89,6 @@ final class HostBuild {
                 + " went down while building it (" + problem + ") and its retries are used up (" + hostsLost
                 + " other host" + (hostsLost == 1 ? "" : "s") + " lost before); raise --retries to build it elsewhere"
                 + " (last error: " + result.reason() + ")", result.attempts());
-    }
-
-    private static boolean needsBuildKit(PlannedImage image) {
-        return !image.node().spec().build().secrets().isEmpty();
     }
 
     /** Where the images were built, the parents' pulls, and the hosts that went down. */

@@ -16,8 +16,8 @@ import java.util.OptionalInt;
 
 /**
  * A build host of a run, connected: its builders (docker with the host's {@code DOCKER_HOST} and
- * TLS folder), whether its Engine still answers, whether it builds through BuildKit, and the
- * pull of a parent by digest from the registry.
+ * TLS folder), whether its Engine still answers, whether it builds through BuildKit and for which
+ * platforms, and the pull of a parent by digest from the registry.
  */
 public final class HostEngine {
 
@@ -30,6 +30,7 @@ public final class HostEngine {
     private final String docker;
     private final Map<String, String> environment;
     private final BuildKitSupport buildKit;
+    private final EnginePlatforms platforms;
 
     HostEngine(BuildHost host, BuildTools tools, ProcessRunner runner, String docker, Map<String, String> environment) {
         this.host = host;
@@ -38,6 +39,7 @@ public final class HostEngine {
         this.docker = docker;
         this.environment = Map.copyOf(environment);
         this.buildKit = new BuildKitSupport(runner, docker, environment);
+        this.platforms = new EnginePlatforms(host, runner, docker, environment);
     }
 
     public BuildHost host() {
@@ -77,6 +79,12 @@ public final class HostEngine {
     /** Whether docker builds on this Engine through BuildKit (probed once). */
     public boolean buildsWithBuildKit() throws InterruptedException {
         return buildKit.mode().buildKit();
+    }
+
+    /** Why this host cannot build {@code image} for {@code platform} ({@link EnginePlatforms}), or empty when it can. */
+    public Optional<String> platformRefusal(String image, io.imagegraph.core.ref.TargetPlatform platform)
+            throws InterruptedException {
+        return platforms.refusal(image, platform);
     }
 
     /**

@@ -1,10 +1,8 @@
 package io.imagegraph.core.build;
 
 import io.imagegraph.core.build.BuildScheduler.Outcome;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,13 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the tasks of a DAG on the slots of several build hosts. Whenever a slot is free, the ready
@@ -91,28 +82,14 @@ public final class HostScheduler {
     public Map<String, Outcome> run(List<String> order, Map<String, Set<String>> dependencies,
                                     Map<String, Double> priority, Work work, Eligibility eligibility, Refusal refusal)
             throws InterruptedException {
-        Map<String, List<String>> dependants = new HashMap<>();
-        Map<String, Integer> waiting = new HashMap<>();
-        for (String task : order) {
-            Set<String> needs = dependencies.getOrDefault(task, Set.of());
-            waiting.put(task, needs.size());
-            needs.forEach(need -> dependants.computeIfAbsent(need, k -> new ArrayList<>()).add(task));
-        }
         Comparator<String> first = StartOrder.byCriticalPath(priority);
-        List<String> ready = new ArrayList<>(order.stream().filter(task -> waiting.get(task) == 0).toList());
+        int total = hosts.stream().mapToInt(host -> host.host().slots()).sum();
+        TaskRun<Done> tasks = new TaskRun<>(order, dependencies, total, "imagegraph-host-build");
+        List<String> ready = new ArrayList<>(tasks.initiallyReady());
         Map<String, Set<String>> holders = new HashMap<>();
         Map<String, Integer> free = new HashMap<>();
         hosts.forEach(host -> free.put(host.name(), host.host().slots()));
         Map<String, Integer> losses = new HashMap<>();
-        Map<String, Outcome> outcomes = new LinkedHashMap<>();
-        int total = hosts.stream().mapToInt(host -> host.host().slots()).sum();
-        ExecutorService pool = Executors.newFixedThreadPool(total, runnable -> {
-            Thread thread = new Thread(runnable, "imagegraph-host-build");
-            thread.setDaemon(true);
-            return thread;
-        });
-        ExecutorCompletionService<Done> completion = new ExecutorCompletionService<>(pool);
-        Map<Future<Done>, String> running = new HashMap<>();
         boolean stopping = false;
         try {
             while (true) {
@@ -132,9 +109,9 @@ public final class HostScheduler {
                         }
                         if (able.isEmpty()) {
                             ready.remove(task);
-                            refusal.refuse(task, "no build host can build it (" + String.join("; ", refusals) + ")");
-                            outcomes.put(task, Outcome.FAILED);
-                            markDependants(task, dependants, outcomes);
+                            refusal.refuse(task, "no build host can build " + task + " ("
+                                    + String.join("; ", refusals) + ")");
+                            tasks.failed(task);
                             stopping |= failFast;
                             continue;
                         }
@@ -152,19 +129,18 @@ public final class HostScheduler {
                         ready.remove(task);
                         free.merge(host.name(), -1, Integer::sum);
                         int lostBefore = losses.getOrDefault(task, 0);
-                        running.put(completion.submit(() -> new Done(task, host, work.run(task, host, lostBefore))), task);
+                        tasks.start(task, () -> new Done(task, host, work.run(task, host, lostBefore)));
                     }
                 }
-                if (running.isEmpty()) {
+                if (tasks.running() == 0) {
                     break;
                 }
-                Future<Done> future = completion.take();
-                String task = running.remove(future);
-                Done done = result(future);
-                if (done == null) {
-                    outcomes.put(task, Outcome.CANCELLED);
+                TaskRun.Ended<Done> ended = tasks.next();
+                if (ended.result().isEmpty()) {
                     continue;
                 }
+                Done done = ended.result().get();
+                String task = done.task();
                 free.merge(done.host().name(), 1, Integer::sum);
                 if (done.verdict().hostLost().isPresent()) {
                     String host = done.host().name();
@@ -174,37 +150,26 @@ public final class HostScheduler {
                     ready.add(task);
                 } else if (done.verdict().succeeded()) {
                     placedOn.put(task, done.host().name());
-                    outcomes.put(task, Outcome.SUCCEEDED);
                     holders.computeIfAbsent(task, k -> new HashSet<>()).add(done.host().name());
                     dependencies.getOrDefault(task, Set.of()).forEach(parent ->
                             holders.computeIfAbsent(parent, k -> new HashSet<>()).add(done.host().name()));
-                    for (String next : dependants.getOrDefault(task, List.of())) {
-                        if (waiting.merge(next, -1, Integer::sum) == 0) {
-                            ready.add(next);
-                        }
-                    }
+                    ready.addAll(tasks.succeeded(task));
                 } else {
-                    outcomes.put(task, Outcome.FAILED);
-                    markDependants(task, dependants, outcomes);
+                    tasks.failed(task);
                     if (failFast && !stopping) {
                         stopping = true;
-                        running.keySet().forEach(f -> f.cancel(true));
+                        tasks.cancelRunning();
                     }
                 }
             }
         } catch (InterruptedException e) {
-            running.keySet().forEach(f -> f.cancel(true));
-            pool.shutdownNow();
-            awaitQuietly(pool);
-            order.forEach(task -> outcomes.putIfAbsent(task, Outcome.CANCELLED));
+            tasks.finish(true);
             throw e;
-        } finally {
-            pool.shutdownNow();
+        } catch (RuntimeException e) {
+            tasks.abandon();
+            throw e;
         }
-        awaitQuietly(pool);
-        Map<String, Outcome> ordered = new LinkedHashMap<>();
-        order.forEach(task -> ordered.put(task, outcomes.getOrDefault(task, Outcome.CANCELLED)));
-        return ordered;
+        return tasks.finish(false);
     }
 
     /** The hosts marked down during the last run, in the order they went down. */
@@ -217,34 +182,5 @@ public final class HostScheduler {
     /** The host each succeeded task ran on. */
     public Map<String, String> placements() {
         return Map.copyOf(placedOn);
-    }
-
-    private static Done result(Future<Done> future) throws InterruptedException {
-        try {
-            return future.get();
-        } catch (CancellationException e) {
-            return null;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof InterruptedException) {
-                return null;
-            }
-            throw new IllegalStateException("a build task failed unexpectedly", e.getCause());
-        }
-    }
-
-    private static void markDependants(String failed, Map<String, List<String>> dependants, Map<String, Outcome> outcomes) {
-        Deque<String> todo = new ArrayDeque<>(dependants.getOrDefault(failed, List.of()));
-        while (!todo.isEmpty()) {
-            String task = todo.pop();
-            if (outcomes.putIfAbsent(task, Outcome.PARENT_FAILED) == null) {
-                todo.addAll(dependants.getOrDefault(task, List.of()));
-            }
-        }
-    }
-
-    private static void awaitQuietly(ExecutorService pool) throws InterruptedException {
-        if (!pool.awaitTermination(60, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("build tasks did not stop within 60 s of being cancelled");
-        }
     }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Looks images up, and tags them, in a local image store: the Docker Engine's or buildah's. */
-public final class LocalImageLookup implements ImageLookup, ImageLayers {
+public final class LocalImageLookup implements ImageLookup, ImageLayers, ImageSize {
 
     private final ProcessRunner runner;
     private final List<String> inspect;
@@ -18,10 +18,12 @@ public final class LocalImageLookup implements ImageLookup, ImageLayers {
     private final String notFound;
     private final List<String> layers;
     private final Map<String, String> environment;
+    private final List<String> size;
 
     private LocalImageLookup(ProcessRunner runner, List<String> inspect, List<String> tag, String notFound,
-                             Map<String, String> environment, List<String> layers) {
+                             Map<String, String> environment, List<String> layers, List<String> size) {
         this.layers = List.copyOf(layers);
+        this.size = List.copyOf(size);
         this.runner = runner;
         this.inspect = List.copyOf(inspect);
         this.tag = List.copyOf(tag);
@@ -32,13 +34,15 @@ public final class LocalImageLookup implements ImageLookup, ImageLayers {
     public static LocalImageLookup docker(ProcessRunner runner, String program, Map<String, String> environment) {
         return new LocalImageLookup(runner, List.of(program, "image", "inspect", "--format", "{{.Id}}"),
                 List.of(program, "tag"), "no such image", environment,
-                List.of(program, "image", "inspect", "--format", "{{range .RootFS.Layers}}{{println .}}{{end}}"));
+                List.of(program, "image", "inspect", "--format", "{{range .RootFS.Layers}}{{println .}}{{end}}"),
+                List.of(program, "image", "inspect", "--format", "{{.Size}}"));
     }
 
     public static LocalImageLookup buildah(ProcessRunner runner, String program, Map<String, String> environment) {
         return new LocalImageLookup(runner, List.of(program, "inspect", "--type", "image", "--format", "{{.FromImageID}}"),
                 List.of(program, "tag"), "image not known", environment,
-                List.of(program, "inspect", "--type", "image", "--format", "{{range .OCIv1.RootFS.DiffIDs}}{{println .}}{{end}}"));
+                List.of(program, "inspect", "--type", "image", "--format", "{{range .OCIv1.RootFS.DiffIDs}}{{println .}}{{end}}"),
+                List.of());
     }
 
     @Override
@@ -72,6 +76,21 @@ public final class LocalImageLookup implements ImageLookup, ImageLayers {
                     : Optional.empty();
         } catch (ImageBuildException e) {
             return Optional.empty();
+        }
+    }
+
+    /** The Docker Engine's {@code Size} of the image; buildah's inspect does not give one, so empty there. */
+    @Override
+    public java.util.OptionalLong bytes(String image) throws InterruptedException {
+        if (size.isEmpty()) {
+            return java.util.OptionalLong.empty();
+        }
+        try {
+            CapturedRun run = run(size, image);
+            return run.succeeded() && run.stdout().strip().matches("\\d+")
+                    ? java.util.OptionalLong.of(Long.parseLong(run.stdout().strip())) : java.util.OptionalLong.empty();
+        } catch (ImageBuildException e) {
+            return java.util.OptionalLong.empty();
         }
     }
 

@@ -3,6 +3,7 @@ package io.imagegraph.core.build;
 import io.imagegraph.core.graph.ImageGraph;
 import io.imagegraph.core.lineage.LineageRecord;
 import io.imagegraph.core.plan.PlannedImage;
+import io.imagegraph.core.quota.QuotaGuard;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,11 +23,14 @@ final class RegistryReuse {
     private final RegistryTags registry;
     private final BuildEventSink events;
     private final Clock clock;
+    private final PushQuotas quotas;
 
-    RegistryReuse(RegistryTags registry, BuildEventSink events, Clock clock) {
+    /** A reuse whose tag moves keep the graph's quotas ({@link PushQuotas#admitTags}). */
+    RegistryReuse(RegistryTags registry, BuildEventSink events, Clock clock, PushQuotas quotas) {
         this.registry = registry;
         this.events = events;
         this.clock = clock;
+        this.quotas = quotas;
     }
 
     /**
@@ -71,8 +75,17 @@ final class RegistryReuse {
         String inputTag = ImageNames.inputTag(image.inputDigest());
         try {
             List<String> tags = GraphBuild.runTags(image, options);
-            Optional<io.imagegraph.core.ref.Digest> found = registry.reuse(path, inputTag, tags,
-                    known.getOrDefault(repository + " " + image.inputDigest(), Set.of()));
+            Optional<io.imagegraph.core.registry.ManifestDescriptor> held = quotas.keeps(repository)
+                    ? registry.find(path, inputTag) : Optional.empty();
+            Optional<QuotaGuard.Addition> admitted = held.isEmpty() ? Optional.empty() : quotas.admitTags(graph, name,
+                    repository, new java.util.TreeSet<>(tags), held.get().digest());
+            Optional<io.imagegraph.core.ref.Digest> found;
+            try {
+                found = registry.reuse(path, inputTag, tags,
+                        known.getOrDefault(repository + " " + image.inputDigest(), Set.of()));
+            } finally {
+                admitted.ifPresent(quotas::landed);
+            }
             if (found.isEmpty()) {
                 return;
             }
@@ -86,7 +99,7 @@ final class RegistryReuse {
                     + (neededBy == null ? "" : " (needed by " + neededBy + ")"), 0);
             results.put(name, result);
             events.accept(new BuildEvent.Finished(result));
-        } catch (io.imagegraph.core.registry.RegistryException e) {
+        } catch (io.imagegraph.core.registry.RegistryException | ImageBuildException e) {
             failures.put(name, e.getMessage());
         }
     }

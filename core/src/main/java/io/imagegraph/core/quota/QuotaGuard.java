@@ -39,23 +39,34 @@ public final class QuotaGuard {
     /** The additions refused, by image, with the reason; empty when every quota is kept. */
     public Map<String, String> refusing(List<Addition> additions, Collection<String> knownRepositories)
             throws RegistryException, InterruptedException {
+        return refusing(additions, knownRepositories, List.of(), "the promotion");
+    }
+
+    /**
+     * The additions refused, by image, with the reason, after {@code earlier} additions that are
+     * under way (laid over the registry's contents: what of them is there already counts once).
+     *
+     * @param action what adds them, for the reason ({@code the push})
+     */
+    public Map<String, String> refusing(List<Addition> additions, Collection<String> knownRepositories,
+                                        List<Addition> earlier, String action)
+            throws RegistryException, InterruptedException {
         Map<String, String> refused = new LinkedHashMap<>();
         if (quotas.isEmpty() || additions.isEmpty()) {
             return refused;
         }
         Set<String> repositories = new TreeSet<>(knownRepositories);
         additions.forEach(addition -> repositories.add(addition.repository()));
+        earlier.forEach(addition -> repositories.add(addition.repository()));
         Map<String, RepositoryContents> before = new LinkedHashMap<>();
         for (String repository : repositories) {
             if (KnownRepositories.isNeeded(quotas, repository)) {
                 before.put(repository, storage.read(repository));
             }
         }
+        lay(before, earlier);
         Map<String, RepositoryContents> after = new LinkedHashMap<>(before);
-        for (Addition addition : additions) {
-            after.computeIfPresent(addition.repository(), (name, contents) -> contents.plus(
-                    new RepositoryContents(name, addition.tags(), addition.blobs())));
-        }
+        lay(after, additions);
         List<QuotaUsage> now = StorageUsage.measure(quotas, before.values());
         List<QuotaUsage> then = StorageUsage.measure(quotas, after.values());
         for (int i = 0; i < quotas.size(); i++) {
@@ -65,7 +76,7 @@ public final class QuotaGuard {
             if (!would.over() || !grows) {
                 continue;
             }
-            String reason = "the promotion would put " + quotas.get(i).scope() + " " + quotas.get(i).name() + " at "
+            String reason = action + " would put " + quotas.get(i).scope() + " " + quotas.get(i).name() + " at "
                     + would.describe() + ", over its quota (it holds " + was.describe() + " now); delete what is no"
                     + " longer needed (imagegraph prune) or raise the quota in the graph file";
             for (Addition addition : additions) {
@@ -75,5 +86,12 @@ public final class QuotaGuard {
             }
         }
         return refused;
+    }
+
+    private static void lay(Map<String, RepositoryContents> contents, List<Addition> additions) {
+        for (Addition addition : additions) {
+            contents.computeIfPresent(addition.repository(), (name, held) -> held.plus(
+                    new RepositoryContents(name, addition.tags(), addition.blobs())));
+        }
     }
 }

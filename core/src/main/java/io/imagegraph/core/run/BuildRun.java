@@ -25,8 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,7 +39,7 @@ public final class BuildRun {
     /**
      * How to build.
      *
-     * @param runId        the run's id; empty: {@code yyyyMMdd-HHmmss-<pid>}
+     * @param runId        the run's id; empty: a new one ({@link RunIds})
      * @param tags         the run's tags; empty: each image's from the graph file
      * @param slots        how many images build at once
      * @param failFast     stop at the first failure
@@ -155,8 +153,8 @@ public final class BuildRun {
             throw new RunRequestException("the registry " + e.getMessage());
         }
         Path root = plan.graph().root();
-        String runId = request.runId().orElseGet(() -> DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-                .withZone(ZoneOffset.UTC).format(clock.instant()) + "-" + Long.toHexString(ProcessHandle.current().pid()));
+        String runId = request.runId().isPresent() ? request.runId().get() : request.runDirectory().isPresent()
+                ? RunIds.next(clock.instant()) : RunIds.claim(state.folder().resolve("runs"), clock.instant());
         Path runDirectory = request.runDirectory().orElse(state.folder().resolve("runs").resolve(runId));
         boolean push = !request.noPush() && registryHost.or(() -> plan.graph().registry()).isPresent();
         if (hosts.isPresent() && hosts.get().size() > 1 && !push) {

@@ -45,8 +45,19 @@ class BuildHostTest {
     }
 
     @Test
+    void parse_platforms_areWhatTheHostBuildsFor_andABadOneSaysWhich() {
+        BuildHost host = BuildHost.parse("arm=ssh://ci@arm1,slots=2,platforms=linux/arm64+linux/arm/v7", 1);
+        assertThat(host.platforms()).containsExactly(io.imagegraph.core.ref.TargetPlatform.parse("linux/arm64"),
+                io.imagegraph.core.ref.TargetPlatform.parse("linux/arm/v7"));
+        assertThat(host).hasToString("arm=ssh://ci@arm1,slots=2,platforms=linux/arm64+linux/arm/v7");
+        assertThat(BuildHost.parse("a=tcp://h:1", 1).platforms()).isEmpty();
+        assertThatThrownBy(() -> BuildHost.parse("a=tcp://h:1,platforms=arm64", 1))
+                .hasMessageStartingWith("build host a: platforms=arm64: 'arm64' is not a platform");
+    }
+
+    @Test
     void parse_unknownOptionOrBadSlots_sayWhat() {
-        assertThatThrownBy(() -> BuildHost.parse("a=tcp://h:1,cpus=2", 1)).hasMessageContaining("'cpus=2' is not slots=N or tls=DIR");
+        assertThatThrownBy(() -> BuildHost.parse("a=tcp://h:1,cpus=2", 1)).hasMessageContaining("'cpus=2' is not slots=N, tls=DIR or platforms=OS/ARCH[+OS/ARCH...]");
         assertThatThrownBy(() -> BuildHost.parse("a=tcp://h:1,slots=many", 1)).hasMessageContaining("slots=many is not a number");
         assertThatThrownBy(() -> BuildHost.parse("a=tcp://h:1,slots=0", 1)).hasMessageContaining("at least 1");
         assertThatThrownBy(() -> BuildHost.parse("tcp://h:1", 1)).hasMessageContaining("is not NAME=URL");

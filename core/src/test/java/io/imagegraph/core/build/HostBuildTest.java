@@ -74,14 +74,20 @@ class HostBuildTest {
 
     private BuildReport build(GraphFixture fixture, List<BuildHost> hosts, int retries, BuildEventSink events)
             throws Exception {
+        return build(fixture, hosts, retries, events, "docker");
+    }
+
+    /** With this docker client on the hosts (Debian's /usr/bin/docker builds through BuildKit without buildx). */
+    private BuildReport build(GraphFixture fixture, List<BuildHost> hosts, int retries, BuildEventSink events,
+                              String docker) throws Exception {
         GraphLoadResult loaded = fixture.load();
         Plan plan = Planner.plan(loaded.graph().orElseThrow(), loaded.warnings(), Selection.all(), Optional.empty());
         LocalProcessRunner runner = new LocalProcessRunner();
         Set<String> plainHttp = Set.of(engines.registry());
         ManifestStore registry = DistributionRegistry.of(RegistryEndpoint.of(RegistryHost.parse(engines.registry()),
                 plainHttp), CredentialResolver.anonymous(), new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(10)));
-        BuildHosts connected = BuildHosts.connect(hosts, runner, "docker", Map.of(),
-                environment -> BuildTools.local(runner, "docker", "buildah", environment, plainHttp));
+        BuildHosts connected = BuildHosts.connect(hosts, runner, docker, Map.of(),
+                environment -> BuildTools.local(runner, docker, "buildah", environment, plainHttp));
         GraphBuild build = new GraphBuild(BuildTools.local(runner, "docker", "buildah", Map.of()),
                 new JsonLinesLineageStore(dir.resolve(".imagegraph/lineage.jsonl")), events, Clock.systemUTC(),
                 Optional.of(registry)).onHosts(connected);
@@ -135,6 +141,39 @@ class HostBuildTest {
 
     @Test
     @Order(2)
+    void anImageIsGivenOnlyToHostsThatBuildItsPlatform_andOneNoHostBuildsIsRefusedNamingThemAll() throws Exception {
+        GraphFixture fixture = graph("plat");
+        String namespace = fixture.load().graph().orElseThrow().namespace().orElseThrow();
+        fixture.graphFile("namespace: " + namespace + "\nimages:\n  arm:\n    platforms: [linux/arm64]\n"
+                        + "  mainframe:\n    platforms: [linux/s390x]\n")
+                .image("arm", "FROM scratch\nCOPY arm.txt /arm.txt\n").file("images/arm/arm.txt", "arm\n")
+                .image("mainframe", "FROM scratch\nCOPY m.txt /m.txt\n").file("images/mainframe/m.txt", "m\n")
+                .image("mainframe-app", "FROM mainframe\nCOPY app.txt /app.txt\n")
+                .file("images/mainframe-app/app.txt", "app\n");
+        BuildHost a = engines.host("a", 2);
+        BuildHost amd64Only = new BuildHost(a.name(), a.url(), a.slots(), a.tls(),
+                List.of(io.imagegraph.core.ref.TargetPlatform.parse("linux/amd64")));
+        BuildReport report = build(fixture, List.of(amd64Only, engines.host("b", 1), engines.host("c", 1)), 0,
+                event -> { }, "/usr/bin/docker");
+
+        Map<String, ImageResult> images = byName(report);
+        HostsReport hosts = report.hosts().orElseThrow();
+        assertThat(images.get("base").status()).isEqualTo(ImageStatus.BUILT);
+        assertThat(images.get("arm").status()).as(images.get("arm").reason()).isEqualTo(ImageStatus.BUILT);
+        assertThat(hosts.placement("arm").orElseThrow().host()).as("a declares linux/amd64 only").isIn("b", "c");
+        ImageResult mainframe = images.get("mainframe");
+        assertThat(mainframe.status()).isEqualTo(ImageStatus.FAILED);
+        assertThat(mainframe.reason()).startsWith("no build host can build mainframe (a: it builds linux/amd64"
+                        + " (platforms= in its definition), not linux/s390x; b: its Engine runs linux/amd64 on this"
+                        + " machine's kernel, which cannot run linux/s390x binaries: ")
+                .contains("; c: its Engine runs linux/amd64 on this machine's kernel, which cannot run linux/s390x")
+                .contains("no binfmt_misc handler");
+        assertThat(images.get("mainframe-app").status()).isEqualTo(ImageStatus.PARENT_FAILED);
+        assertThat(hosts.placement("mainframe")).isEmpty();
+    }
+
+    @Test
+    @Order(3)
     void anEngineKilledMidRun_isMarkedDown_andItsBuildsMoveToTheOtherHosts() throws Exception {
         GraphFixture fixture = graph("kill");
         for (int i = 1; i <= 6; i++) {

@@ -78,7 +78,7 @@ class HostSchedulerTest {
                 refused::put);
         assertThat(outcomes).containsEntry("secret", Outcome.FAILED).containsEntry("child", Outcome.PARENT_FAILED)
                 .containsEntry("plain", Outcome.SUCCEEDED);
-        assertThat(refused.get("secret")).isEqualTo("no build host can build it (a: its Engine has no BuildKit;"
+        assertThat(refused.get("secret")).isEqualTo("no build host can build secret (a: its Engine has no BuildKit;"
                 + " b: its Engine has no BuildKit)");
     }
 

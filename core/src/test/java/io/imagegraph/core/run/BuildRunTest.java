@@ -88,6 +88,26 @@ class BuildRunTest {
     }
 
     @Test
+    void twoRunsStartedInTheSameSecond_getTheirOwnIdAndFolder() throws Exception {
+        StateDirectory state = StateDirectory.at(dir.resolve(".imagegraph"));
+        Clock sameSecond = Clock.fixed(java.time.Instant.parse("2026-12-02T04:30:07Z"), java.time.ZoneOffset.UTC);
+        LocalProcessRunner runner = new LocalProcessRunner();
+        BuildRun.Request request = new BuildRun.Request(Optional.empty(), List.of("pr-1"), 1, false, false, 0,
+                Optional.empty(), Optional.empty(), Optional.empty(), false);
+        Plan plan = plan();
+        List<BuildRun.Outcome> outcomes = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            outcomes.add(new BuildRun(runner, BuildTools.local(runner, "docker", "buildah",
+                    DockerDaemon.shared().environment()), host -> REGISTRY.registries(), state, event -> { },
+                    sameSecond).run(plan, request));
+        }
+        assertThat(outcomes.get(0).report().runId()).startsWith("20261202-043007-")
+                .isNotEqualTo(outcomes.get(1).report().runId());
+        assertThat(outcomes.get(0).reportFile()).isNotEqualTo(outcomes.get(1).reportFile());
+        assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome.reportFile()).exists());
+    }
+
+    @Test
     void run_zeroSlots_isAWrongRequest() throws Exception {
         assertThatThrownBy(() -> run(StateDirectory.at(dir.resolve("s"))).run(plan(), request(0, Optional.empty())))
                 .isInstanceOf(RunRequestException.class).hasMessage("slots must be at least 1");

@@ -17,6 +17,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -29,7 +31,8 @@ import org.kohsuke.stapler.QueryParameter;
  * {@code buildImageGraph}: builds the graph in dependency order, in parallel, reusing what is
  * unchanged, and pushes to the registry. In a multibranch pull-request build it builds only what
  * the pull request changes, tagged {@code pr-<CHANGE_ID>}; in a build the image-change trigger
- * started, it pins the digests that moved. Returns each image's status, digest and tags.
+ * started, it pins the digests that moved; {@code secrets} hands credentials to the builds as
+ * BuildKit secrets. Returns each image's status, digest and tags.
  */
 public final class BuildImageGraphStep extends SelectingStep {
 
@@ -41,6 +44,8 @@ public final class BuildImageGraphStep extends SelectingStep {
     private boolean failFast;
     private int retries = 2;
     private boolean quiet;
+    private List<StepSecret> secrets = List.of();
+    private String signingKeyCredentialsId = "";
 
     @DataBoundConstructor
     public BuildImageGraphStep() {
@@ -118,13 +123,33 @@ public final class BuildImageGraphStep extends SelectingStep {
         this.quiet = quiet;
     }
 
+    public List<StepSecret> getSecrets() {
+        return secrets;
+    }
+
+    @DataBoundSetter
+    public void setSecrets(List<StepSecret> secrets) {
+        this.secrets = secrets == null ? List.of() : List.copyOf(secrets);
+    }
+
+    public String getSigningKeyCredentialsId() {
+        return signingKeyCredentialsId;
+    }
+
+    /** A secret file credential with the PEM private key that signs a provenance attestation of each pushed image. */
+    @DataBoundSetter
+    public void setSigningKeyCredentialsId(String signingKeyCredentialsId) {
+        this.signingKeyCredentialsId = signingKeyCredentialsId;
+    }
+
     @Override
     Work work(StepContext context) throws Exception {
         ImageGraphConfiguration configuration = ImageGraphConfiguration.get();
         Run<?, ?> run = context.get(Run.class);
         ImageChangeCause cause = run.getCause(ImageChangeCause.class);
         return new Work(new OnAgent(StepInputs.of(context, registry, credentialsId), this, configuration,
-                cause == null ? "[]" : cause.getPins()), getDir());
+                cause == null ? "[]" : cause.getPins(), StepSecretValues.of(run, secrets),
+                KeyCredentials.Signing.of(run, signingKeyCredentialsId).orElse(null)), getDir());
     }
 
     /** The build, on the agent. */
@@ -142,9 +167,11 @@ public final class BuildImageGraphStep extends SelectingStep {
         private final int retries;
         private final boolean quiet;
         private final String movedUpstream;
+        private final ArrayList<Object[]> secrets;
+        private final KeyCredentials.Signing signing;
 
         OnAgent(StepInputs inputs, BuildImageGraphStep step, ImageGraphConfiguration configuration,
-                String movedUpstream) {
+                String movedUpstream, ArrayList<Object[]> secrets, KeyCredentials.Signing signing) {
             super(inputs);
             this.graph = step.graphSettings(configuration);
             this.selection = step.selectionSettings();
@@ -157,6 +184,8 @@ public final class BuildImageGraphStep extends SelectingStep {
             this.retries = step.retries;
             this.quiet = step.quiet;
             this.movedUpstream = movedUpstream;
+            this.secrets = secrets;
+            this.signing = signing;
         }
 
         @Override
@@ -166,7 +195,8 @@ public final class BuildImageGraphStep extends SelectingStep {
                     selection.selection(), selection.changedFrom(), selection.allImages(),
                     StepOptions.optional(registry), StepOptions.words(tags), configuredTags,
                     StepOptions.slots(slots), rebuild, failFast, retries, "docker", "buildah",
-                    RebuildCause.pinsFromJson(movedUpstream));
+                    RebuildCause.pinsFromJson(movedUpstream), StepSecretValues.values(secrets),
+                    signing == null ? Optional.empty() : Optional.of(signing.signing()));
             return new BuildWork(environment, holds, new BuildLogLines(log, quiet), log, Clock.systemUTC())
                     .run(request);
         }
@@ -188,6 +218,11 @@ public final class BuildImageGraphStep extends SelectingStep {
 
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
             return CredentialsItems.forItem(item, credentialsId);
+        }
+
+        public ListBoxModel doFillSigningKeyCredentialsIdItems(@AncestorInPath Item item,
+                                                               @QueryParameter String signingKeyCredentialsId) {
+            return KeyCredentials.items(item, signingKeyCredentialsId);
         }
     }
 }

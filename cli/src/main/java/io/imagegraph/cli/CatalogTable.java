@@ -2,6 +2,7 @@ package io.imagegraph.cli;
 
 import io.imagegraph.core.catalog.Catalog;
 import io.imagegraph.core.catalog.CatalogEntry;
+import io.imagegraph.core.catalog.CatalogRow;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -43,12 +44,6 @@ final class CatalogTable {
     }
 
     static String age(Duration age) {
-        if (age.toDays() > 0) {
-            return age.toDays() + "d";
-        }
-        if (age.toHours() > 0) {
-            return age.toHours() + "h";
-        }
-        return Math.max(0, age.toMinutes()) + "m";
+        return CatalogRow.age(age);
     }
 }

@@ -5,18 +5,14 @@ import io.imagegraph.core.build.BuildReportReader;
 import io.imagegraph.core.lineage.JsonLinesLineageStore;
 import io.imagegraph.core.process.LocalProcessRunner;
 import io.imagegraph.core.promote.PromotionReport;
-import io.imagegraph.core.provenance.AttestationVerifier;
 import io.imagegraph.core.provenance.KeyFileException;
 import io.imagegraph.core.provenance.PromotionAttestations;
-import io.imagegraph.core.provenance.Verification;
+import io.imagegraph.core.provenance.ProvenanceRequirement;
 import io.imagegraph.core.provenance.VerificationKey;
 import io.imagegraph.core.registry.RegistryException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** promote's provenance options: refuse images without a verified attestation, and copy attestations along. */
@@ -51,18 +47,11 @@ final class ProvenanceOptions {
         } catch (KeyFileException e) {
             throw new BadInputException("--key: " + e.getMessage());
         }
-        BuildReport build = read(report);
         Path lineage = state.ofRun(report).folder().resolve(JsonLinesLineageStore.FILE_NAME);
-        AttestationVerifier verifier = new AttestationVerifier(Optional.of(publicKey), Optional.empty(),
-                Files.exists(lineage) ? new JsonLinesLineageStore(lineage).records() : List.of());
-        List<Verification> verifications = new PromotionAttestations(registryOptions.registries(
-                new LocalProcessRunner(), null)).verify(build, verifier, requireGate);
-        boolean all = verifications.stream().allMatch(Verification::passed);
-        for (Verification verification : verifications) {
-            if (!verification.passed()) {
-                err.println("imagegraph: " + verification.image() + " does not verify: " + verification.failures());
-            }
-        }
+        ProvenanceRequirement.Decision decision = new ProvenanceRequirement(registryOptions.registries(
+                new LocalProcessRunner(), null), publicKey, requireGate).check(read(report), lineage);
+        boolean all = decision.allowed();
+        decision.refusals().forEach(refusal -> err.println("imagegraph: " + refusal));
         if (!all) {
             err.println("imagegraph: not promoted: --require-provenance refuses images without a verified attestation;"
                     + " no tag was moved");

@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 /**
  * An image's secrets as the builder's {@code --secret} flags, which name where each value is (an
  * environment variable of the builder's process, or a file), never the value. A secret whose
- * variable is unset or whose file is unreadable fails the build before it starts.
+ * variable is unset or whose file is unreadable fails the build before it starts. A source the
+ * run gives ({@link SecretSources}: a Jenkins step's credential) replaces the graph file's.
  */
 final class BuildSecrets {
 
@@ -24,8 +25,15 @@ final class BuildSecrets {
     }
 
     static BuildSecrets of(BuildJob job, Map<String, String> environment) throws ImageBuildException {
+        return of(job, environment, SecretSources.none());
+    }
+
+    /** The flags, each secret read from where {@code sources} says, else from where the graph file says. */
+    static BuildSecrets of(BuildJob job, Map<String, String> environment, SecretSources sources)
+            throws ImageBuildException {
         List<String> flags = new ArrayList<>();
-        for (BuildSecret secret : job.settings().secrets()) {
+        for (BuildSecret declared : job.settings().secrets()) {
+            BuildSecret secret = sources.sourceOf(declared);
             if (secret.environmentVariable().isPresent()) {
                 String variable = secret.env();
                 if (!environment.containsKey(variable) && System.getenv(variable) == null) {

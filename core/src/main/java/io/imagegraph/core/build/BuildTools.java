@@ -30,25 +30,36 @@ public final class BuildTools {
     /** {@link #local}, with buildah pushing to these registry hosts over plain HTTP (as to loopback ones). */
     public static BuildTools local(ProcessRunner runner, String docker, String buildah, Map<String, String> environment,
                                    java.util.Set<String> plainHttp) {
-        return local(runner, docker, buildah, environment, plainHttp, Optional.empty());
+        return local(runner, docker, buildah, environment, plainHttp, SecretSources.none(), Optional.empty());
+    }
+
+    /** {@link #local}, with docker and buildah reading the secrets of {@code secrets} from there. */
+    public static BuildTools local(ProcessRunner runner, String docker, String buildah, Map<String, String> environment,
+                                   java.util.Set<String> plainHttp, SecretSources secrets) {
+        return local(runner, docker, buildah, environment, plainHttp, secrets, Optional.empty());
     }
 
     /** {@link #local}, remembering in this state folder which Docker Engines build through BuildKit. */
     public static BuildTools local(ProcessRunner runner, String docker, String buildah, Map<String, String> environment,
                                    java.util.Set<String> plainHttp, Optional<java.nio.file.Path> stateFolder) {
+        return local(runner, docker, buildah, environment, plainHttp, SecretSources.none(), stateFolder);
+    }
+
+    /** {@link #local} with both: the step's secrets and the state folder that remembers the BuildKit probe. */
+    public static BuildTools local(ProcessRunner runner, String docker, String buildah, Map<String, String> environment,
+                                   java.util.Set<String> plainHttp, SecretSources secrets,
+                                   Optional<java.nio.file.Path> stateFolder) {
         Map<BuilderKind, BuildTool> tools = new EnumMap<>(BuilderKind.class);
         PrefetchedImageLookup dockerStore = new PrefetchedImageLookup(LocalImageLookup.docker(runner, docker, environment),
                 runner, docker, environment);
         LocalImagePusher dockerPush = LocalImagePusher.docker(runner, docker, environment);
-        DockerfileBuilder dockerBuild = stateFolder.isPresent()
-                ? DockerfileBuilder.docker(runner, docker, environment, stateFolder.get())
-                : DockerfileBuilder.docker(runner, docker, environment);
+        DockerfileBuilder dockerBuild = DockerfileBuilder.docker(runner, docker, environment, secrets, stateFolder);
         tools.put(BuilderKind.DOCKER, new BuildTool(dockerBuild, dockerStore, dockerPush, "docker"));
         // A LOCI image is a docker build of LOCI's Dockerfile; the graph file's loci section set its
         // context, Dockerfile and FROM/WHEELS build args (ImageSpecResolver).
         tools.put(BuilderKind.LOCI, new BuildTool(dockerBuild, dockerStore, dockerPush, "docker"));
         tools.put(BuilderKind.SCRIPT, new BuildTool(new ScriptBuilder(runner, environment, docker), dockerStore, dockerPush, "docker"));
-        tools.put(BuilderKind.BUILDAH, new BuildTool(DockerfileBuilder.buildah(runner, buildah, environment),
+        tools.put(BuilderKind.BUILDAH, new BuildTool(DockerfileBuilder.buildah(runner, buildah, environment, secrets),
                 LocalImageLookup.buildah(runner, buildah, environment), LocalImagePusher.buildah(runner, buildah, environment, plainHttp),
                 "buildah"));
         return new BuildTools(tools);

@@ -41,9 +41,12 @@ public final class DockerfileBuilder implements ImageBuilder {
     private final Map<String, String> environment;
     private final Optional<PostBuild> postBuild;
     private final BuildKitPins buildKitPins;
+    private final SecretSources secretSources;
 
     private DockerfileBuilder(ProcessRunner runner, String program, Optional<BuildKitSupport> docker,
-                              Map<String, String> environment, Optional<PostBuild> postBuild) {
+                              Map<String, String> environment, Optional<PostBuild> postBuild,
+                              SecretSources secretSources) {
+        this.secretSources = secretSources;
         this.buildKitPins = new BuildKitPins(runner, program, environment);
         this.runner = runner;
         this.program = program;
@@ -54,21 +57,39 @@ public final class DockerfileBuilder implements ImageBuilder {
 
     /** {@code PROGRAM build …}, PROGRAM being the docker client. */
     public static DockerfileBuilder docker(ProcessRunner runner, String program, Map<String, String> environment) {
+        return docker(runner, program, environment, SecretSources.none());
+    }
+
+    /** {@link #docker}, reading the secrets of {@code sources} from there instead of the graph file's source. */
+    public static DockerfileBuilder docker(ProcessRunner runner, String program, Map<String, String> environment,
+                                           SecretSources sources) {
         return new DockerfileBuilder(runner, program, Optional.of(new BuildKitSupport(runner, program, environment)),
-                environment, Optional.of(new PostBuild(runner, program, environment)));
+                environment, Optional.of(new PostBuild(runner, program, environment)), sources);
     }
 
     /** {@link #docker}, remembering which Engines build through BuildKit in a state folder ({@link BuildKitProbeCache}). */
     public static DockerfileBuilder docker(ProcessRunner runner, String program, Map<String, String> environment,
                                            Path stateFolder) {
+        return docker(runner, program, environment, SecretSources.none(), Optional.of(stateFolder));
+    }
+
+    /** {@link #docker} with both: secrets from {@code sources} and, given a state folder, the remembered probe. */
+    public static DockerfileBuilder docker(ProcessRunner runner, String program, Map<String, String> environment,
+                                           SecretSources sources, Optional<Path> stateFolder) {
         return new DockerfileBuilder(runner, program, Optional.of(new BuildKitSupport(runner, program, environment,
-                Optional.of(new BuildKitProbeCache(stateFolder)))), environment,
-                Optional.of(new PostBuild(runner, program, environment)));
+                stateFolder.map(BuildKitProbeCache::new))), environment,
+                Optional.of(new PostBuild(runner, program, environment)), sources);
     }
 
     /** {@code PROGRAM bud …}, PROGRAM being buildah. */
     public static DockerfileBuilder buildah(ProcessRunner runner, String program, Map<String, String> environment) {
-        return new DockerfileBuilder(runner, program, Optional.empty(), environment, Optional.empty());
+        return buildah(runner, program, environment, SecretSources.none());
+    }
+
+    /** {@link #buildah}, reading the secrets of {@code sources} from there instead of the graph file's source. */
+    public static DockerfileBuilder buildah(ProcessRunner runner, String program, Map<String, String> environment,
+                                            SecretSources sources) {
+        return new DockerfileBuilder(runner, program, Optional.empty(), environment, Optional.empty(), sources);
     }
 
     @Override
@@ -121,7 +142,7 @@ public final class DockerfileBuilder implements ImageBuilder {
         } catch (DockerfileSyntaxException e) {
             throw new ImageBuildException(spec.dockerfile().orElseThrow() + " " + e.getMessage(), false);
         }
-        BuildSecrets secrets = BuildSecrets.of(job, environment);
+        BuildSecrets secrets = BuildSecrets.of(job, environment, secretSources);
         if (!settings.secrets().isEmpty() && docker.isPresent() && !buildKit) {
             throw new ImageBuildException("image " + job.name() + " has secrets (" + secrets.ids() + "), which only a"
                     + " BuildKit build can mount, but this build uses the " + mode.get().why(), false);

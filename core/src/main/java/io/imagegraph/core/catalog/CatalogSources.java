@@ -40,4 +40,19 @@ public final class CatalogSources {
         }
         return sources;
     }
+
+    /**
+     * The same sources, each also knowing these repositories ({@code registry/repository}, such as
+     * the Jenkins builds' reports name), for registries that will not list their own.
+     */
+    public static List<CatalogSource> adding(List<CatalogSource> sources, java.util.Collection<String> locations) {
+        List<CatalogSource> added = new ArrayList<>();
+        for (CatalogSource source : sources) {
+            Set<String> known = new LinkedHashSet<>(source.known());
+            locations.stream().filter(location -> location.startsWith(source.registry() + "/")).sorted()
+                    .forEach(location -> known.add(location.substring(source.registry().length() + 1)));
+            added.add(new CatalogSource(source.registry(), List.copyOf(known)));
+        }
+        return added;
+    }
 }

@@ -7,6 +7,7 @@ import io.imagegraph.core.gate.TestedImage;
 import io.imagegraph.core.lineage.JsonLinesLineageStore;
 import io.imagegraph.core.lineage.LineageRecord;
 import io.imagegraph.core.state.StateDirectory;
+import io.imagegraph.core.track.ConfiguredHolds;
 import io.imagegraph.core.track.DeploymentRecord;
 import io.imagegraph.core.track.Deployments;
 import io.imagegraph.core.track.HeldImages;
@@ -60,6 +61,11 @@ public final class DigestFacts {
     }
 
     public static DigestFacts read(StateDirectory state) throws IOException {
+        return read(state, ConfiguredHolds.none());
+    }
+
+    /** What the state knows, with the holds an administrator configured over the state's own (as promotion sees them). */
+    public static DigestFacts read(StateDirectory state, ConfiguredHolds configured) throws IOException {
         Map<String, TagEvent> current = new HashMap<>();
         Set<String> promoted = new HashSet<>();
         Set<String> repositories = new LinkedHashSet<>();
@@ -86,7 +92,7 @@ public final class DigestFacts {
             repositories.add(record.repository());
         }
         return new DigestFacts(current, promoted, passedGates(state.folder().resolve("runs")),
-                HeldImages.of(Holds.in(state).active(), lineage), deployed, runs, repositories);
+                HeldImages.of(configured.over(Holds.in(state).active()), lineage), deployed, runs, repositories);
     }
 
     /** The digests a test report under {@code runs/<run>/} shows passing. */

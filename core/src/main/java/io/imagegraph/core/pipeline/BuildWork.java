@@ -10,7 +10,9 @@ import io.imagegraph.core.build.ImageResult;
 import io.imagegraph.core.build.ImageStatus;
 import io.imagegraph.core.graph.GraphProblem;
 import io.imagegraph.core.graph.LoadOptions;
+import io.imagegraph.core.lineage.JsonLinesLineageStore;
 import io.imagegraph.core.plan.Plan;
+import io.imagegraph.core.provenance.Attested;
 import io.imagegraph.core.plan.Selection;
 import io.imagegraph.core.plan.UpstreamWatches;
 import io.imagegraph.core.registry.RegistryException;
@@ -27,8 +29,11 @@ import io.imagegraph.core.upstream.UpstreamWatch;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -55,16 +60,29 @@ public final class BuildWork {
      * @param docker      the docker program
      * @param buildah     the buildah program
      * @param movedUpstream the upstream digests that started the build (the image-change trigger's), pinned
+     * @param secrets     the build secrets the step takes from credentials, over the graph file's sources
+     * @param signing     how to sign a provenance attestation of each pushed image; empty: none
      */
     public record Request(Path root, LoadOptions load, Selection selection, Optional<String> changedFrom,
                           boolean allImages, Optional<String> registry, List<String> tags, List<String> configuredTags,
                           int slots, boolean rebuild, boolean failFast, int retries, String docker, String buildah,
-                          List<UpstreamDigest> movedUpstream) {
+                          List<UpstreamDigest> movedUpstream, List<StepSecrets.Value> secrets,
+                          Optional<StepSigning> signing) {
 
         public Request {
             tags = List.copyOf(tags);
             configuredTags = List.copyOf(configuredTags);
             movedUpstream = List.copyOf(movedUpstream);
+            secrets = List.copyOf(secrets);
+        }
+
+        /** A request without secrets of the step's own. */
+        public Request(Path root, LoadOptions load, Selection selection, Optional<String> changedFrom,
+                       boolean allImages, Optional<String> registry, List<String> tags, List<String> configuredTags,
+                       int slots, boolean rebuild, boolean failFast, int retries, String docker, String buildah,
+                       List<UpstreamDigest> movedUpstream) {
+            this(root, load, selection, changedFrom, allImages, registry, tags, configuredTags, slots, rebuild,
+                    failFast, retries, docker, buildah, movedUpstream, List.of(), Optional.empty());
         }
     }
 
@@ -131,19 +149,29 @@ public final class BuildWork {
         for (GraphProblem warning : plan.warnings()) {
             log.accept("warning: " + warning);
         }
-        BuildTools tools = BuildTools.local(environment.runner(), request.docker(), request.buildah(),
-                environment.toolEnvironment());
-        Optional<BuildHosts> connected = hosts.isEmpty() ? Optional.empty()
-                : Optional.of(BuildHosts.connect(hosts, environment.runner(), request.docker(),
-                environment.toolEnvironment(), variables -> BuildTools.local(environment.runner(), request.docker(),
-                        request.buildah(), variables)));
-        connected.ifPresent(on -> log.accept("imagegraph: building on " + on.size() + " build host"
-                + (on.size() == 1 ? "" : "s") + " (" + String.join(", ", on.names()) + ")"));
-        BuildRun run = new BuildRun(environment.runner(), tools, host -> environment.registries(), state, events, clock,
-                connected);
-        BuildRun.Outcome outcome = run.run(plan, new BuildRun.Request(Optional.empty(), scope.tags(request.tags(), request.configuredTags()),
-                request.slots(), request.failFast(), request.rebuild(), request.retries(), Optional.empty(),
-                Optional.empty(), request.registry(), false));
+        BuildRun.Outcome outcome;
+        try (StepSecrets secrets = StepSecrets.open(request.secrets(), environment.secretsFolder())) {
+            secrets.requireDeclared(plan.graph());
+            Map<String, String> toolEnvironment = new LinkedHashMap<>(environment.toolEnvironment());
+            toolEnvironment.putAll(secrets.environment());
+            BuildTools tools = BuildTools.local(environment.runner(), request.docker(), request.buildah(),
+                    toolEnvironment, Set.of(), secrets.sources());
+            Optional<BuildHosts> connected = hosts.isEmpty() ? Optional.empty()
+                    : Optional.of(BuildHosts.connect(hosts, environment.runner(), request.docker(),
+                    environment.toolEnvironment(), variables -> {
+                        Map<String, String> onHost = new LinkedHashMap<>(variables);
+                        onHost.putAll(secrets.environment());
+                        return BuildTools.local(environment.runner(), request.docker(), request.buildah(), onHost,
+                                Set.of(), secrets.sources());
+                    }));
+            connected.ifPresent(on -> log.accept("imagegraph: building on " + on.size() + " build host"
+                    + (on.size() == 1 ? "" : "s") + " (" + String.join(", ", on.names()) + ")"));
+            BuildRun run = new BuildRun(environment.runner(), tools, host -> environment.registries(), state, events,
+                    clock, connected);
+            outcome = run.run(plan, new BuildRun.Request(Optional.empty(), scope.tags(request.tags(),
+                    request.configuredTags()), request.slots(), request.failFast(), request.rebuild(), request.retries(),
+                    Optional.empty(), Optional.empty(), request.registry(), false));
+        }
         outcome.report().hosts().ifPresent(placed -> placed.lines()
                 .forEach(line -> log.accept("imagegraph: " + line)));
         // Cleared, so that the report can still be read and drawn (interruptible file channels close).
@@ -151,7 +179,20 @@ public final class BuildWork {
         List<String> watches = UpstreamWatches.of(plan.graph()).stream().map(UpstreamWatch::key).toList();
         StepRecord record = StepRecord.ofRun(outcome.succeeded(), failure(outcome),
                 PipelineValues.ofBuild(outcome.report()), plan.graph(), outcome.reportFile(), state, holds, watches);
-        return stopped ? record.stopped(stoppedReason(outcome.report())) : record;
+        if (stopped) {
+            return record.stopped(stoppedReason(outcome.report()));
+        }
+        if (request.signing().isPresent()) {
+            List<Attested> attested = request.signing().get().attestBuild(environment.registries(), outcome.report(),
+                    JsonLinesLineageStore.in(state).records(), plan.graph(), request.selection().names(),
+                    scope.tags(request.tags(), request.configuredTags()), environment.runner(), clock);
+            attested.forEach(result -> log.accept("imagegraph: " + result.line()));
+            Optional<String> problem = StepSigning.problem(attested);
+            if (problem.isPresent() && record.succeeded()) {
+                return record.failed(problem.get());
+            }
+        }
+        return record;
     }
 
     /** What a stop left undone, from the report of the stopped run. */

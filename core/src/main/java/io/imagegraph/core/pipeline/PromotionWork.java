@@ -3,7 +3,11 @@ package io.imagegraph.core.pipeline;
 import io.imagegraph.core.access.RegistryRefusals;
 import io.imagegraph.core.graph.ImageGraph;
 import io.imagegraph.core.graph.LoadOptions;
+import io.imagegraph.core.build.BuildReportReader;
+import io.imagegraph.core.lineage.JsonLinesLineageStore;
 import io.imagegraph.core.promote.PromotionReport;
+import io.imagegraph.core.provenance.ProvenanceRequirement;
+import io.imagegraph.core.provenance.VerificationKey;
 import io.imagegraph.core.promote.PromotionReportJson;
 import io.imagegraph.core.quota.ConfiguredQuotas;
 import io.imagegraph.core.quota.Quota;
@@ -47,13 +51,24 @@ public final class PromotionWork {
      * @param toNamespace  another namespace (repository prefix) to promote into
      * @param parallel     how many images at once
      * @param dryRun       show the moves, move nothing
+     * @param provenanceKey with a key, refuse the promotion unless every image carries an attestation signed
+     *                     with it that verifies ({@link ProvenanceRequirement}, as {@code --require-provenance})
+     * @param requireGateAttestation with {@code provenanceKey}, also require a signed gate attestation that passed
      */
     public record Request(Path root, LoadOptions load, Path buildReport, boolean requireTests, Optional<String> fromTag,
                           List<String> tags, Optional<String> toRegistry, Optional<String> toNamespace, int parallel,
-                          boolean dryRun) {
+                          boolean dryRun, Optional<VerificationKey> provenanceKey, boolean requireGateAttestation) {
 
         public Request {
             tags = List.copyOf(tags);
+        }
+
+        /** A request that does not require provenance. */
+        public Request(Path root, LoadOptions load, Path buildReport, boolean requireTests, Optional<String> fromTag,
+                       List<String> tags, Optional<String> toRegistry, Optional<String> toNamespace, int parallel,
+                       boolean dryRun) {
+            this(root, load, buildReport, requireTests, fromTag, tags, toRegistry, toNamespace, parallel, dryRun,
+                    Optional.empty(), false);
         }
     }
 
@@ -101,6 +116,16 @@ public final class PromotionWork {
         refusals.check(request.toRegistry().or(graph::registry));
         StateDirectory state = RunStateFolder.of(request.buildReport(),
                 Optional.of(environment.state(request.root()).folder()), Map.of());
+        if (request.provenanceKey().isPresent()) {
+            ProvenanceRequirement.Decision decision = new ProvenanceRequirement(environment.registries(),
+                    request.provenanceKey().get(), request.requireGateAttestation())
+                    .check(BuildReportReader.read(request.buildReport()),
+                            state.folder().resolve(JsonLinesLineageStore.FILE_NAME));
+            if (!decision.allowed()) {
+                return StepRecord.ofRun(false, Optional.of(notProvenanced(decision)), PipelineValues.ofJson("{}"),
+                        graph, request.buildReport(), state, holds, List.of());
+            }
+        }
         PromotionRun.Outcome outcome;
         try {
             outcome = new PromotionRun(host -> environment.registries(), state, holds, clock)
@@ -123,6 +148,12 @@ public final class PromotionWork {
             return record.stopped(stoppedReason(outcome.report()));
         }
         return request.dryRun() ? record.withSummaryLine(RunSummary.ofPromotion(outcome.report())) : record;
+    }
+
+    /** Why requireProvenance refused the promotion, before a tag moved. */
+    static String notProvenanced(ProvenanceRequirement.Decision decision) {
+        return "not promoted: requireProvenance refuses images without a verified attestation; no tag was moved: "
+                + String.join("; ", decision.refusals());
     }
 
     /** A stop before the promotion had a report: while it planned or copied, before a tag was moved. */

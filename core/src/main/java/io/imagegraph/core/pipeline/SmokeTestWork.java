@@ -6,6 +6,8 @@ import io.imagegraph.core.gate.GateReportJson;
 import io.imagegraph.core.gate.SmokeGate;
 import io.imagegraph.core.graph.ImageGraph;
 import io.imagegraph.core.graph.LoadOptions;
+import io.imagegraph.core.provenance.Attested;
+import io.imagegraph.core.registry.RegistryException;
 import io.imagegraph.core.run.GateRun;
 import io.imagegraph.core.run.PipelineValues;
 import io.imagegraph.core.run.PlanRun;
@@ -33,12 +35,19 @@ public final class SmokeTestWork {
      * @param timeoutSeconds the time limit of each script
      * @param docker         the docker program
      * @param quiet          leave the tests' output out of the log
+     * @param signing        how to sign a gate attestation of each tested image; empty: none
      */
     public record Request(Path root, LoadOptions load, Path buildReport, List<String> scripts, int timeoutSeconds,
-                          String docker, boolean quiet) {
+                          String docker, boolean quiet, Optional<StepSigning> signing) {
 
         public Request {
             scripts = List.copyOf(scripts);
+        }
+
+        /** A request that signs nothing. */
+        public Request(Path root, LoadOptions load, Path buildReport, List<String> scripts, int timeoutSeconds,
+                       String docker, boolean quiet) {
+            this(root, load, buildReport, scripts, timeoutSeconds, docker, quiet, Optional.empty());
         }
     }
 
@@ -58,7 +67,8 @@ public final class SmokeTestWork {
      * Tests. When interrupted (the step was stopped), the running test is stopped, the report of
      * what ran is still written, and the record says the step was stopped ({@link StepRecord#stopped}).
      */
-    public StepRecord run(Request request) throws RunRequestException, IOException, InterruptedException {
+    public StepRecord run(Request request)
+            throws RunRequestException, RegistryException, IOException, InterruptedException {
         ImageGraph graph = PlanRun.load(request.root(), request.load()).graph();
         SmokeGate gate = new SmokeGate(environment.runner(), request.docker(), environment.toolEnvironment(),
                 new GateLogLines(log, request.quiet()), clock);
@@ -73,7 +83,19 @@ public final class SmokeTestWork {
                 passed ? Optional.empty() : Optional.of(RunSummary.ofGate(outcome.report())),
                 PipelineValues.ofJson(json.toString()), graph, request.buildReport(),
                 environment.state(request.root()), holds, List.of());
-        return stopped ? record.stopped(stoppedReason(outcome.report())) : record;
+        if (stopped) {
+            return record.stopped(stoppedReason(outcome.report()));
+        }
+        if (request.signing().isPresent()) {
+            List<Attested> attested = request.signing().get().attestGate(environment.registries(), outcome.report(),
+                    clock);
+            attested.forEach(result -> log.accept("imagegraph: " + result.line()));
+            Optional<String> problem = StepSigning.problem(attested);
+            if (problem.isPresent() && record.succeeded()) {
+                return record.failed(problem.get());
+            }
+        }
+        return record;
     }
 
     /** What a stop left unfinished, from the report of the stopped tests. */

@@ -57,9 +57,11 @@ public final class StepEnvironment implements AutoCloseable {
     private final Optional<DockerConfigOverlay> overlay;
     private final Path configFile;
     private final Set<String> plainHttpHosts;
+    private final Path temporaryFolder;
 
     private StepEnvironment(ProcessRunner runner, Map<String, String> variables, Optional<DockerConfigOverlay> overlay,
-                            Path configFile, Set<String> plainHttpHosts) {
+                            Path configFile, Set<String> plainHttpHosts, Path temporaryFolder) {
+        this.temporaryFolder = temporaryFolder;
         this.runner = runner;
         this.variables = variables;
         this.overlay = overlay;
@@ -77,7 +79,8 @@ public final class StepEnvironment implements AutoCloseable {
             throws RunRequestException, RegistryException, IOException {
         Path base = DockerConfigCredentials.defaultLocation(settings.variables());
         if (settings.logins().isEmpty()) {
-            return new StepEnvironment(runner, settings.variables(), Optional.empty(), base, settings.plainHttpHosts());
+            return new StepEnvironment(runner, settings.variables(), Optional.empty(), base, settings.plainHttpHosts(),
+                    settings.temporaryFolder());
         }
         Map<RegistryHost, RegistryCredentials> logins = new LinkedHashMap<>();
         for (Map.Entry<String, RegistryCredentials> login : settings.logins().entrySet()) {
@@ -89,7 +92,7 @@ public final class StepEnvironment implements AutoCloseable {
         }
         DockerConfigOverlay overlay = DockerConfigOverlay.write(settings.temporaryFolder(), base, logins);
         return new StepEnvironment(runner, settings.variables(), Optional.of(overlay), overlay.configFile(),
-                settings.plainHttpHosts());
+                settings.plainHttpHosts(), settings.temporaryFolder());
     }
 
     /** Runs the step's processes on the agent. */
@@ -122,6 +125,11 @@ public final class StepEnvironment implements AutoCloseable {
     public Registries registries() throws RegistryException {
         return new DistributionRegistries(DockerConfigCredentials.read(configFile, runner), plainHttpHosts,
                 RetryPolicy.standard());
+    }
+
+    /** Where the step's file secrets are written while it runs (the workspace's @tmp folder). */
+    public Path secretsFolder() {
+        return temporaryFolder;
     }
 
     /** The state folder of the graph at {@code root}: {@code IMAGEGRAPH_STATE}, else {@code <root>/.imagegraph}. */

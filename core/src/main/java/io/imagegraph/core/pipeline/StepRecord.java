@@ -101,6 +101,14 @@ public record StepRecord(boolean succeeded, Optional<String> failure, List<Strin
     }
 
     /**
+     * The same record failed for {@code reason} although its run succeeded (an attestation that was
+     * not pushed); the run's files stay, so the build page shows the run.
+     */
+    public StepRecord failed(String reason) {
+        return new StepRecord(false, Optional.of(reason), summary, value, runId, buildReport, files, watches, stopped);
+    }
+
+    /**
      * What was done up to a stop: not a success, whatever the finished part did, with the reason
      * as the failure and as the last summary line; the run's files stay, so the build page shows
      * the partial run.

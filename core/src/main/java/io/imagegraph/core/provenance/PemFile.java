@@ -24,6 +24,18 @@ final class PemFile {
         } catch (IOException e) {
             throw new KeyFileException("cannot read the key file " + file + " (" + e.getMessage() + ")");
         }
+        return parse(text, file.toString(), label);
+    }
+
+    /**
+     * The first block labelled {@code label} of a key given as bytes (a Jenkins file credential);
+     * {@code source} names it in messages.
+     */
+    static byte[] parse(byte[] content, String source, String label) throws KeyFileException {
+        return parse(new String(content, StandardCharsets.US_ASCII), source, label);
+    }
+
+    private static byte[] parse(String text, String file, String label) throws KeyFileException {
         Matcher block = BLOCK.matcher(text);
         StringBuilder labels = new StringBuilder();
         while (block.find()) {

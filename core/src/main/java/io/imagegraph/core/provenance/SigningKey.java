@@ -25,11 +25,19 @@ public final class SigningKey {
     }
 
     public static SigningKey read(Path file) throws KeyFileException {
-        byte[] der = PemFile.read(file, "PRIVATE KEY");
+        return of(PemFile.read(file, "PRIVATE KEY"), file.toString());
+    }
+
+    /** A key given as the bytes of its PEM file (a Jenkins file credential); {@code source} names it in messages. */
+    public static SigningKey parse(byte[] pem, String source) throws KeyFileException {
+        return of(PemFile.parse(pem, source, "PRIVATE KEY"), source);
+    }
+
+    private static SigningKey of(byte[] der, String file) throws KeyFileException {
         for (KeyAlgorithm candidate : KeyAlgorithm.values()) {
             try {
                 PrivateKey key = KeyFactory.getInstance(candidate.keyFactory()).generatePrivate(new PKCS8EncodedKeySpec(der));
-                return new SigningKey(key, KeyAlgorithm.of(key, file.toString()), file.toString());
+                return new SigningKey(key, KeyAlgorithm.of(key, file), file);
             } catch (GeneralSecurityException e) {
                 // not a key of this scheme: try the next
             }

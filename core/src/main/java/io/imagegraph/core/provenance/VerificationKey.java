@@ -25,11 +25,19 @@ public final class VerificationKey {
     }
 
     public static VerificationKey read(Path file) throws KeyFileException {
-        byte[] der = PemFile.read(file, "PUBLIC KEY");
+        return of(PemFile.read(file, "PUBLIC KEY"), file.toString());
+    }
+
+    /** A key given as the text of its PEM file (a Jenkins credential or setting); {@code source} names it in messages. */
+    public static VerificationKey parse(byte[] pem, String source) throws KeyFileException {
+        return of(PemFile.parse(pem, source, "PUBLIC KEY"), source);
+    }
+
+    private static VerificationKey of(byte[] der, String file) throws KeyFileException {
         for (KeyAlgorithm candidate : KeyAlgorithm.values()) {
             try {
                 PublicKey key = KeyFactory.getInstance(candidate.keyFactory()).generatePublic(new X509EncodedKeySpec(der));
-                return new VerificationKey(key, KeyAlgorithm.of(key, file.toString()), file.toString());
+                return new VerificationKey(key, KeyAlgorithm.of(key, file), file);
             } catch (GeneralSecurityException e) {
                 // not a key of this scheme: try the next
             }

@@ -157,6 +157,76 @@ class BuildWorkTest {
         }
     }
 
+    /** A shell test that the mounted secret has this value, which names only the value's sha256. */
+    private static String holds(String id, String value) throws Exception {
+        byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return "test \"$(sha256sum < /run/secrets/" + id + " | cut -d' ' -f1)\" = "
+                + java.util.HexFormat.of().formatHex(hash);
+    }
+
+    @Test
+    void run_withSecretsFromTheStep_mountsATextAndAFile_thatReachNoLogReportOrTempFolder() throws Exception {
+        Path root = dir.resolve("checkout");
+        String text = "pip-s3cr3t-" + System.nanoTime();
+        String file = "netrc-s3cr3t-" + System.nanoTime();
+        GitRepo repo = new GitRepo(root);
+        repo.git("init", "-q", "-b", "main");
+        repo.write("imagegraph.yaml", "registry: " + REGISTRY.host() + "\nnamespace: secrets"
+                        + Long.toHexString(System.nanoTime()) + "\nimages:\n  app:\n    secrets:\n"
+                        + "      - {id: pip_conf, env: PIP_CONF}\n      - {id: netrc, file: /nonexistent/netrc}\n")
+                .write("images/app/Dockerfile", "FROM scratch\nCOPY busybox /bin/busybox\n"
+                        + "RUN [\"/bin/busybox\", \"--install\", \"-s\", \"/bin\"]\n"
+                        + "RUN --mount=type=secret,id=pip_conf --mount=type=secret,id=netrc " + holds("pip_conf", text)
+                        + " && " + holds("netrc", file) + " && echo both-secrets-seen\n")
+                .write(".gitignore", ".imagegraph/\nbusybox\n");
+        Busybox.copyInto(root.resolve("images/app/busybox"));
+        repo.commitAll("graph");
+        BuildWork.Request everything = StepFixture.buildEverything(root, List.of("test"));
+        BuildWork.Request request = new BuildWork.Request(root, everything.load(), everything.selection(),
+                // Debian's client, which builds through BuildKit (secrets need it) where another is first on PATH
+                Optional.empty(), true, Optional.empty(), List.of("test"), List.of(), 1, false, false, 0,
+                "/usr/bin/docker", "buildah", List.of(), List.of(
+                        new StepSecrets.Value("pip_conf", false, text.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                        new StepSecrets.Value("netrc", true, file.getBytes(java.nio.charset.StandardCharsets.UTF_8))),
+                Optional.empty());
+
+        StepRecord record = build(root, Map.of(), request);
+
+        assertThat(record.succeeded()).as(String.join("\n", log)).isTrue();
+        assertThat(log).anyMatch(line -> line.contains("both-secrets-seen"));
+        String everythingWritten = String.join("\n", log) + record.toMap() + readAll(root.resolve(".imagegraph"));
+        assertThat(everythingWritten).doesNotContain(text).doesNotContain(file);
+        assertThat(dir.resolve("tmp")).isEmptyDirectory();
+    }
+
+    @Test
+    void run_withASecretNoImageDeclares_failsBeforeBuilding() throws Exception {
+        Path root = dir.resolve("checkout");
+        StepFixture.graph(root, REGISTRY.host());
+        BuildWork.Request everything = StepFixture.buildEverything(root, List.of("test"));
+        BuildWork.Request request = new BuildWork.Request(root, everything.load(), everything.selection(),
+                Optional.empty(), true, Optional.empty(), List.of("test"), List.of(), 1, false, false, 0, "docker",
+                "buildah", List.of(), List.of(new StepSecrets.Value("pip_conf", false, new byte[] {'x'})),
+                Optional.empty());
+
+        assertThatThrownBy(() -> build(root, Map.of(), request)).isInstanceOf(
+                        io.imagegraph.core.run.RunRequestException.class)
+                .hasMessageStartingWith("secrets: no image of imagegraph.yaml declares the secret 'pip_conf'");
+        assertThat(log).noneMatch(line -> line.startsWith("[base]"));
+    }
+
+    /** Every file below {@code folder}, as text. */
+    private static String readAll(Path folder) throws Exception {
+        StringBuilder all = new StringBuilder();
+        try (var files = Files.walk(folder)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                all.append(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+        }
+        return all.toString();
+    }
+
     /** Builds and pushes {@code <registry>/upstream/busybox:1} with the robot's login; returns its digest. */
     private String pushUpstream(String version) throws Exception {
         Path context = Files.createDirectories(dir.resolve("upstream-" + version));

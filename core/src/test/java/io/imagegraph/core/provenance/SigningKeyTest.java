@@ -48,4 +48,24 @@ class SigningKeyTest {
         assertThatThrownBy(() -> SigningKey.read(missing)).isInstanceOf(KeyFileException.class)
                 .hasMessageContaining("cannot read the key file " + missing);
     }
+
+    @Test
+    void parse_keyGivenAsBytes_namesTheSource_andSignsAsTheFileWould() throws Exception {
+        TestKeys.Pair pair = TestKeys.ed25519(dir, "ci");
+        SigningKey key = SigningKey.parse(Files.readAllBytes(pair.privateKey()), "the credentials 'signing'");
+        VerificationKey publicKey = VerificationKey.parse(Files.readAllBytes(pair.publicKey()), "the configured key");
+
+        assertThat(key.toString()).contains("the credentials 'signing'");
+        assertThat(publicKey.verifies("m".getBytes(), key.sign("m".getBytes()))).isTrue();
+        assertThat(publicKey.keyId()).isEqualTo(VerificationKey.read(pair.publicKey()).keyId());
+    }
+
+    @Test
+    void parse_bytesWithoutAPrivateKeyBlock_sayWhatTheyHold_namingTheSource() throws Exception {
+        TestKeys.Pair pair = TestKeys.ecdsa(dir, "ci");
+
+        assertThatThrownBy(() -> SigningKey.parse(Files.readAllBytes(pair.publicKey()), "the credentials 'k'"))
+                .isInstanceOf(KeyFileException.class)
+                .hasMessage("the credentials 'k' holds no 'PRIVATE KEY' PEM block (it holds: PUBLIC KEY)");
+    }
 }

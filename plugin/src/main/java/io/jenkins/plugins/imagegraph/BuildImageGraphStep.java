@@ -34,7 +34,8 @@ import org.kohsuke.stapler.QueryParameter;
  * {@code buildImageGraph}: builds the graph in dependency order, in parallel, reusing what is
  * unchanged, and pushes to the registry. In a multibranch pull-request build it builds only what
  * the pull request changes, tagged {@code pr-<CHANGE_ID>}; in a build the image-change trigger
- * started, it pins the digests that moved. Returns each image's status, digest and tags.
+ * started, it pins the digests that moved; {@code secrets} hands credentials to the builds as
+ * BuildKit secrets. Returns each image's status, digest and tags.
  */
 public final class BuildImageGraphStep extends SelectingStep {
 
@@ -47,6 +48,8 @@ public final class BuildImageGraphStep extends SelectingStep {
     private int retries = 2;
     private boolean quiet;
     private String hosts = "";
+    private List<StepSecret> secrets = List.of();
+    private String signingKeyCredentialsId = "";
 
     @DataBoundConstructor
     public BuildImageGraphStep() {
@@ -134,6 +137,25 @@ public final class BuildImageGraphStep extends SelectingStep {
         this.hosts = hosts == null ? "" : hosts;
     }
 
+    public List<StepSecret> getSecrets() {
+        return secrets;
+    }
+
+    @DataBoundSetter
+    public void setSecrets(List<StepSecret> secrets) {
+        this.secrets = secrets == null ? List.of() : List.copyOf(secrets);
+    }
+
+    public String getSigningKeyCredentialsId() {
+        return signingKeyCredentialsId;
+    }
+
+    /** A secret file credential with the PEM private key that signs a provenance attestation of each pushed image. */
+    @DataBoundSetter
+    public void setSigningKeyCredentialsId(String signingKeyCredentialsId) {
+        this.signingKeyCredentialsId = signingKeyCredentialsId;
+    }
+
     @Override
     Work work(StepContext context) throws Exception {
         ImageGraphConfiguration configuration = ImageGraphConfiguration.get();
@@ -143,7 +165,8 @@ public final class BuildImageGraphStep extends SelectingStep {
         BuildHostLeases leases = BuildHostLeases.lease(configuration.getBuildHosts(), hosts, run,
                 new FilePath(context.get(FilePath.class).getChannel(), inputs.temporaryFolder()));
         return new Work(new OnAgent(inputs, this, configuration, cause == null ? "[]" : cause.getPins(),
-                leases.specs()), getDir(), leases);
+                leases.specs(), StepSecretValues.of(run, secrets),
+                KeyCredentials.Signing.of(run, signingKeyCredentialsId).orElse(null)), getDir(), leases);
     }
 
     /** The build, on the agent. */
@@ -162,9 +185,12 @@ public final class BuildImageGraphStep extends SelectingStep {
         private final boolean quiet;
         private final String movedUpstream;
         private final ArrayList<ArrayList<String>> hosts;
+        private final ArrayList<Object[]> secrets;
+        private final KeyCredentials.Signing signing;
 
         OnAgent(StepInputs inputs, BuildImageGraphStep step, ImageGraphConfiguration configuration,
-                String movedUpstream, ArrayList<ArrayList<String>> hosts) {
+                String movedUpstream, ArrayList<ArrayList<String>> hosts, ArrayList<Object[]> secrets,
+                KeyCredentials.Signing signing) {
             super(inputs);
             this.graph = step.graphSettings(configuration);
             this.selection = step.selectionSettings();
@@ -178,6 +204,8 @@ public final class BuildImageGraphStep extends SelectingStep {
             this.quiet = step.quiet;
             this.movedUpstream = movedUpstream;
             this.hosts = hosts;
+            this.secrets = secrets;
+            this.signing = signing;
         }
 
         @Override
@@ -187,7 +215,8 @@ public final class BuildImageGraphStep extends SelectingStep {
                     selection.selection(), selection.changedFrom(), selection.allImages(),
                     StepOptions.optional(registry), StepOptions.words(tags), configuredTags,
                     StepOptions.slots(slots), rebuild, failFast, retries, "docker", "buildah",
-                    RebuildCause.pinsFromJson(movedUpstream));
+                    RebuildCause.pinsFromJson(movedUpstream), StepSecretValues.values(secrets),
+                    signing == null ? Optional.empty() : Optional.of(signing.signing()));
             List<BuildHost> buildHosts = new ArrayList<>();
             for (List<String> host : hosts) {
                 buildHosts.add(new BuildHost(host.get(0), URI.create(host.get(1)), Integer.parseInt(host.get(2)),
@@ -214,6 +243,11 @@ public final class BuildImageGraphStep extends SelectingStep {
 
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
             return CredentialsItems.forItem(item, credentialsId);
+        }
+
+        public ListBoxModel doFillSigningKeyCredentialsIdItems(@AncestorInPath Item item,
+                                                               @QueryParameter String signingKeyCredentialsId) {
+            return KeyCredentials.items(item, signingKeyCredentialsId);
         }
     }
 }

@@ -20,13 +20,19 @@ import jenkins.model.RunAction2;
 import org.kohsuke.stapler.HttpResponses;
 import org.kohsuke.stapler.StaplerRequest;
 import org.kohsuke.stapler.StaplerResponse;
+import org.kohsuke.stapler.export.Exported;
+import org.kohsuke.stapler.export.ExportedBean;
 
 /**
  * A build's image-graph run: its summary on the build page, and a page of its own with the lineage
  * drawn by the engine, the images with their statuses and digests, and the run's reports. The
  * fields are plain strings and lists (what build.xml can hold); the reports and the drawing are
  * files in the build's folder, written again by each step that works on the run.
+ *
+ * <p>{@code /job/<job>/<n>/api/json} exports the run's id, summary, watches and images (status,
+ * digest, tags, reason) under {@code actions}.
  */
+@ExportedBean(defaultVisibility = 2)
 public final class ImageGraphAction implements RunAction2 {
 
     private static final String FOLDER = "image-graph";
@@ -105,10 +111,12 @@ public final class ImageGraphAction implements RunAction2 {
         return run;
     }
 
+    @Exported
     public String getRunId() {
         return runId;
     }
 
+    @Exported
     public String getDir() {
         return dir;
     }
@@ -118,11 +126,13 @@ public final class ImageGraphAction implements RunAction2 {
         return buildReport;
     }
 
+    @Exported
     public List<String> getSummary() {
         return summary == null ? List.of() : summary;
     }
 
     /** The graph's upstream watches, which the image-change trigger polls. */
+    @Exported
     public List<String> getWatches() {
         return watches == null ? List.of() : watches;
     }
@@ -150,6 +160,12 @@ public final class ImageGraphAction implements RunAction2 {
         } catch (IOException e) {
             return Map.of();
         }
+    }
+
+    /** The run's images for the remote API, in the report's order. */
+    @Exported(name = "images")
+    public List<ExportedImage> getExportedImages() {
+        return ExportedImage.of(getImages());
     }
 
     /** The run's JSON reports kept with the build, by name. */

@@ -9,6 +9,8 @@ import hudson.util.ListBoxModel;
 import hudson.util.Secret;
 import io.imagegraph.core.pipeline.PruneWork;
 import io.imagegraph.core.quota.ConfiguredQuotas;
+import io.imagegraph.core.provenance.KeyFileException;
+import io.imagegraph.core.provenance.VerificationKey;
 import io.imagegraph.core.pipeline.StepOptions;
 import io.imagegraph.core.run.PruneRun;
 import io.imagegraph.core.run.RunRequestException;
@@ -55,6 +57,8 @@ public class ImageGraphConfiguration extends GlobalConfiguration {
     private Secret webhookSecret;
     private String quotas = "";
     private List<BuildHostSetting> buildHosts = new ArrayList<>();
+    private String provenancePublicKey;
+    private String catalogStateFolder;
 
     public ImageGraphConfiguration() {
         load();
@@ -278,6 +282,44 @@ public class ImageGraphConfiguration extends GlobalConfiguration {
         }
         this.buildHosts = new ArrayList<>(given);
         save();
+    }
+
+    /** The PEM public key promoteImages' requireProvenance checks attestations with, when the step names none. */
+    public String getProvenancePublicKey() {
+        return provenancePublicKey;
+    }
+
+    @DataBoundSetter
+    public void setProvenancePublicKey(String provenancePublicKey) {
+        this.provenancePublicKey = provenancePublicKey == null || provenancePublicKey.isBlank() ? null
+                : provenancePublicKey.strip() + "\n";
+        save();
+    }
+
+    /** A state folder on the controller (the IMAGEGRAPH_STATE builds share) whose records the catalog pages show. */
+    public String getCatalogStateFolder() {
+        return catalogStateFolder;
+    }
+
+    @DataBoundSetter
+    public void setCatalogStateFolder(String catalogStateFolder) {
+        this.catalogStateFolder = catalogStateFolder == null || catalogStateFolder.isBlank() ? null
+                : catalogStateFolder.strip();
+        save();
+    }
+
+    @POST
+    public FormValidation doCheckProvenancePublicKey(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        if (value == null || value.isBlank()) {
+            return FormValidation.ok();
+        }
+        try {
+            return FormValidation.ok("key " + VerificationKey.parse(value.getBytes(java.nio.charset.StandardCharsets
+                    .US_ASCII), "the key").keyId());
+        } catch (KeyFileException e) {
+            return FormValidation.error(e.getMessage());
+        }
     }
 
     /** The holds as digest → reason, for the work on the agent. */

@@ -1,7 +1,9 @@
 package io.jenkins.plugins.imagegraph;
 
+import hudson.AbortException;
 import hudson.Extension;
 import hudson.model.Item;
+import hudson.model.Run;
 import hudson.util.ListBoxModel;
 import io.imagegraph.core.pipeline.PromotionWork;
 import io.imagegraph.core.pipeline.StepEnvironment;
@@ -11,10 +13,12 @@ import io.imagegraph.core.registry.RegistryException;
 import io.imagegraph.core.run.RunRequestException;
 import io.imagegraph.core.track.ConfiguredHolds;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -25,7 +29,8 @@ import org.kohsuke.stapler.QueryParameter;
 
 /**
  * {@code promoteImages}: moves the promotion tags to exactly the digests the smoke tests passed,
- * registry side, all or nothing; refuses images that failed their tests or are held. Returns the
+ * registry side, all or nothing; refuses images that failed their tests or are held, and with
+ * {@code requireProvenance} images without a verified attestation. Returns the
  * promotion report.
  */
 public final class PromoteImagesStep extends GraphStep {
@@ -39,6 +44,9 @@ public final class PromoteImagesStep extends GraphStep {
     private boolean requireTests = true;
     private boolean dryRun;
     private int parallel = 8;
+    private boolean requireProvenance;
+    private String verificationKeyCredentialsId = "";
+    private boolean requireGateAttestation;
 
     @DataBoundConstructor
     public PromoteImagesStep() {
@@ -127,13 +135,60 @@ public final class PromoteImagesStep extends GraphStep {
         this.parallel = parallel;
     }
 
+    public boolean isRequireProvenance() {
+        return requireProvenance;
+    }
+
+    /** Refuse the promotion unless every image carries a verified, signed provenance attestation. */
+    @DataBoundSetter
+    public void setRequireProvenance(boolean requireProvenance) {
+        this.requireProvenance = requireProvenance;
+    }
+
+    public String getVerificationKeyCredentialsId() {
+        return verificationKeyCredentialsId;
+    }
+
+    /** A secret file credential with the PEM public key; default: the configured public key. */
+    @DataBoundSetter
+    public void setVerificationKeyCredentialsId(String verificationKeyCredentialsId) {
+        this.verificationKeyCredentialsId = verificationKeyCredentialsId;
+    }
+
+    public boolean isRequireGateAttestation() {
+        return requireGateAttestation;
+    }
+
+    @DataBoundSetter
+    public void setRequireGateAttestation(boolean requireGateAttestation) {
+        this.requireGateAttestation = requireGateAttestation;
+    }
+
+    /** The public key requireProvenance checks with, as PEM bytes, and where it came from; null without requireProvenance. */
+    private Object[] provenanceKey(Run<?, ?> run, ImageGraphConfiguration configuration) throws IOException {
+        if (!requireProvenance) {
+            return null;
+        }
+        if (verificationKeyCredentialsId != null && !verificationKeyCredentialsId.isBlank()) {
+            return new Object[] {KeyCredentials.content(run, verificationKeyCredentialsId.strip(),
+                    "verificationKeyCredentialsId"), "the credentials '" + verificationKeyCredentialsId.strip() + "'"};
+        }
+        String configured = configuration.getProvenancePublicKey();
+        if (configured == null || configured.isBlank()) {
+            throw new AbortException("requireProvenance needs the public key the attestations are signed with:"
+                    + " verificationKeyCredentialsId (a secret file credential), or a provenance public key under"
+                    + " Manage Jenkins > System > Image Graph");
+        }
+        return new Object[] {configured.getBytes(StandardCharsets.US_ASCII), "the configured provenance public key"};
+    }
+
     @Override
     Work work(StepContext context) throws Exception {
         Target target = target(context, report, getDir());
         ImageGraphConfiguration configuration = ImageGraphConfiguration.get();
         String moved = to == null || to.isBlank() ? configuration.getPromotionTags() : to;
         return new Work(new OnAgent(StepInputs.of(context, toRegistry, credentialsId), this, target, moved,
-                configuration), target.dir());
+                configuration, provenanceKey(context.get(Run.class), configuration)), target.dir());
     }
 
     /** The promotion, on the agent (registry side: nothing is pulled). */
@@ -149,9 +204,11 @@ public final class PromoteImagesStep extends GraphStep {
         private final boolean requireTests;
         private final boolean dryRun;
         private final int parallel;
+        private final Object[] provenanceKey;
+        private final boolean requireGateAttestation;
 
         OnAgent(StepInputs inputs, PromoteImagesStep step, Target target, String tags,
-                ImageGraphConfiguration configuration) {
+                ImageGraphConfiguration configuration, Object[] provenanceKey) {
             super(inputs);
             this.graph = new GraphSettings(target.dir(), step.getGraphFile(), "", "", configuration);
             this.report = target.report();
@@ -162,6 +219,8 @@ public final class PromoteImagesStep extends GraphStep {
             this.requireTests = step.requireTests;
             this.dryRun = step.dryRun;
             this.parallel = step.parallel;
+            this.provenanceKey = provenanceKey;
+            this.requireGateAttestation = step.requireGateAttestation;
         }
 
         @Override
@@ -170,7 +229,10 @@ public final class PromoteImagesStep extends GraphStep {
             return new PromotionWork(environment, holds, Clock.systemUTC()).withAccess(refusals(), configuredQuotas())
                     .run(new PromotionWork.Request(graph.root(workspace), graph.load(), workspace.resolve(report),
                             requireTests, StepOptions.optional(fromTag), List.copyOf(tags),
-                            StepOptions.optional(toRegistry), StepOptions.optional(toNamespace), parallel, dryRun));
+                            StepOptions.optional(toRegistry), StepOptions.optional(toNamespace), parallel, dryRun,
+                            provenanceKey == null ? Optional.empty()
+                                    : Optional.of(KeyCredentials.publicKey((byte[]) provenanceKey[0],
+                                    (String) provenanceKey[1])), requireGateAttestation));
         }
     }
 
@@ -190,6 +252,11 @@ public final class PromoteImagesStep extends GraphStep {
 
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
             return CredentialsItems.forItem(item, credentialsId);
+        }
+
+        public ListBoxModel doFillVerificationKeyCredentialsIdItems(@AncestorInPath Item item,
+                                                                    @QueryParameter String verificationKeyCredentialsId) {
+            return KeyCredentials.items(item, verificationKeyCredentialsId);
         }
     }
 }

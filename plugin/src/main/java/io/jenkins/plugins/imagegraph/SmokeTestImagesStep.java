@@ -1,20 +1,27 @@
 package io.jenkins.plugins.imagegraph;
 
 import hudson.Extension;
+import hudson.model.Item;
+import hudson.model.Run;
+import hudson.util.ListBoxModel;
 import io.imagegraph.core.pipeline.SmokeTestWork;
 import io.imagegraph.core.pipeline.StepEnvironment;
 import io.imagegraph.core.pipeline.StepOptions;
 import io.imagegraph.core.pipeline.StepRecord;
+import io.imagegraph.core.registry.RegistryException;
 import io.imagegraph.core.run.RunRequestException;
 import io.imagegraph.core.track.ConfiguredHolds;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
 
 /**
  * {@code smokeTestImages}: runs the graph's smoke tests (and deployment scripts) against the images
@@ -28,6 +35,7 @@ public final class SmokeTestImagesStep extends GraphStep {
     private int timeoutSeconds = 300;
     private String platform = "";
     private boolean quiet;
+    private String signingKeyCredentialsId = "";
 
     @DataBoundConstructor
     public SmokeTestImagesStep() {
@@ -79,10 +87,22 @@ public final class SmokeTestImagesStep extends GraphStep {
         this.quiet = quiet;
     }
 
+    public String getSigningKeyCredentialsId() {
+        return signingKeyCredentialsId;
+    }
+
+    /** A secret file credential with the PEM private key that signs a gate attestation of each tested image. */
+    @DataBoundSetter
+    public void setSigningKeyCredentialsId(String signingKeyCredentialsId) {
+        this.signingKeyCredentialsId = signingKeyCredentialsId;
+    }
+
     @Override
     Work work(StepContext context) throws Exception {
         Target target = target(context, report, getDir());
-        return new Work(new OnAgent(StepInputs.of(context, "", ""), this, target), target.dir());
+        Run<?, ?> run = context.get(Run.class);
+        return new Work(new OnAgent(StepInputs.of(context, "", ""), this, target,
+                KeyCredentials.Signing.of(run, signingKeyCredentialsId).orElse(null)), target.dir());
     }
 
     /** The tests, on the agent. */
@@ -94,8 +114,9 @@ public final class SmokeTestImagesStep extends GraphStep {
         private final String scripts;
         private final int timeoutSeconds;
         private final boolean quiet;
+        private final KeyCredentials.Signing signing;
 
-        OnAgent(StepInputs inputs, SmokeTestImagesStep step, Target target) {
+        OnAgent(StepInputs inputs, SmokeTestImagesStep step, Target target, KeyCredentials.Signing signing) {
             super(inputs);
             this.graph = new GraphSettings(target.dir(), step.getGraphFile(), "", step.platform,
                     ImageGraphConfiguration.get());
@@ -103,14 +124,15 @@ public final class SmokeTestImagesStep extends GraphStep {
             this.scripts = step.scripts;
             this.timeoutSeconds = step.timeoutSeconds;
             this.quiet = step.quiet;
+            this.signing = signing;
         }
 
         @Override
         StepRecord work(StepEnvironment environment, ConfiguredHolds holds, Path workspace, Consumer<String> log)
-                throws RunRequestException, IOException, InterruptedException {
+                throws RunRequestException, RegistryException, IOException, InterruptedException {
             return new SmokeTestWork(environment, holds, log, Clock.systemUTC()).run(new SmokeTestWork.Request(
                     graph.root(workspace), graph.load(), workspace.resolve(report), StepOptions.words(scripts),
-                    timeoutSeconds, "docker", quiet));
+                    timeoutSeconds, "docker", quiet, signing == null ? Optional.empty() : Optional.of(signing.signing())));
         }
     }
 
@@ -126,6 +148,11 @@ public final class SmokeTestImagesStep extends GraphStep {
         @Override
         public String getDisplayName() {
             return "Smoke-test the images of an image-graph build";
+        }
+
+        public ListBoxModel doFillSigningKeyCredentialsIdItems(@AncestorInPath Item item,
+                                                               @QueryParameter String signingKeyCredentialsId) {
+            return KeyCredentials.items(item, signingKeyCredentialsId);
         }
     }
 }

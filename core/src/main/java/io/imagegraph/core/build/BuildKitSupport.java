@@ -66,7 +66,9 @@ final class BuildKitSupport {
             if (!id.isEmpty()) {
                 run(Optional.empty(), program, "image", "rm", id);
             }
-            engine.ifPresent(cache.get()::remember);
+            if (engine.isPresent()) {
+                cache.get().remember(engine.get());
+            }
             return new DockerBuildMode(true, bridge, BUILDKIT);
         }
         String reason = probe.map(run -> firstLine(run.stderr() + "\n" + run.stdout())).orElse("it could not be run");

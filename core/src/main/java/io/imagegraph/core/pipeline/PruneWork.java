@@ -1,5 +1,6 @@
 package io.imagegraph.core.pipeline;
 
+import io.imagegraph.core.access.RegistryRefusals;
 import io.imagegraph.core.graph.ImageGraph;
 import io.imagegraph.core.graph.LoadOptions;
 import io.imagegraph.core.promote.ImageLocation;
@@ -62,15 +63,27 @@ public final class PruneWork {
 
     private final StepEnvironment environment;
     private final Clock clock;
+    private final RegistryRefusals refusals;
 
     public PruneWork(StepEnvironment environment, Clock clock) {
+        this(environment, clock, RegistryRefusals.none());
+    }
+
+    private PruneWork(StepEnvironment environment, Clock clock, RegistryRefusals refusals) {
         this.environment = environment;
         this.clock = clock;
+        this.refusals = refusals;
+    }
+
+    /** The same pruning, refused before anything is listed or deleted in a registry the job may not use. */
+    public PruneWork withRegistryRefusals(RegistryRefusals refused) {
+        return new PruneWork(environment, clock, refused);
     }
 
     public StepRecord run(Request request)
             throws RunRequestException, RegistryException, IOException, InterruptedException {
         ImageGraph graph = PlanRun.load(request.root(), request.load()).graph();
+        refusals.check(request.registry().or(graph::registry));
         List<ImageLocation> repositories = PruneRun.repositoriesOf(graph, request.registry());
         RetentionPolicy policy = request.step().over(request.configured().over(graph.retention()));
         PruneRun.Outcome outcome = new PruneRun(environment.registries(), environment.state(request.root()), clock)

@@ -78,7 +78,8 @@ public final class QuotaGuard {
             }
             String reason = action + " would put " + quotas.get(i).scope() + " " + quotas.get(i).name() + " at "
                     + would.describe() + ", over its quota (it holds " + was.describe() + " now); delete what is no"
-                    + " longer needed (imagegraph prune) or raise the quota in the graph file";
+                    + " longer needed (imagegraph prune) or raise the quota where it is set (the graph file,"
+                    + " or the Jenkins configuration or folder)";
             for (Addition addition : additions) {
                 if (quotas.get(i).covers(addition.repository())) {
                     refused.putIfAbsent(addition.image(), reason);

@@ -3,6 +3,7 @@ package io.imagegraph.core.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.imagegraph.core.access.RegistryRefusals;
 import io.imagegraph.core.build.BuildLogLines;
 import io.imagegraph.core.graph.LoadOptions;
 import io.imagegraph.core.run.RunRequestException;
@@ -59,5 +60,20 @@ class PruneWorkTest {
         assertThatThrownBy(() -> prune(root, new PruneWork.PolicyValues(Optional.empty(), Optional.of("soon"),
                 List.of()), PruneWork.PolicyValues.none()))
                 .isInstanceOf(RunRequestException.class).hasMessageContaining("'soon' is not a duration");
+    }
+
+    @Test
+    void withRegistryRefusals_theGraphsRegistryOfAnotherFolder_isRefusedBeforeAnythingIsListed() throws Exception {
+        Path root = dir.resolve("checkout");
+        StepFixture.graph(root, REGISTRY.host());
+        try (StepEnvironment environment = StepFixture.environment(dir.resolve("tmp"), Map.of(), REGISTRY.login())) {
+            PruneWork work = new PruneWork(environment, Clock.systemUTC()).withRegistryRefusals(
+                    RegistryRefusals.of(Map.of(REGISTRY.host(), "the registry " + REGISTRY.host() + " is configured"
+                            + " on the folder 'b'")));
+            assertThatThrownBy(() -> work.run(new PruneWork.Request(root, LoadOptions.defaults(), Optional.empty(),
+                    PruneWork.PolicyValues.none(), PruneWork.PolicyValues.none(), true)))
+                    .isInstanceOf(RunRequestException.class)
+                    .hasMessage("the registry " + REGISTRY.host() + " is configured on the folder 'b'");
+        }
     }
 }

@@ -138,7 +138,8 @@ public final class PruneImagesStep extends GraphStep {
                     StepOptions.optional(configuredMinAge), List.copyOf(configuredProtected));
             PruneWork.PolicyValues own = new PruneWork.PolicyValues(Optional.ofNullable(keep),
                     StepOptions.optional(minAge), StepOptions.words(protectedTags));
-            return new PruneWork(environment, Clock.systemUTC()).run(new PruneWork.Request(graph.root(workspace),
+            return new PruneWork(environment, Clock.systemUTC()).withRegistryRefusals(refusals())
+                    .run(new PruneWork.Request(graph.root(workspace),
                     graph.load(), StepOptions.optional(registry), configured, own, confirm));
         }
     }

@@ -116,7 +116,7 @@ public final class CatalogRefresh extends AsyncPeriodicWork {
         }
         DigestFacts facts = DigestFacts.read(StateDirectory.at(stateFolder(configuration)),
                 ConfiguredHolds.of(configuration.holds()));
-        boolean scanned = cache.refresh(() -> new CatalogScanner(configuration.controllerRegistries(), 100, 4).scan(
+        boolean scanned = cache.refresh(() -> new CatalogScanner(JobAccess.globalRegistries(), 100, 4).scan(
                 CatalogSources.adding(CatalogSources.of(Optional.empty(), hosts, facts), pushedTo), facts,
                 CatalogFilter.all()));
         listener.getLogger().println(scanned ? "catalog scanned: " + cache.snapshot().catalog()

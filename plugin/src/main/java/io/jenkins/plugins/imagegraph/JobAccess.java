@@ -115,21 +115,36 @@ final class JobAccess {
 
     /** The registries the controller asks for this job (the trigger, the webhook), with the credentials the job sees. */
     Registries controllerRegistries() {
+        return registries(scope.visible(), CredentialsProvider.lookupCredentialsInItem(
+                StandardUsernamePasswordCredentials.class, job, ACL.SYSTEM2, Collections.emptyList()), job.getFullName());
+    }
+
+    /**
+     * The registries of the global configuration alone, with the credentials stored globally: what
+     * the controller's own pages (the image catalog) ask, for no job in particular.
+     */
+    static Registries globalRegistries() {
+        List<ConfiguredRegistry> global = new ArrayList<>();
+        ImageGraphConfiguration.get().getRegistries().forEach(registry -> add(global, registry, ""));
+        return registries(global, CredentialsProvider.lookupCredentialsInItemGroup(
+                StandardUsernamePasswordCredentials.class, Jenkins.get(), ACL.SYSTEM2, Collections.emptyList()),
+                "the controller");
+    }
+
+    private static Registries registries(List<ConfiguredRegistry> registries,
+                                         List<StandardUsernamePasswordCredentials> visible, String who) {
         Map<RegistryHost, RegistryCredentials> logins = new HashMap<>();
         Set<String> plainHttp = new HashSet<>();
-        for (ConfiguredRegistry registry : scope.visible()) {
+        for (ConfiguredRegistry registry : registries) {
             if (registry.setting().plainHttp()) {
                 plainHttp.add(registry.setting().host().value());
             }
             if (!registry.credentialsId().isEmpty()) {
-                StandardUsernamePasswordCredentials credentials = CredentialsMatchers.firstOrNull(
-                        CredentialsProvider.lookupCredentialsInItem(StandardUsernamePasswordCredentials.class, job,
-                                ACL.SYSTEM2, Collections.emptyList()),
+                StandardUsernamePasswordCredentials credentials = CredentialsMatchers.firstOrNull(visible,
                         CredentialsMatchers.withId(registry.credentialsId()));
                 if (credentials == null) {
                     LOGGER.log(Level.WARNING, "image-graph: no credentials ''{0}'' for {1} ({2}) are visible to {3}",
-                            new Object[] {registry.credentialsId(), registry.setting().host(), registry.place(),
-                                    job.getFullName()});
+                            new Object[] {registry.credentialsId(), registry.setting().host(), registry.place(), who});
                     continue;
                 }
                 logins.put(registry.setting().host(), RegistryCredentials.of(credentials.getUsername(),

@@ -112,6 +112,15 @@ public final class ImageGraph {
         return new TreeMap<>(mutations);
     }
 
+    /**
+     * The same graph holding to these quotas instead of its graph file's alone (the plugin adds the
+     * quotas of the Jenkins configuration and the job's folders).
+     */
+    public ImageGraph withQuotas(List<io.imagegraph.core.quota.Quota> all) {
+        return new ImageGraph(root, graphFileName, registry, namespace, nodes, profiles, upstream, retention, mutations,
+                all);
+    }
+
     /** The limits on what namespaces and repositories may hold (graph file {@code quotas}). */
     public List<io.imagegraph.core.quota.Quota> quotas() {
         return quotas;

@@ -1,6 +1,8 @@
 package io.imagegraph.core.pipeline;
 
 import io.imagegraph.core.access.RegistryRefusals;
+import io.imagegraph.core.quota.ConfiguredQuotas;
+import io.imagegraph.core.quota.Quota;
 import io.imagegraph.core.build.BuildEventSink;
 import io.imagegraph.core.build.BuildHost;
 import io.imagegraph.core.build.BuildHosts;
@@ -93,6 +95,7 @@ public final class BuildWork {
     private final Clock clock;
     private final RegistryRefusals refusals;
     private final List<BuildHost> hosts;
+    private final List<Quota> configuredQuotas;
 
     /**
      * @param events the build's progress (the plugin writes it to the build log)
@@ -100,11 +103,11 @@ public final class BuildWork {
      */
     public BuildWork(StepEnvironment environment, ConfiguredHolds holds, BuildEventSink events, Consumer<String> log,
                      Clock clock) {
-        this(environment, holds, events, log, clock, RegistryRefusals.none(), List.of());
+        this(environment, holds, events, log, clock, RegistryRefusals.none(), List.of(), List.of());
     }
 
     private BuildWork(StepEnvironment environment, ConfiguredHolds holds, BuildEventSink events, Consumer<String> log,
-                      Clock clock, RegistryRefusals refusals, List<BuildHost> hosts) {
+                      Clock clock, RegistryRefusals refusals, List<BuildHost> hosts, List<Quota> configuredQuotas) {
         this.environment = environment;
         this.holds = holds;
         this.events = events;
@@ -112,11 +115,20 @@ public final class BuildWork {
         this.clock = clock;
         this.refusals = refusals;
         this.hosts = List.copyOf(hosts);
+        this.configuredQuotas = List.copyOf(configuredQuotas);
     }
 
     /** The same build, refused before anything is built when it would push to a registry the job may not use. */
     public BuildWork withRegistryRefusals(RegistryRefusals refused) {
-        return new BuildWork(environment, holds, events, log, clock, refused, hosts);
+        return new BuildWork(environment, holds, events, log, clock, refused, hosts, configuredQuotas);
+    }
+
+    /**
+     * The same build holding its pushes to these quotas (the configuration's and the job's folders')
+     * besides the graph file's: a push that would take one over is refused before it is sent.
+     */
+    public BuildWork withQuotas(List<Quota> quotas) {
+        return new BuildWork(environment, holds, events, log, clock, refusals, hosts, quotas);
     }
 
     /**
@@ -124,7 +136,7 @@ public final class BuildWork {
      * TLS folders already written for the build) instead of the agent's own Docker; none: the agent's.
      */
     public BuildWork onHosts(List<BuildHost> buildHosts) {
-        return new BuildWork(environment, holds, events, log, clock, refusals, buildHosts);
+        return new BuildWork(environment, holds, events, log, clock, refusals, buildHosts, configuredQuotas);
     }
 
     /**
@@ -143,8 +155,11 @@ public final class BuildWork {
             request.movedUpstream().forEach(moved -> log.accept("imagegraph: pinning " + moved.watch() + " to "
                     + moved.digest() + ", which started this build"));
         }
-        Plan plan = new PlanRun(environment.runner()).plan(new PlanRun.Request(request.root(), request.load(),
+        Plan planned = new PlanRun(environment.runner()).plan(new PlanRun.Request(request.root(), request.load(),
                 request.selection(), scope.changedFrom(), Optional.empty()), state);
+        Plan plan = configuredQuotas.isEmpty() ? planned : new Plan(planned.graph().withQuotas(ConfiguredQuotas
+                .joined(planned.graph().quotas(), configuredQuotas)), planned.images(), planned.changes(),
+                planned.warnings(), planned.pins());
         refusals.check(request.registry().or(() -> plan.graph().registry()));
         for (GraphProblem warning : plan.warnings()) {
             log.accept("warning: " + warning);

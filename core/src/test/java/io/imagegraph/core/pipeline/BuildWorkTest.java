@@ -157,6 +157,29 @@ class BuildWorkTest {
         }
     }
 
+    @Test
+    void withQuotas_aConfiguredQuotaTheGraphFileDoesNotHave_refusesThePushBeforeAnythingIsSent() throws Exception {
+        Path root = dir.resolve("checkout");
+        StepFixture.graph(root, REGISTRY.host());
+        String namespace = Files.readAllLines(root.resolve("imagegraph.yaml")).stream()
+                .filter(line -> line.startsWith("namespace: ")).findFirst().orElseThrow().substring(11);
+        List<io.imagegraph.core.quota.Quota> quotas = io.imagegraph.core.quota.ConfiguredQuotas.parse(
+                "- namespace: " + REGISTRY.host() + "/" + namespace + "\n  tags: 1\n", "the folder 'a'");
+
+        StepRecord record;
+        try (StepEnvironment environment = StepFixture.environment(dir.resolve("tmp"), Map.of(), REGISTRY.login())) {
+            record = new BuildWork(environment, ConfiguredHolds.none(), new BuildLogLines(log::add, false), log::add,
+                    Clock.systemUTC()).withQuotas(quotas).run(StepFixture.buildEverything(root, List.of("test")));
+        }
+
+        assertThat(record.succeeded()).isFalse();
+        assertThat(image(record, "base")).containsEntry("status", "failed");
+        assertThat((String) image(record, "base").get("reason")).contains("refused before pushing")
+                .contains(REGISTRY.host() + "/" + namespace);
+        assertThat(image(record, "app")).containsEntry("status", "parent_failed");
+        assertThat(REGISTRY.client().head(RepositoryName.of(namespace + "/base"), "test")).isEmpty();
+    }
+
     /** A shell test that the mounted secret has this value, which names only the value's sha256. */
     private static String holds(String id, String value) throws Exception {
         byte[] hash = java.security.MessageDigest.getInstance("SHA-256")

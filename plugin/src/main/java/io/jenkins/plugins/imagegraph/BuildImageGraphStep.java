@@ -223,7 +223,8 @@ public final class BuildImageGraphStep extends SelectingStep {
                         host.get(3).isEmpty() ? Optional.empty() : Optional.of(Path.of(host.get(3)))));
             }
             return new BuildWork(environment, holds, new BuildLogLines(log, quiet), log, Clock.systemUTC())
-                    .withRegistryRefusals(refusals()).onHosts(buildHosts).run(request);
+                    .withRegistryRefusals(refusals()).withQuotas(configuredQuotas()).onHosts(buildHosts)
+                    .run(request);
         }
     }
 

@@ -3,7 +3,6 @@ package io.jenkins.plugins.imagegraph;
 import hudson.AbortException;
 import hudson.FilePath;
 import hudson.model.Run;
-import io.imagegraph.core.pipeline.StepOptions;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -13,8 +12,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The configured build hosts one {@code buildImageGraph} uses (those its {@code hosts} names, else
- * all), leased for the build: TLS client material written to a private folder beside the
+ * The build hosts one {@code buildImageGraph} uses (chosen by {@link JobAccess#buildHosts}),
+ * leased for the build: TLS client material written to a private folder beside the
  * workspace on the agent (never in a command line or the log), removed by {@link #close()}.
  */
 final class BuildHostLeases implements Closeable {
@@ -27,10 +26,12 @@ final class BuildHostLeases implements Closeable {
         this.folder = folder;
     }
 
-    /** None configured (or none chosen): no leases, and the build uses the agent's own Docker. */
-    static BuildHostLeases lease(List<BuildHostSetting> configured, String chosen, Run<?, ?> run, FilePath temporary)
+    /**
+     * @param hosts the hosts the job chose and may use ({@link JobAccess#buildHosts}); none: no
+     *              leases, and the build uses the agent's own Docker
+     */
+    static BuildHostLeases lease(List<BuildHostSetting> hosts, Run<?, ?> run, FilePath temporary)
             throws IOException, InterruptedException {
-        List<BuildHostSetting> hosts = chosen(configured, StepOptions.words(chosen));
         if (hosts.isEmpty()) {
             return new BuildHostLeases(List.of(), null);
         }
@@ -50,27 +51,6 @@ final class BuildHostLeases implements Closeable {
             throw e;
         }
         return new BuildHostLeases(leases, folder);
-    }
-
-    /** The hosts the names choose, in the configuration's order; no names: every configured host. */
-    static List<BuildHostSetting> chosen(List<BuildHostSetting> configured, List<String> names)
-            throws AbortException {
-        if (names.isEmpty()) {
-            return configured;
-        }
-        Map<String, BuildHostSetting> byName = new LinkedHashMap<>();
-        configured.forEach(host -> byName.put(host.getName(), host));
-        List<BuildHostSetting> hosts = new ArrayList<>();
-        for (String name : names) {
-            BuildHostSetting host = byName.get(name);
-            if (host == null) {
-                throw new AbortException("buildImageGraph hosts: no build host is named '" + name + "' in Manage"
-                        + " Jenkins > System > Image Graph > Build hosts; the configured ones are "
-                        + (byName.isEmpty() ? "none" : String.join(", ", byName.keySet())));
-            }
-            hosts.add(host);
-        }
-        return hosts;
     }
 
     /** For the agent's work: each host's name, URL, slots and certificate folder. */

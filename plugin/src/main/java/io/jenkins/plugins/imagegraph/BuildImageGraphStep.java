@@ -162,7 +162,7 @@ public final class BuildImageGraphStep extends SelectingStep {
         Run<?, ?> run = context.get(Run.class);
         ImageChangeCause cause = run.getCause(ImageChangeCause.class);
         StepInputs inputs = StepInputs.of(context, registry, credentialsId);
-        BuildHostLeases leases = BuildHostLeases.lease(configuration.getBuildHosts(), hosts, run,
+        BuildHostLeases leases = BuildHostLeases.lease(JobAccess.of(run.getParent()).buildHosts(hosts), run,
                 new FilePath(context.get(FilePath.class).getChannel(), inputs.temporaryFolder()));
         return new Work(new OnAgent(inputs, this, configuration, cause == null ? "[]" : cause.getPins(),
                 leases.specs(), StepSecretValues.of(run, secrets),

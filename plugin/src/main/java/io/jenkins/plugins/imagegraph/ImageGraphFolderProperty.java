@@ -19,16 +19,17 @@ import org.kohsuke.stapler.StaplerRequest;
 import org.kohsuke.stapler.verb.POST;
 
 /**
- * A folder's own image-graph settings: registries (with credentials looked up in the folder), holds
- * and quotas, for the jobs in the folder at any depth, on top of the global ones. A job outside the
- * folder cannot use its registries ({@link JobAccess} asks the engine's
- * {@link io.imagegraph.core.access.RegistryScope}).
+ * A folder's own image-graph settings: registries (with credentials looked up in the folder), holds,
+ * quotas and build hosts, for the jobs in the folder at any depth, on top of the global ones. A job outside the
+ * folder cannot use its registries nor its build hosts ({@link JobAccess} asks the engine's
+ * {@link io.imagegraph.core.access.RegistryScope} and {@link io.imagegraph.core.access.HostScope}).
  */
 public final class ImageGraphFolderProperty extends AbstractFolderProperty<AbstractFolder<?>> {
 
     private List<RegistrySettings> registries = new ArrayList<>();
     private List<ConfiguredHold> holds = new ArrayList<>();
     private String quotas = "";
+    private List<BuildHostSetting> buildHosts = new ArrayList<>();
 
     @DataBoundConstructor
     public ImageGraphFolderProperty() {
@@ -62,6 +63,25 @@ public final class ImageGraphFolderProperty extends AbstractFolderProperty<Abstr
     public void setQuotas(String quotas) {
         ConfiguredQuotas.parse(quotas, "this folder");
         this.quotas = quotas == null ? "" : quotas;
+    }
+
+    /** The Docker Engines the jobs in this folder may build on, besides the global ones. */
+    public List<BuildHostSetting> getBuildHosts() {
+        return buildHosts == null ? List.of() : buildHosts;
+    }
+
+    /** @throws IllegalArgumentException when two hosts share a name */
+    @DataBoundSetter
+    public void setBuildHosts(List<BuildHostSetting> buildHosts) {
+        List<BuildHostSetting> given = buildHosts == null ? List.of() : buildHosts;
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (BuildHostSetting host : given) {
+            if (!names.add(host.getName())) {
+                throw new IllegalArgumentException("buildHosts: the name " + host.getName() + " is given twice in"
+                        + " this folder; give each build host its own name");
+            }
+        }
+        this.buildHosts = new ArrayList<>(given);
     }
 
     @Extension

@@ -4,11 +4,14 @@ import com.cloudbees.hudson.plugins.folder.AbstractFolder;
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import hudson.AbortException;
 import hudson.model.Item;
 import hudson.model.ItemGroup;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
 import io.imagegraph.core.access.ConfiguredRegistry;
+import io.imagegraph.core.access.HostScope;
+import io.imagegraph.core.pipeline.StepOptions;
 import io.imagegraph.core.access.RegistryScope;
 import io.imagegraph.core.ref.RegistryHost;
 import io.imagegraph.core.registry.CredentialResolver;
@@ -94,6 +97,34 @@ final class JobAccess {
 
     private static ImageGraphFolderProperty settingsOf(AbstractFolder<?> folder) {
         return folder.getProperties().get(ImageGraphFolderProperty.class);
+    }
+
+    /**
+     * The build hosts the job builds on: those {@code names} names (space-separated), else every
+     * one it may use — the global ones and its folders', the nearest folder's winning for a name
+     * ({@link HostScope} decides).
+     *
+     * @throws AbortException naming a host the job may not use, and where it is configured
+     */
+    List<BuildHostSetting> buildHosts(String names) throws AbortException {
+        Map<HostScope.Placed, BuildHostSetting> settings = new LinkedHashMap<>();
+        ImageGraphConfiguration.get().getBuildHosts().forEach(host -> settings.put(
+                new HostScope.Placed(host.getName(), ""), host));
+        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
+            for (AbstractFolder<?> folder : Jenkins.get().allItems(AbstractFolder.class)) {
+                ImageGraphFolderProperty property = settingsOf(folder);
+                if (property != null) {
+                    property.getBuildHosts().forEach(host -> settings.put(
+                            new HostScope.Placed(host.getName(), folder.getFullName()), host));
+                }
+            }
+        }
+        try {
+            return HostScope.of(job.getFullName(), new ArrayList<>(settings.keySet()))
+                    .chosen(StepOptions.words(names)).stream().map(settings::get).toList();
+        } catch (IllegalArgumentException e) {
+            throw new AbortException("buildImageGraph hosts: " + e.getMessage());
+        }
     }
 
     /** The global holds and those of the job's folders, as digest → reason. */

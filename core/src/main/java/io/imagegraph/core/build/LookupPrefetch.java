@@ -19,7 +19,7 @@ final class LookupPrefetch {
     }
 
     static void prefetch(BuildTools tools, ImageGraph graph, Map<String, PlannedImage> planned, List<String> order,
-                         BuildOptions options) throws InterruptedException {
+                         BuildOptions options) {
         Map<PrefetchedImageLookup, List<String>> wanted = new IdentityHashMap<>();
         for (String name : order) {
             PlannedImage image = planned.get(name);

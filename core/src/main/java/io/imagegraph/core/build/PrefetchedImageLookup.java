@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * drops it, so what the run itself changes later is always asked of the Engine. Everything else is
  * delegated to a {@link LocalImageLookup}.
  */
-public final class PrefetchedImageLookup implements ImageLookup, ImageLayers {
+public final class PrefetchedImageLookup implements ImageLookup, ImageLayers, ImageSize {
 
     private final LocalImageLookup store;
     private final ProcessRunner runner;
@@ -38,13 +38,18 @@ public final class PrefetchedImageLookup implements ImageLookup, ImageLayers {
     /**
      * Lists the store once and remembers, for each of {@code references}, its image ID or that it
      * is not there. Returns how many were found; when the list cannot be read, nothing is
-     * remembered and every look-up asks the Engine as before.
+     * remembered and every look-up asks the Engine as before. A run cancelled before or while the
+     * list is read remembers nothing either, and the thread stays interrupted, so the scheduler
+     * cancels the images as it would have without the list.
      */
-    public int prefetch(Collection<String> references) throws InterruptedException {
+    public int prefetch(Collection<String> references) {
         CapturedRun run;
         try {
             run = CapturedRun.run(runner, new ProcessSpec(list, environment, Optional.empty(), Optional.empty()));
         } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return 0;
         }
         if (!run.succeeded()) {
@@ -82,6 +87,12 @@ public final class PrefetchedImageLookup implements ImageLookup, ImageLayers {
     @Override
     public Optional<List<String>> diffIds(String image) throws InterruptedException {
         return store.diffIds(image);
+    }
+
+    /** Asked of the Engine (a size is never prefetched): what a push would add, for the quotas ({@link PushQuotas}). */
+    @Override
+    public java.util.OptionalLong bytes(String image) throws InterruptedException {
+        return store.bytes(image);
     }
 
     /**

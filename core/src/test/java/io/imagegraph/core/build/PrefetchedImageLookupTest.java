@@ -72,6 +72,28 @@ class PrefetchedImageLookupTest {
     }
 
     @Test
+    void bytes_isTheEnginesSizeOfTheImage_soThatTheQuotasCanMeasureAPush() throws Exception {
+        ImageLookup asTheBuildToolHoldsIt = lookup(docker.environment());
+
+        assertThat(asTheBuildToolHoldsIt).isInstanceOf(ImageSize.class);
+        assertThat(((ImageSize) asTheBuildToolHoldsIt).bytes(id))
+                .isEqualTo(LocalImageLookup.docker(new LocalProcessRunner(), "docker", docker.environment()).bytes(id))
+                .isPresent();
+    }
+
+    @Test
+    void prefetch_onAnInterruptedThread_remembersNothing_andLeavesTheThreadInterrupted() throws Exception {
+        PrefetchedImageLookup lookup = lookup(docker.environment());
+        Thread.currentThread().interrupt();
+
+        int found = lookup.prefetch(List.of(repository + ":input-sha256-1"));
+
+        assertThat(Thread.interrupted()).isTrue();
+        assertThat(found).isZero();
+        assertThat(lookup.find(repository + ":input-sha256-1")).contains(id);
+    }
+
+    @Test
     void tag_dropsTheListedAnswer() throws Exception {
         PrefetchedImageLookup lookup = lookup(docker.environment());
         String run = repository + ":test";

@@ -33,12 +33,6 @@ public final class BuildTools {
         return local(runner, docker, buildah, environment, plainHttp, SecretSources.none(), Optional.empty());
     }
 
-    /** {@link #local}, with docker and buildah reading the secrets of {@code secrets} from there. */
-    public static BuildTools local(ProcessRunner runner, String docker, String buildah, Map<String, String> environment,
-                                   java.util.Set<String> plainHttp, SecretSources secrets) {
-        return local(runner, docker, buildah, environment, plainHttp, secrets, Optional.empty());
-    }
-
     /** {@link #local}, remembering in this state folder which Docker Engines build through BuildKit. */
     public static BuildTools local(ProcessRunner runner, String docker, String buildah, Map<String, String> environment,
                                    java.util.Set<String> plainHttp, Optional<java.nio.file.Path> stateFolder) {

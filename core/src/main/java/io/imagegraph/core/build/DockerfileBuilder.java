@@ -57,23 +57,14 @@ public final class DockerfileBuilder implements ImageBuilder {
 
     /** {@code PROGRAM build …}, PROGRAM being the docker client. */
     public static DockerfileBuilder docker(ProcessRunner runner, String program, Map<String, String> environment) {
-        return docker(runner, program, environment, SecretSources.none());
+        return docker(runner, program, environment, SecretSources.none(), Optional.empty());
     }
 
-    /** {@link #docker}, reading the secrets of {@code sources} from there instead of the graph file's source. */
-    public static DockerfileBuilder docker(ProcessRunner runner, String program, Map<String, String> environment,
-                                           SecretSources sources) {
-        return new DockerfileBuilder(runner, program, Optional.of(new BuildKitSupport(runner, program, environment)),
-                environment, Optional.of(new PostBuild(runner, program, environment)), sources);
-    }
-
-    /** {@link #docker}, remembering which Engines build through BuildKit in a state folder ({@link BuildKitProbeCache}). */
-    public static DockerfileBuilder docker(ProcessRunner runner, String program, Map<String, String> environment,
-                                           Path stateFolder) {
-        return docker(runner, program, environment, SecretSources.none(), Optional.of(stateFolder));
-    }
-
-    /** {@link #docker} with both: secrets from {@code sources} and, given a state folder, the remembered probe. */
+    /**
+     * {@link #docker}, reading the secrets of {@code sources} from there instead of the graph file's
+     * source, and, given a state folder, remembering there which Engines build through BuildKit
+     * ({@link BuildKitProbeCache}).
+     */
     public static DockerfileBuilder docker(ProcessRunner runner, String program, Map<String, String> environment,
                                            SecretSources sources, Optional<Path> stateFolder) {
         return new DockerfileBuilder(runner, program, Optional.of(new BuildKitSupport(runner, program, environment,

@@ -170,14 +170,14 @@ public final class BuildWork {
             Map<String, String> toolEnvironment = new LinkedHashMap<>(environment.toolEnvironment());
             toolEnvironment.putAll(secrets.environment());
             BuildTools tools = BuildTools.local(environment.runner(), request.docker(), request.buildah(),
-                    toolEnvironment, Set.of(), secrets.sources());
+                    toolEnvironment, Set.of(), secrets.sources(), Optional.of(state.folder()));
             Optional<BuildHosts> connected = hosts.isEmpty() ? Optional.empty()
                     : Optional.of(BuildHosts.connect(hosts, environment.runner(), request.docker(),
                     environment.toolEnvironment(), variables -> {
                         Map<String, String> onHost = new LinkedHashMap<>(variables);
                         onHost.putAll(secrets.environment());
                         return BuildTools.local(environment.runner(), request.docker(), request.buildah(), onHost,
-                                Set.of(), secrets.sources());
+                                Set.of(), secrets.sources(), Optional.of(state.folder()));
                     }));
             connected.ifPresent(on -> log.accept("imagegraph: building on " + on.size() + " build host"
                     + (on.size() == 1 ? "" : "s") + " (" + String.join(", ", on.names()) + ")"));

@@ -17,9 +17,14 @@ import picocli.CommandLine.Option;
 /** Where the graph is and how to read it: shared by every command that loads a graph. */
 final class GraphOptions {
 
+    /** The graph root, absolute: builders run in it, so a relative one would be read twice relative. */
+    Path dir;
+
     @Option(names = {"-d", "--dir"}, paramLabel = "DIR", defaultValue = ".",
             description = "The graph root: the folder holding images/<name>/Dockerfile (default: ${DEFAULT-VALUE}).")
-    Path dir;
+    void dir(Path value) {
+        dir = value.toAbsolutePath().normalize();
+    }
 
     @Option(names = "--graph-file", paramLabel = "FILE",
             description = "The graph file, relative to the root (default: imagegraph.yaml if it exists).")

@@ -57,6 +57,15 @@ class BuildCommandTest {
     }
 
     @Test
+    void relativeGraphRoot_builds() throws Exception {
+        String relative = Path.of("").toAbsolutePath().relativize(dir).toString();
+        assertThat(Path.of(relative).isAbsolute()).isFalse();
+        CliRun run = CliRun.of("build", "-d", relative, "-H", docker.host(), "--quiet");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("base +built").containsPattern("app +built");
+    }
+
+    @Test
     void failedImage_exitsOne_withTheReason() throws Exception {
         Files.writeString(dir.resolve("images/app/Dockerfile"), "FROM base\nRUN [\"/bin/busybox\", \"false\"]\n");
         CliRun run = CliRun.of("build", "-d", dir.toString(), "-H", docker.host());

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Finds out, once per docker client and Engine, whether builds can run through BuildKit: a build
@@ -48,17 +50,29 @@ final class BuildKitSupport {
     }
 
     private DockerBuildMode probe() throws InterruptedException {
-        boolean bridge = run(Optional.empty(), program, "network", "inspect", "--format", "{{.Name}}", "bridge")
-                .map(CapturedRun::succeeded).orElse(false);
+        // whether the Engine has a bridge network is asked beside the BuildKit question, not before it
+        FutureTask<Boolean> bridgeCheck = new FutureTask<>(() -> run(Optional.empty(), program, "network", "inspect",
+                "--format", "{{.Name}}", "bridge").map(CapturedRun::succeeded).orElse(false));
+        Thread checking = new Thread(bridgeCheck, "imagegraph bridge network check");
+        checking.setDaemon(true);
+        checking.start();
+        try {
+            return probe(bridgeCheck);
+        } finally {
+            bridgeCheck.cancel(true);
+        }
+    }
+
+    private DockerBuildMode probe(FutureTask<Boolean> bridgeCheck) throws InterruptedException {
         String asked = environment.getOrDefault("DOCKER_BUILDKIT", System.getenv("DOCKER_BUILDKIT"));
         if ("0".equals(asked) || "false".equalsIgnoreCase(asked)) {
-            return new DockerBuildMode(false, bridge, "legacy builder (DOCKER_BUILDKIT=0 in the environment)");
+            return new DockerBuildMode(false, bridge(bridgeCheck), "legacy builder (DOCKER_BUILDKIT=0 in the environment)");
         }
         Map<String, String> env = new HashMap<>(environment);
         env.put("DOCKER_BUILDKIT", "1");
         Optional<String> engine = cache.isPresent() ? cache.get().engine(runner, program, env) : Optional.empty();
         if (engine.isPresent() && cache.get().builtThroughBuildKit(engine.get())) {
-            return new DockerBuildMode(true, bridge, BUILDKIT);
+            return new DockerBuildMode(true, bridge(bridgeCheck), BUILDKIT);
         }
         Optional<CapturedRun> probe = run(Optional.of(PROBE), program, "build", "--quiet", "--network", "none", "-");
         if (probe.isPresent() && probe.get().succeeded()) {
@@ -69,11 +83,19 @@ final class BuildKitSupport {
             if (engine.isPresent()) {
                 cache.get().remember(engine.get());
             }
-            return new DockerBuildMode(true, bridge, BUILDKIT);
+            return new DockerBuildMode(true, bridge(bridgeCheck), BUILDKIT);
         }
         String reason = probe.map(run -> firstLine(run.stderr() + "\n" + run.stdout())).orElse("it could not be run");
-        return new DockerBuildMode(false, bridge, "legacy builder: this docker client and Engine cannot build through"
+        return new DockerBuildMode(false, bridge(bridgeCheck), "legacy builder: this docker client and Engine cannot build through"
                 + " BuildKit (" + reason + ")");
+    }
+
+    private static boolean bridge(FutureTask<Boolean> bridgeCheck) throws InterruptedException {
+        try {
+            return bridgeCheck.get();
+        } catch (ExecutionException e) {
+            return false;
+        }
     }
 
     private Optional<CapturedRun> run(Optional<byte[]> stdin, String... argv) throws InterruptedException {

@@ -33,18 +33,29 @@ public final class NetnsEngines implements AutoCloseable {
     private static final List<String> NAMES = List.of("a", "b", "c");
 
     private final Path directory;
+    private final String storageDriver;
     private final Map<String, Process> engines = new LinkedHashMap<>();
     private final Map<String, List<ProcessHandle>> started = new LinkedHashMap<>();
     private Process registry;
     private Path tls;
 
-    private NetnsEngines(Path directory) {
+    private NetnsEngines(Path directory, String storageDriver) {
         this.directory = directory;
+        this.storageDriver = storageDriver;
     }
 
-    /** Makes the network, starts the registry and the three Engines; on any failure cleans up and throws. */
+    /** Makes the network, starts the registry and the three Engines (vfs storage); on any failure cleans up and throws. */
     public static NetnsEngines start() throws IOException, InterruptedException {
-        NetnsEngines engines = new NetnsEngines(Files.createTempDirectory("imagegraph-scaleout-"));
+        return start("vfs");
+    }
+
+    /**
+     * {@link #start()} with the Engines on this storage driver: overlay2 where the temporary folder's
+     * file system takes it (ext4, xfs), as production Engines run; vfs copies a container's whole
+     * file system for every {@code RUN}.
+     */
+    public static NetnsEngines start(String storageDriver) throws IOException, InterruptedException {
+        NetnsEngines engines = new NetnsEngines(Files.createTempDirectory("imagegraph-scaleout-"), storageDriver);
         try {
             engines.removeLeftovers();
             engines.network();
@@ -184,7 +195,7 @@ public final class NetnsEngines implements AutoCloseable {
         Files.createDirectories(dir);
         String address = SUBNET + (11 + NAMES.indexOf(name));
         List<String> argv = new ArrayList<>(List.of("nsenter", "--net=/run/netns/" + PREFIX + name, "dockerd",
-                "--storage-driver", "vfs", "--iptables=false", "--bridge=none",
+                "--storage-driver", storageDriver, "--iptables=false", "--bridge=none",
                 "--host", "unix://" + dir.resolve("docker.sock"), "--data-root", dir.resolve("data").toString(),
                 "--exec-root", dir.resolve("exec").toString(), "--pidfile", dir.resolve("docker.pid").toString(),
                 "--insecure-registry", registry()));

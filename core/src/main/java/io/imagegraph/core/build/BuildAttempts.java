@@ -8,7 +8,10 @@ import java.util.Optional;
 /**
  * Runs one image's build until it succeeds: a failure that trying again may cure
  * ({@link ImageBuildException#isTransient()}) is retried up to {@link BuildOptions#retries()}
- * times with a doubling back-off; any other failure ends it at once.
+ * times with a doubling back-off; any other failure ends it at once. On a build host, a failure is
+ * followed by {@code docker version} against the host ({@link HostEngine#problem()}) first: when
+ * its Engine does not answer, the attempts end at once, for the image to be built on another host
+ * ({@link HostBuild}), not retried on one that is down.
  */
 final class BuildAttempts {
 
@@ -32,16 +35,22 @@ final class BuildAttempts {
         this.options = options;
     }
 
-    /** Builds {@code job} with {@code builder}, each attempt writing {@code logFile} anew; {@code why} ends the Started event. */
-    Outcome build(String name, ImageBuilder builder, BuildJob job, Path logFile, String why)
-            throws IOException, InterruptedException {
-        int attempt = 0;
+    /**
+     * Builds {@code job} with {@code builder}, each attempt writing {@code logFile} anew; {@code why}
+     * ends the Started event. On {@code onHost}, attempts made on hosts lost before count first.
+     */
+    Outcome build(String name, ImageBuilder builder, BuildJob job, Path logFile, String why,
+                  Optional<HostBuild.OnHost> onHost) throws IOException, InterruptedException {
+        int attempt = onHost.map(HostBuild.OnHost::attemptsBefore).orElse(0);
         while (true) {
             attempt++;
             events.accept(new BuildEvent.Started(name, attempt, "building" + why));
             try (OutputStream log = ImageLog.open(logFile, name, events)) {
                 return Outcome.built(builder.build(job, log), attempt);
             } catch (ImageBuildException e) {
+                if (onHost.isPresent() && onHost.get().engine().problem().isPresent()) {
+                    return Outcome.failed(e.getMessage(), attempt);
+                }
                 if (!e.isTransient() || attempt > options.retries()) {
                     return Outcome.failed(e.getMessage(), attempt);
                 }

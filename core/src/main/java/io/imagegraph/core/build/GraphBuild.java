@@ -129,8 +129,7 @@ public final class GraphBuild {
         try {
             outcomes = onHosts.isPresent()
                     ? onHosts.get().run(order, waits.dependencies(), priority, graph, planned, options, results,
-                    (name, engine, transfer) -> buildOne.build(name, engine.tools(),
-                            Optional.of(new HostBuild.OnHost(engine, transfer))))
+                    (name, onHost) -> buildOne.build(name, onHost.engine().tools(), Optional.of(onHost)))
                     : new BuildScheduler(options.slots(), options.failFast()).run(order, waits.dependencies(), priority,
                     name -> {
                         ImageResult result = buildOne.build(name, tools, Optional.empty());

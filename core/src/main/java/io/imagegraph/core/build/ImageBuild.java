@@ -112,7 +112,7 @@ final class ImageBuild {
                 job = platformBuild.single(job, platforms.get(0));
             }
             BuildAttempts.Outcome attempts = new BuildAttempts(events, options)
-                    .build(name, tool.get().builder(), job, logFile, why);
+                    .build(name, tool.get().builder(), job, logFile, why, onHost);
             if (attempts.imageId().isEmpty()) {
                 return failed(image, start, logFile, attempts.failure().orElseThrow(), attempts.attempts());
             }

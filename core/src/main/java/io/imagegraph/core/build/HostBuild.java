@@ -11,23 +11,28 @@ import java.util.Set;
  * The part of a {@link GraphBuild} that spreads its images over build hosts: the
  * {@link HostScheduler} places each image, {@link ParentTransfer} gets its parents there, and an
  * image whose build failed because its host stopped answering is built again on another host,
- * which counts as one of its retries. When its retries are used up it fails, naming the hosts.
+ * which counts as one of its retries (one a lost host: its attempts there end at the first failure,
+ * {@link BuildAttempts}). When its retries are used up it fails, naming the hosts.
  */
 final class HostBuild {
 
-    /** Where one image builds: the host's Engine and the run's parent transfer. */
-    record OnHost(HostEngine engine, ParentTransfer transfer) {
+    /**
+     * Where one image builds: the host's Engine, the run's parent transfer, and how many of the
+     * image's attempts were spent on hosts lost before (each at least one).
+     */
+    record OnHost(HostEngine engine, ParentTransfer transfer, int attemptsBefore) {
     }
 
     /** Builds one image on one host (GraphBuild's own build of an image). */
     @FunctionalInterface
     interface OneBuild {
-        ImageResult build(String name, HostEngine engine, ParentTransfer transfer) throws InterruptedException;
+        ImageResult build(String name, OnHost onHost) throws InterruptedException;
     }
 
     private final BuildHosts hosts;
     private final BuildEventSink events;
     private final ParentTransfer transfer;
+    private final Map<String, Integer> attemptsOnLostHosts = new java.util.concurrent.ConcurrentHashMap<>();
     private HostScheduler scheduler;
 
     HostBuild(BuildHosts hosts, BuildEventSink events) {
@@ -45,7 +50,8 @@ final class HostBuild {
         scheduler = new HostScheduler(hosts.engines(), options.failFast());
         return scheduler.run(order, dependencies, priority,
                 (name, engine, hostsLost) -> {
-                    ImageResult result = build.build(name, engine, transfer);
+                    ImageResult result = build.build(name, new OnHost(engine, transfer,
+                            attemptsOnLostHosts.getOrDefault(name, 0)));
                     if (Thread.currentThread().isInterrupted()) {
                         throw new InterruptedException("cancelled while finishing " + name);
                     }
@@ -53,8 +59,12 @@ final class HostBuild {
                         Optional<String> problem = engine.problem();
                         if (problem.isPresent()) {
                             transfer.forget(name);
-                            if (hostsLost < options.retries()) {
-                                events.accept(new BuildEvent.Retrying(name, result.attempts() + hostsLost,
+                            // lost before its build started (pulling a parent, say): the host still costs an attempt
+                            int used = Math.max(result.attempts(), attemptsOnLostHosts.getOrDefault(name, 0) + 1);
+                            attemptsOnLostHosts.put(name, used);
+                            result = withAttempts(result, used);
+                            if (used <= options.retries()) {
+                                events.accept(new BuildEvent.Retrying(name, used,
                                         "build host " + engine.name() + " is down: " + problem.get()
                                                 + "; building it on another host", 0));
                                 return HostScheduler.Verdict.lost(problem.get());
@@ -82,6 +92,11 @@ final class HostBuild {
                 });
     }
 
+
+    private static ImageResult withAttempts(ImageResult result, int attempts) {
+        return new ImageResult(result.name(), result.status(), result.imageId(), result.digest(), result.tags(),
+                result.inputDigest(), result.duration(), result.logFile(), result.reason(), attempts);
+    }
 
     private ImageResult lost(ImageResult result, HostEngine engine, String problem, int hostsLost) {
         return new ImageResult(result.name(), ImageStatus.FAILED, Optional.empty(), Optional.empty(), List.of(),

@@ -83,7 +83,7 @@ final class ImagePushing {
             io.imagegraph.core.registry.ManifestDescriptor found = registry.get().find(path, inputTag)
                     .orElseThrow(() -> new ImageBuildException("the registry does not show " + refs.get(0)
                             + " after the push", true));
-            return Optional.of(registry.get().tag(path, inputTag, found.digest(), GraphBuild.runTags(image, options)).toString());
+            return Optional.of(registry.get().tag(path, inputTag, found.digest(), RunTags.of(image, options)).toString());
         } catch (io.imagegraph.core.registry.RegistryException e) {
             throw new ImageBuildException(e.getMessage(), e.isRetryable());
         }

@@ -74,7 +74,7 @@ final class RegistryReuse {
         String repository = ImageNames.repository(graph, options.registry(), name);
         String inputTag = ImageNames.inputTag(image.inputDigest());
         try {
-            List<String> tags = GraphBuild.runTags(image, options);
+            List<String> tags = RunTags.of(image, options);
             Optional<io.imagegraph.core.registry.ManifestDescriptor> held = quotas.keeps(repository)
                     ? registry.find(path, inputTag) : Optional.empty();
             Optional<QuotaGuard.Addition> admitted = held.isEmpty() ? Optional.empty() : quotas.admitTags(graph, name,

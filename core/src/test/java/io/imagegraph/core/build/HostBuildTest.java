@@ -174,13 +174,16 @@ class HostBuildTest {
 
     @Test
     @Order(3)
-    void anEngineKilledMidRun_isMarkedDown_andItsBuildsMoveToTheOtherHosts() throws Exception {
+    void anEngineKilledMidRun_isMarkedDownAtItsFirstFailedBuild_andItsBuildsMoveToTheOtherHosts_oneRetryEach()
+            throws Exception {
         GraphFixture fixture = graph("kill");
         for (int i = 1; i <= 6; i++) {
             fixture.image("wait-" + i, "FROM base\nRUN sleep 6 && echo " + i + " > /n\n");
         }
         CountDownLatch buildingOnB = new CountDownLatch(1);
+        List<BuildEvent> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
         BuildEventSink events = event -> {
+            seen.add(event);
             if (event instanceof BuildEvent.Started started && started.image().startsWith("wait-")
                     && started.action().startsWith("building") && started.action().endsWith("on build host b")) {
                 buildingOnB.countDown();
@@ -204,6 +207,22 @@ class HostBuildTest {
                 assertThat(down.lostTasks()).isNotEmpty().allSatisfy(image -> assertThat(
                         hosts.placement(image).orElseThrow().host()).isNotEqualTo("b"));
             });
+            Map<String, ImageResult> images = byName(report);
+            for (String lost : hosts.down().get(0).lostTasks()) {
+                // one attempt on b, whose failure found b down, and one on the host it moved to
+                assertThat(images.get(lost).attempts()).as(lost).isEqualTo(2);
+                assertThat(seen).as(lost + " was not built again on b").filteredOn(event ->
+                        event instanceof BuildEvent.Started started && started.image().equals(lost)
+                                && started.action().startsWith("building") && started.action().endsWith("on build host b"))
+                        .hasSize(1);
+                assertThat(seen).filteredOn(event -> event instanceof BuildEvent.Retrying retrying
+                        && retrying.image().equals(lost)).singleElement().satisfies(event -> {
+                            BuildEvent.Retrying retrying = (BuildEvent.Retrying) event;
+                            assertThat(retrying.attempt()).isEqualTo(1);
+                            assertThat(retrying.reason()).startsWith("build host b is down: ")
+                                    .endsWith("; building it on another host");
+                        });
+            }
         } finally {
             thread.shutdownNow();
         }

@@ -9,12 +9,7 @@ import hudson.util.ListBoxModel;
 import hudson.util.Secret;
 import io.imagegraph.core.pipeline.PruneWork;
 import io.imagegraph.core.quota.ConfiguredQuotas;
-import io.imagegraph.core.provenance.KeyFileException;
-import io.imagegraph.core.provenance.VerificationKey;
 import io.imagegraph.core.pipeline.StepOptions;
-import io.imagegraph.core.run.PruneRun;
-import io.imagegraph.core.run.RunRequestException;
-import io.imagegraph.core.retention.RetentionPolicy;
 import io.imagegraph.core.track.ConfiguredHolds;
 import io.imagegraph.core.upstream.WebhookSecret;
 import java.util.ArrayList;
@@ -69,15 +64,7 @@ public class ImageGraphConfiguration extends GlobalConfiguration {
     /** Lists left empty on the page are not in the form's JSON: empty them before binding. */
     @Override
     public boolean configure(StaplerRequest request, JSONObject json) throws FormException {
-        Optional<String> refused = refusal(Secret.fromString(json.optString("webhookSecret", "")));
-        if (refused.isPresent()) {
-            throw new FormException("Webhook secret: " + refused.get(), "webhookSecret");
-        }
-        try {
-            ConfiguredQuotas.parse(json.optString("quotas", ""), "the global configuration");
-        } catch (IllegalArgumentException e) {
-            throw new FormException("Storage quotas: " + e.getMessage(), "quotas");
-        }
+        ConfigurationFormChecks.refuseUnusable(json);
         registries = new ArrayList<>();
         holds = new ArrayList<>();
         quotas = "";
@@ -242,7 +229,7 @@ public class ImageGraphConfiguration extends GlobalConfiguration {
      */
     @DataBoundSetter
     public void setWebhookSecret(Secret webhookSecret) {
-        Optional<String> refused = refusal(webhookSecret);
+        Optional<String> refused = ConfigurationFormChecks.webhookRefusal(webhookSecret);
         if (refused.isPresent()) {
             throw new IllegalArgumentException("webhookSecret: " + refused.get());
         }
@@ -313,15 +300,7 @@ public class ImageGraphConfiguration extends GlobalConfiguration {
     @POST
     public FormValidation doCheckProvenancePublicKey(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        if (value == null || value.isBlank()) {
-            return FormValidation.ok();
-        }
-        try {
-            return FormValidation.ok("key " + VerificationKey.parse(value.getBytes(java.nio.charset.StandardCharsets
-                    .US_ASCII), "the key").keyId());
-        } catch (KeyFileException e) {
-            return FormValidation.error(e.getMessage());
-        }
+        return ConfigurationFormChecks.provenancePublicKey(value);
     }
 
     /** The holds as digest → reason, for the work on the agent. */
@@ -352,74 +331,34 @@ public class ImageGraphConfiguration extends GlobalConfiguration {
         return Optional.of(WebhookSecret.of(webhookSecret.getPlainText()));
     }
 
-    /** Why the webhook endpoint would refuse this secret; empty for none or a usable one. */
-    private static Optional<String> refusal(Secret secret) {
-        if (secret == null || secret.getPlainText().isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            WebhookSecret.of(secret.getPlainText());
-            return Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.of(e.getMessage());
-        }
-    }
-
     public ListBoxModel doFillDefaultBuilderItems() {
-        ListBoxModel items = new ListBoxModel();
-        items.add("docker", "docker");
-        items.add("buildah", "buildah");
-        return items;
+        return ConfigurationFormChecks.builderItems();
     }
 
     @POST
     public FormValidation doCheckSlots(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        try {
-            int slots = value == null || value.isBlank() ? 0 : Integer.parseInt(value.strip());
-            StepOptions.slots(slots);
-            return slots == 0 ? FormValidation.ok("as many as the agent has cores") : FormValidation.ok();
-        } catch (NumberFormatException e) {
-            return FormValidation.error("a whole number: how many images build at once (0: the agent's cores)");
-        } catch (RunRequestException e) {
-            return FormValidation.error(e.getMessage());
-        }
+        return ConfigurationFormChecks.slots(value);
     }
 
     @POST
     public FormValidation doCheckLociContext(@QueryParameter String value, @QueryParameter String lociRef) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        try {
-            StepOptions.loci(value, lociRef, null, null);
-            return FormValidation.ok();
-        } catch (RunRequestException e) {
-            return FormValidation.error(e.getMessage());
-        }
+        return ConfigurationFormChecks.loci(value, lociRef);
     }
 
     @POST
     public FormValidation doCheckRetentionMinAge(@QueryParameter String value,
                                                  @QueryParameter String retentionProtectedTags) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return checkRetention(value, retentionProtectedTags);
+        return ConfigurationFormChecks.retention(value, retentionProtectedTags);
     }
 
     @POST
     public FormValidation doCheckRetentionProtectedTags(@QueryParameter String value,
                                                         @QueryParameter String retentionMinAge) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return checkRetention(retentionMinAge, value);
-    }
-
-    private static FormValidation checkRetention(String minAge, String protectedTags) {
-        try {
-            PruneRun.policy(RetentionPolicy.defaults(), Optional.empty(), StepOptions.optional(minAge),
-                    protectedTags == null ? List.of() : protectedTags.lines().map(String::strip)
-                            .filter(line -> !line.isEmpty()).toList());
-            return FormValidation.ok();
-        } catch (RunRequestException e) {
-            return FormValidation.error(e.getMessage());
-        }
+        return ConfigurationFormChecks.retention(retentionMinAge, value);
     }
 
     @POST
@@ -431,10 +370,6 @@ public class ImageGraphConfiguration extends GlobalConfiguration {
     @POST
     public FormValidation doCheckWebhookSecret(@QueryParameter Secret value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        if (value == null || value.getPlainText().isBlank()) {
-            return FormValidation.ok("without a secret the webhook endpoint refuses every request");
-        }
-        return refusal(value).map(reason -> FormValidation.error(reason + "; the configuration is not saved with it"))
-                .orElse(FormValidation.ok());
+        return ConfigurationFormChecks.webhookSecret(value);
     }
 }

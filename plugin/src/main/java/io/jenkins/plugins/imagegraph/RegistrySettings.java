@@ -69,7 +69,7 @@ public final class RegistrySettings extends AbstractDescribableImpl<RegistrySett
         return new ConfiguredRegistry(folder, setting(), credentialsId);
     }
 
-    private static RegistryKind kind(String id) {
+    static RegistryKind kind(String id) {
         return id != null && id.equals(RegistryKind.QUAY.id()) ? RegistryKind.QUAY : RegistryKind.DOCKER_V2;
     }
 

@@ -3,7 +3,7 @@
 # Docker Engine (4 slots), then on three (4 slots each), each Engine a test host in a network
 # namespace of its own with a registry they all reach (NetnsEngines, as the tests use). Prints the
 # makespans, their ratio, each against max(critical path, work / slots), and the parent pulls.
-# Needs root (ip netns). Takes about 6 minutes.
+# Needs root (ip netns). Engines on overlay2 (BENCH_STORAGE=vfs for vfs). Takes about 6 minutes.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"

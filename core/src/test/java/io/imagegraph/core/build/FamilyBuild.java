@@ -67,6 +67,13 @@ final class FamilyBuild implements BeforeEachCallback, AfterEachCallback {
         Busybox.copyInto(dir.resolve("images/base/busybox"));
     }
 
+    /** Gives the family's graph file a namespace of its own (prefix + a unique suffix) and returns it. */
+    String ownNamespace(String prefix) {
+        String namespace = prefix + Long.toHexString(System.nanoTime());
+        fixture.graphFile("namespace: " + namespace + "\n");
+        return namespace;
+    }
+
     @Override
     public void afterEach(ExtensionContext context) throws Exception {
         try (java.util.stream.Stream<Path> files = Files.walk(dir)) {

@@ -19,8 +19,7 @@ class ImagePushingTest {
 
     @Test
     void withARegistry_everyImageIsPushedUnderEachTag() throws Exception {
-        String namespace = "ps" + Long.toHexString(System.nanoTime());
-        family.fixture.graphFile("namespace: " + namespace + "\n");
+        String namespace = family.ownNamespace("ps");
         try (LoopbackRegistry registry = LoopbackRegistry.start()) {
             BuildReport report = family.build(Optional.empty(), false, Optional.of(registry.host()));
             assertThat(statuses(report).values()).containsOnly(ImageStatus.BUILT);

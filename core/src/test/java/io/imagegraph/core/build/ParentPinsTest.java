@@ -40,8 +40,7 @@ class ParentPinsTest {
 
     @Test
     void withARegistry_childOfAParentOnlyInTheRegistry_isBuiltFromTheParentsDigest() throws Exception {
-        String namespace = "rp" + Long.toHexString(System.nanoTime());
-        family.fixture.graphFile("namespace: " + namespace + "\n");
+        String namespace = family.ownNamespace("rp");
         try (LoopbackRegistry server = LoopbackRegistry.start()) {
             BuildReport first = family.build(Optional.empty(), false, Optional.of(server.host()), "test");
             String midDigest = byName(first).get("mid").digest().orElseThrow();

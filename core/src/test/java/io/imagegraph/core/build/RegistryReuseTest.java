@@ -25,8 +25,7 @@ class RegistryReuseTest {
 
     @Test
     void withARegistry_secondRun_reusesFromTheRegistryAndMovesTheRunTagThere() throws Exception {
-        String namespace = "rr" + Long.toHexString(System.nanoTime());
-        family.fixture.graphFile("namespace: " + namespace + "\n");
+        String namespace = family.ownNamespace("rr");
         try (LoopbackRegistry server = LoopbackRegistry.start()) {
             BuildReport first = family.build(Optional.empty(), false, Optional.of(server.host()), "test");
             assertThat(statuses(first).values()).containsOnly(ImageStatus.BUILT);
@@ -50,8 +49,7 @@ class RegistryReuseTest {
 
     @Test
     void withARegistry_leafChange_looksUpOnlyTheLeafAndItsAncestors() throws Exception {
-        String namespace = "rl" + Long.toHexString(System.nanoTime());
-        family.fixture.graphFile("namespace: " + namespace + "\n");
+        String namespace = family.ownNamespace("rl");
         try (LoopbackRegistry server = LoopbackRegistry.start(); FaultyProxy proxy = FaultyProxy.in(server.host())) {
             family.build(Optional.empty(), false, Optional.of(proxy.host()), "test");
             family.fixture.file("images/leaf/leaf.txt", "leaf v2\n");

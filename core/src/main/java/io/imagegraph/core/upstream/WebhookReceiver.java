@@ -1,10 +1,12 @@
 package io.imagegraph.core.upstream;
 
 import io.imagegraph.core.registry.ManifestDescriptor;
+import io.imagegraph.core.registry.ManifestStore;
 import io.imagegraph.core.registry.Registries;
 import io.imagegraph.core.registry.RegistryException;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,11 @@ import java.util.Optional;
  * decided under the upstream journal's lock, so concurrent requests never record one move twice.
  * A request whose secret is wrong, or whose payload is malformed, is rejected and changes
  * nothing; pushes of repositories nobody watches are reported as ignored.
+ *
+ * <p>The CNCF registry sends its push notification when the manifest is stored, before it links
+ * the tag, so the tag's HEAD can answer 404 for a moment. When the payload's digest is in the
+ * repository but the tag is not yet, the receiver asks again for up to {@link #TAG_SETTLING}
+ * before it calls the tag gone; a digest the repository does not hold is gone at once.
  */
 public final class WebhookReceiver {
 
@@ -39,14 +46,26 @@ public final class WebhookReceiver {
     private final Registries registries;
     private final UpstreamState state;
     private final Clock clock;
+    private final Duration settling;
+
+    /** How long a pushed manifest's tag may take to appear after its notification. */
+    public static final Duration TAG_SETTLING = Duration.ofSeconds(5);
+
+    private static final Duration SETTLING_POLL = Duration.ofMillis(100);
 
     public WebhookReceiver(WebhookSecret secret, List<UpstreamWatch> watches, Registries registries,
                            UpstreamState state, Clock clock) {
+        this(secret, watches, registries, state, clock, TAG_SETTLING);
+    }
+
+    WebhookReceiver(WebhookSecret secret, List<UpstreamWatch> watches, Registries registries,
+                    UpstreamState state, Clock clock, Duration settling) {
         this.secret = secret;
         this.watches = List.copyOf(watches);
         this.registries = registries;
         this.state = state;
         this.clock = clock;
+        this.settling = settling;
     }
 
     /**
@@ -95,15 +114,33 @@ public final class WebhookReceiver {
         return new Outcome(List.copyOf(checks), List.copyOf(ignored));
     }
 
-    /** The registry's digest for the pushed tag now, whatever the payload says: empty when the tag is gone. */
+    /**
+     * The registry's digest for the pushed tag now, whatever the payload says: empty when the tag is gone.
+     * A tag missing while the payload's manifest is stored is asked for again until it settles.
+     */
     private Optional<String> digestNow(UpstreamPush push) throws WebhookRejectedException, InterruptedException {
         try {
-            return registries.named(push.repository().registry()).head(push.repository().repository(), push.tag())
-                    .map(ManifestDescriptor::digest).map(Object::toString);
+            ManifestStore store = registries.named(push.repository().registry());
+            Optional<String> digest = tagDigest(store, push);
+            if (digest.isPresent() || push.digest().isEmpty()
+                    || store.head(push.repository().repository(), push.digest().get()).isEmpty()) {
+                return digest;
+            }
+            long deadline = System.nanoTime() + settling.toNanos();
+            while (digest.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(SETTLING_POLL.toMillis());
+                digest = tagDigest(store, push);
+            }
+            return digest;
         } catch (RegistryException e) {
             throw new WebhookRejectedException(502, "cannot confirm the digest of " + push.reference()
                     + " with its registry: " + e.getMessage(), push.repository().registry());
         }
+    }
+
+    private static Optional<String> tagDigest(ManifestStore store, UpstreamPush push)
+            throws RegistryException, InterruptedException {
+        return store.head(push.repository().repository(), push.tag()).map(ManifestDescriptor::digest).map(Object::toString);
     }
 
     /** Decides, against the latest digests, what each confirmed push changes; returns the changes to record. */

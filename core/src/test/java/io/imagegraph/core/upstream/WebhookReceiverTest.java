@@ -3,6 +3,7 @@ package io.imagegraph.core.upstream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.imagegraph.core.ref.RepositoryName;
 import io.imagegraph.core.registry.CredentialResolver;
 import io.imagegraph.core.registry.DistributionRegistries;
 import io.imagegraph.core.registry.Manifest;
@@ -42,6 +43,11 @@ class WebhookReceiverTest {
     private WebhookReceiver receiver(List<UpstreamWatch> watches, Registries registries) {
         return new WebhookReceiver(WebhookSecret.of(SECRET), watches, registries,
                 UpstreamState.in(StateDirectory.at(state)), Clock.systemUTC());
+    }
+
+    private WebhookReceiver receiver(List<UpstreamWatch> watches, Registries registries, Duration settling) {
+        return new WebhookReceiver(WebhookSecret.of(SECRET), watches, registries,
+                UpstreamState.in(StateDirectory.at(state)), Clock.systemUTC(), settling);
     }
 
     private static Registries loopback() {
@@ -93,14 +99,61 @@ class WebhookReceiverTest {
     }
 
     @Test
-    void distributionPushOfATagTheRegistryDoesNotHave_isIgnoredAndRecordsNothing() throws Exception {
+    void distributionPushOfATagAndDigestTheRegistryDoesNotHave_isIgnoredAtOnceAndRecordsNothing() throws Exception {
         try (LoopbackRegistry server = LoopbackRegistry.start()) {
             UpstreamWatch watch = UpstreamWatch.of(server.host() + "/library/debian:12", null, null);
-            WebhookReceiver.Outcome outcome = receiver(List.of(watch), loopback()).receive(SIGNED, Optional.empty(),
-                    distributionPush(server.host(), "library/debian", "12", "sha256:" + "0".repeat(64)));
-            assertThat(outcome.checks()).isEmpty();
-            assertThat(outcome.ignored()).containsExactly(server.host() + "/library/debian:12 (no longer in the registry)");
-            assertThat(UpstreamState.in(StateDirectory.at(state)).changes()).isEmpty();
+            long started = System.nanoTime();
+            WebhookReceiver.Outcome outcome = receiver(List.of(watch), loopback(), Duration.ofMinutes(2))
+                    .receive(SIGNED, Optional.empty(),
+                            distributionPush(server.host(), "library/debian", "12", "sha256:" + "0".repeat(64)));
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMinutes(1));
+            assertGoneAndNothingRecorded(outcome, server.host() + "/library/debian:12");
+        }
+    }
+
+    private void assertGoneAndNothingRecorded(WebhookReceiver.Outcome outcome, String reference) throws Exception {
+        assertThat(outcome.checks()).isEmpty();
+        assertThat(outcome.ignored()).containsExactly(reference + " (no longer in the registry)");
+        assertThat(UpstreamState.in(StateDirectory.at(state)).changes()).isEmpty();
+    }
+
+    @Test
+    void distributionPushNotifiedBeforeItsTagIsLinked_waitsForTheTag_andRecordsIt() throws Exception {
+        try (LoopbackRegistry server = LoopbackRegistry.start()) {
+            Registries registries = loopback();
+            Manifest pushed = TestImages.push(registries.named(server.host()), "library/debian", "staging", "debian");
+            UpstreamWatch watch = UpstreamWatch.of(server.host() + "/library/debian:12", null, null);
+            ExecutorService tagger = Executors.newSingleThreadExecutor();
+            try {
+                Future<?> linked = tagger.submit(() -> {
+                    Thread.sleep(400);
+                    return registries.named(server.host()).putManifest(
+                            RepositoryName.of("library/debian"), "12", pushed);
+                });
+                WebhookReceiver.Outcome outcome = receiver(List.of(watch), registries, Duration.ofSeconds(30))
+                        .receive(SIGNED, Optional.empty(),
+                                distributionPush(server.host(), "library/debian", "12", pushed.digest().toString()));
+                linked.get(30, TimeUnit.SECONDS);
+                assertThat(outcome.ignored()).isEmpty();
+                assertThat(outcome.checks()).singleElement().satisfies(check ->
+                        assertThat(check.status()).isEqualTo(UpstreamCheck.Status.FIRST_SEEN));
+            } finally {
+                tagger.shutdownNow();
+            }
+            assertThat(UpstreamState.in(StateDirectory.at(state)).current().get(watch.key()).digest())
+                    .isEqualTo(pushed.digest().toString());
+        }
+    }
+
+    @Test
+    void distributionPushWhoseManifestIsStoredButWhoseTagNeverAppears_isIgnoredAfterSettling() throws Exception {
+        try (LoopbackRegistry server = LoopbackRegistry.start()) {
+            Manifest stored = TestImages.push(loopback().named(server.host()), "library/debian", "staging", "debian");
+            UpstreamWatch watch = UpstreamWatch.of(server.host() + "/library/debian:12", null, null);
+            WebhookReceiver.Outcome outcome = receiver(List.of(watch), loopback(), Duration.ofMillis(300))
+                    .receive(SIGNED, Optional.empty(),
+                            distributionPush(server.host(), "library/debian", "12", stored.digest().toString()));
+            assertGoneAndNothingRecorded(outcome, server.host() + "/library/debian:12");
         }
     }
 

@@ -47,12 +47,14 @@ public final class EngineTunnel implements Closeable {
 
     /**
      * Opens a tunnel for the Engine {@code connector} reaches, listening in a new private folder
-     * under the system's temporary folder (short, for a unix socket's path limit).
+     * under the system's temporary folder, {@code imagegraph-NAME-…} (its name cut to 24 characters,
+     * for a unix socket's path limit), so that messages naming the socket name the far machine.
      *
      * @param name what the tunnel is for, in thread names and messages (the agent's name)
      */
     public static EngineTunnel open(String name, EngineConnector connector) throws IOException {
-        Path folder = Files.createTempDirectory("imagegraph-engine-",
+        String label = name.replaceAll("[^A-Za-z0-9._-]", "-");
+        Path folder = Files.createTempDirectory("imagegraph-" + label.substring(0, Math.min(label.length(), 24)) + "-",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         try {

@@ -121,6 +121,7 @@ class EngineTunnelTest {
         EngineConnector silent = toClient -> OutputStream.nullOutputStream();
         EngineTunnel tunnel = EngineTunnel.open("closed", silent);
         Path socket = Path.of(tunnel.url().getPath());
+        assertThat(socket.getParent().getFileName().toString()).startsWith("imagegraph-closed-");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket.getParent()))).isEqualTo("rwx------");
         try (SocketChannel client = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

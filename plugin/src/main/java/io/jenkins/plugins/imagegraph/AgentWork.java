@@ -77,6 +77,9 @@ abstract class AgentWork extends MasterToSlaveFileCallable<LinkedHashMap<String,
             return work(environment, ConfiguredHolds.of(holds), workspace.toPath(), log).toMap();
         } catch (RunRequestException | RegistryException | IllegalArgumentException e) {
             throw new AbortException(e.getMessage());
+        } finally {
+            // The log reaches the controller through a buffered remote stream: what the work said last must not be lost.
+            listener.getLogger().flush();
         }
     }
 

@@ -4,6 +4,7 @@ import hudson.Extension;
 import hudson.FilePath;
 import hudson.model.Item;
 import hudson.model.Run;
+import hudson.model.TaskListener;
 import hudson.util.ListBoxModel;
 import io.imagegraph.core.build.BuildHost;
 import io.imagegraph.core.build.BuildLogLines;
@@ -50,6 +51,8 @@ public final class BuildImageGraphStep extends SelectingStep {
     private String hosts = "";
     private List<StepSecret> secrets = List.of();
     private String signingKeyCredentialsId = "";
+    private String agents = "";
+    private Integer executorsPerAgent;
 
     @DataBoundConstructor
     public BuildImageGraphStep() {
@@ -156,17 +159,56 @@ public final class BuildImageGraphStep extends SelectingStep {
         this.signingKeyCredentialsId = signingKeyCredentialsId;
     }
 
+    public String getAgents() {
+        return agents;
+    }
+
+    /** A label expression: image builds run on the agents with it, each on its own Engine, one per executor taken. */
+    @DataBoundSetter
+    public void setAgents(String agents) {
+        this.agents = agents == null ? "" : agents.strip();
+    }
+
+    public Integer getExecutorsPerAgent() {
+        return executorsPerAgent;
+    }
+
+    /** At most this many executors of each agent of {@code agents} (default: all of its executors). */
+    @DataBoundSetter
+    public void setExecutorsPerAgent(Integer executorsPerAgent) {
+        this.executorsPerAgent = executorsPerAgent;
+    }
+
     @Override
     Work work(StepContext context) throws Exception {
         ImageGraphConfiguration configuration = ImageGraphConfiguration.get();
         Run<?, ?> run = context.get(Run.class);
         ImageChangeCause cause = run.getCause(ImageChangeCause.class);
         StepInputs inputs = StepInputs.of(context, registry, credentialsId);
-        BuildHostLeases leases = BuildHostLeases.lease(JobAccess.of(run.getParent()).buildHosts(hosts), run,
-                new FilePath(context.get(FilePath.class).getChannel(), inputs.temporaryFolder()));
-        return new Work(new OnAgent(inputs, this, configuration, cause == null ? "[]" : cause.getPins(),
-                leases.specs(), StepSecretValues.of(run, secrets),
-                KeyCredentials.Signing.of(run, signingKeyCredentialsId).orElse(null)), getDir(), leases);
+        FilePath workspace = context.get(FilePath.class);
+        // With agents: and no hosts:, the agents alone build; hosts: names configured hosts to add to them.
+        List<BuildHostSetting> configured = agents.isEmpty() || !hosts.isBlank()
+                ? JobAccess.of(run.getParent()).buildHosts(hosts) : List.of();
+        BuildHostLeases leases = BuildHostLeases.lease(configured, run,
+                new FilePath(workspace.getChannel(), inputs.temporaryFolder()));
+        AgentLeases agentLeases = AgentLeases.none();
+        try {
+            if (!agents.isEmpty()) {
+                agentLeases = AgentLeases.lease(agents, Optional.ofNullable(executorsPerAgent), run, workspace,
+                        context.get(TaskListener.class));
+            }
+            AgentLeases held = agentLeases;
+            return new Work(new OnAgent(inputs, this, configuration, cause == null ? "[]" : cause.getPins(),
+                    leases.specs(), held.engines(), StepSecretValues.of(run, secrets),
+                    KeyCredentials.Signing.of(run, signingKeyCredentialsId).orElse(null)), getDir(), () -> {
+                        held.close();
+                        leases.close();
+                    });
+        } catch (Exception | Error e) {
+            agentLeases.close();
+            leases.close();
+            throw e;
+        }
     }
 
     /** The build, on the agent. */
@@ -185,12 +227,13 @@ public final class BuildImageGraphStep extends SelectingStep {
         private final boolean quiet;
         private final String movedUpstream;
         private final ArrayList<ArrayList<String>> hosts;
+        private final ArrayList<AgentEngine> agentEngines;
         private final ArrayList<Object[]> secrets;
         private final KeyCredentials.Signing signing;
 
         OnAgent(StepInputs inputs, BuildImageGraphStep step, ImageGraphConfiguration configuration,
-                String movedUpstream, ArrayList<ArrayList<String>> hosts, ArrayList<Object[]> secrets,
-                KeyCredentials.Signing signing) {
+                String movedUpstream, ArrayList<ArrayList<String>> hosts, ArrayList<AgentEngine> agentEngines,
+                ArrayList<Object[]> secrets, KeyCredentials.Signing signing) {
             super(inputs);
             this.graph = step.graphSettings(configuration);
             this.selection = step.selectionSettings();
@@ -204,6 +247,7 @@ public final class BuildImageGraphStep extends SelectingStep {
             this.quiet = step.quiet;
             this.movedUpstream = movedUpstream;
             this.hosts = hosts;
+            this.agentEngines = agentEngines;
             this.secrets = secrets;
             this.signing = signing;
         }
@@ -222,9 +266,12 @@ public final class BuildImageGraphStep extends SelectingStep {
                 buildHosts.add(new BuildHost(host.get(0), URI.create(host.get(1)), Integer.parseInt(host.get(2)),
                         host.get(3).isEmpty() ? Optional.empty() : Optional.of(Path.of(host.get(3)))));
             }
-            return new BuildWork(environment, holds, new BuildLogLines(log, quiet), log, Clock.systemUTC())
-                    .withRegistryRefusals(refusals()).withQuotas(configuredQuotas()).onHosts(buildHosts)
-                    .run(request);
+            try (AgentTunnels tunnels = AgentTunnels.open(agentEngines)) {
+                buildHosts.addAll(tunnels.hosts());
+                return new BuildWork(environment, holds, new BuildLogLines(log, quiet), log, Clock.systemUTC())
+                        .withRegistryRefusals(refusals()).withQuotas(configuredQuotas()).onHosts(buildHosts)
+                        .run(request);
+            }
         }
     }
 

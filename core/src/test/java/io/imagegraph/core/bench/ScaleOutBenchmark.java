@@ -55,6 +55,18 @@ public final class ScaleOutBenchmark {
         Map<String, Integer> sleeps = new HashMap<>();
         Map<String, String> parent = new HashMap<>();
         List<String> order = generate(new GraphFixture(dir), sleeps, parent);
+        if (System.getenv("BENCH_SIMULATE_ONLY") != null) {   // the graph's ideal schedules alone, without Engines
+            double work = sleeps.values().stream().mapToInt(Integer::intValue).sum();
+            double critical = criticalPath(order, sleeps, parent);
+            for (int slots : new int[] {SLOTS, 3 * SLOTS}) {
+                double bound = Math.max(critical, work / slots);
+                System.out.printf(Locale.ROOT, "%2d slots: bound %6.1f s; ideal list schedule, no per-image cost %6.1f s"
+                        + " (%.3f)%n", slots, bound, simulate(order, sleeps, parent, slots, 0),
+                        simulate(order, sleeps, parent, slots, 0) / bound);
+            }
+            new ProcessBuilder("rm", "-rf", dir.toString()).inheritIO().start().waitFor();
+            return;
+        }
         String storage = System.getenv().getOrDefault("BENCH_STORAGE", "overlay2");
         try (NetnsEngines engines = NetnsEngines.start(storage)) {
             BuildReport one = build(engines, dir, List.of(engines.host("a", SLOTS)), "one");
@@ -80,6 +92,18 @@ public final class ScaleOutBenchmark {
             double measuredBound3 = Math.max(measuredCritical, measuredWork / (3.0 * SLOTS));
             System.out.printf(Locale.ROOT, "with each image's one-host build time as its work (%.0f s, critical path %.0f s):"
                     + " 3-host bound %6.1f s, ratio %.3f%n", measuredWork, measuredCritical, measuredBound3, m3 / measuredBound3);
+            // what a perfect critical-path-first list scheduler makes of this graph: with no per-image cost, and with
+            // each run's own mean cost beyond the sleep, so that the scheduler's share and the machine's can be told apart
+            double cost1 = meanCost(one, sleeps);
+            double cost3 = meanCost(three, sleeps);
+            System.out.printf(Locale.ROOT, "ideal list schedule, no per-image cost: 1 host %6.1f s (%.3f of the bound),"
+                            + " 3 hosts %6.1f s (%.3f)%n", simulate(order, sleeps, parent, SLOTS, 0), simulate(order, sleeps,
+                            parent, SLOTS, 0) / bound1, simulate(order, sleeps, parent, 3 * SLOTS, 0),
+                    simulate(order, sleeps, parent, 3 * SLOTS, 0) / bound3);
+            System.out.printf(Locale.ROOT, "ideal list schedule with the measured cost: 1 host (%.2f s an image) %6.1f s,"
+                            + " 3 hosts (%.2f s) %6.1f s, (with the one-host cost, as on separate machines) %6.1f s%n",
+                    cost1, simulate(order, sleeps, parent, SLOTS, cost1), cost3,
+                    simulate(order, sleeps, parent, 3 * SLOTS, cost3), simulate(order, sleeps, parent, 3 * SLOTS, cost1));
             for (BuildReport report : List.of(one, three)) {
                 HostsReport hosts = report.hosts().orElseThrow();
                 List<Long> pulls = new ArrayList<>();
@@ -90,8 +114,7 @@ public final class ScaleOutBenchmark {
                         pulls.add(p.parentPull().toMillis());
                     }
                 });
-                double overhead = report.images().stream().mapToDouble(r -> r.duration().toMillis() / 1000.0
-                        - sleeps.get(r.name())).average().orElse(0);
+                double overhead = meanCost(report, sleeps);
                 System.out.printf(Locale.ROOT, "%s: built per host %s; %d images pulled a parent, mean %.2f s, max %.2f s;"
                                 + " mean per-image time beyond its sleep %.2f s%n", hosts.hosts(), perHost, pulls.size(),
                         pulls.stream().mapToLong(Long::longValue).average().orElse(0) / 1000.0,
@@ -102,23 +125,68 @@ public final class ScaleOutBenchmark {
         }
     }
 
-    /** A base, then 59 images each FROM a random earlier one of the level above (4 levels), sleeping 10–20 s. */
+    /** Each image's mean build time beyond its sleep in a run. */
+    private static double meanCost(BuildReport report, Map<String, Integer> sleeps) {
+        return report.images().stream().mapToDouble(r -> r.duration().toMillis() / 1000.0 - sleeps.get(r.name()))
+                .average().orElse(0);
+    }
+
+    /**
+     * The makespan of a critical-path-first list schedule on {@code slots} slots with every image costing its
+     * work plus {@code cost}: whenever a slot is free, the ready image with the longest path to the end starts.
+     */
+    static double simulate(List<String> order, Map<String, Integer> work, Map<String, String> parent, int slots,
+                           double cost) {
+        Map<String, List<String>> children = new HashMap<>();
+        parent.forEach((child, from) -> children.computeIfAbsent(from, key -> new ArrayList<>()).add(child));
+        Map<String, Double> tail = new HashMap<>();
+        for (int i = order.size() - 1; i >= 0; i--) {
+            String name = order.get(i);
+            tail.put(name, work.get(name) + cost + children.getOrDefault(name, List.of()).stream()
+                    .mapToDouble(tail::get).max().orElse(0));
+        }
+        java.util.PriorityQueue<String> ready = new java.util.PriorityQueue<>(
+                java.util.Comparator.comparingDouble((String name) -> -tail.get(name)).thenComparing(name -> name));
+        java.util.PriorityQueue<Map.Entry<Double, String>> running = new java.util.PriorityQueue<>(
+                Map.Entry.comparingByKey());
+        order.stream().filter(name -> !parent.containsKey(name)).forEach(ready::add);
+        double now = 0;
+        while (!ready.isEmpty() || !running.isEmpty()) {
+            while (!ready.isEmpty() && running.size() < slots) {
+                String next = ready.poll();
+                running.add(Map.entry(now + work.get(next) + cost, next));
+            }
+            Map.Entry<Double, String> done = running.poll();
+            now = done.getKey();
+            ready.addAll(children.getOrDefault(done.getValue(), List.of()));
+        }
+        return now;
+    }
+
+    /**
+     * A base, then 59 images each FROM a random one of the level above, on three levels: by default 12, 20 and
+     * 27 images sleeping 30–60 s; {@code BENCH_GRAPH=narrow}: 5, 18 and 36 sleeping 10–20 s (the graph before
+     * 2026-12-02 15:00, whose five-image first level leaves 7 of 12 slots idle in any schedule).
+     */
     private static List<String> generate(GraphFixture fixture, Map<String, Integer> sleeps, Map<String, String> parent)
             throws Exception {
+        boolean narrow = "narrow".equals(System.getenv("BENCH_GRAPH"));
+        int[] widths = narrow ? new int[] {5, 18, 36} : new int[] {12, 20, 27};
+        int shortest = narrow ? 10 : 30;
+        int longest = narrow ? 20 : 60;
         Random random = new Random(16);
         List<String> order = new ArrayList<>();
         fixture.image("base", "FROM scratch\nCOPY busybox /bin/busybox\nRUN [\"/bin/busybox\", \"--install\", \"-s\", \"/bin\"]\n");
         Busybox.copyInto(fixture.root().resolve("images/base/busybox"));
         sleeps.put("base", 0);
         order.add("base");
-        int[] widths = {5, 18, 36};
         List<String> above = List.of("base");
         for (int level = 0; level < widths.length; level++) {
             List<String> here = new ArrayList<>();
             for (int i = 0; i < widths[level]; i++) {
                 String name = String.format("l%d-%02d", level + 2, i);
                 String from = above.get(random.nextInt(above.size()));
-                int sleep = 10 + random.nextInt(11);
+                int sleep = shortest + random.nextInt(longest - shortest + 1);
                 fixture.image(name, "FROM " + from + "\nRUN sleep " + sleep + " && echo " + name + " > /" + name + "\n");
                 sleeps.put(name, sleep);
                 parent.put(name, from);

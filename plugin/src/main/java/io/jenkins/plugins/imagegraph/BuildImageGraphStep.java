@@ -185,6 +185,10 @@ public final class BuildImageGraphStep extends SelectingStep {
         Run<?, ?> run = context.get(Run.class);
         ImageChangeCause cause = run.getCause(ImageChangeCause.class);
         StepInputs inputs = StepInputs.of(context, registry, credentialsId);
+        if (agents.isEmpty() && executorsPerAgent != null) {
+            throw new hudson.AbortException("buildImageGraph executorsPerAgent: applies with agents: (a label); give"
+                    + " agents: too, or leave executorsPerAgent out");
+        }
         FilePath workspace = context.get(FilePath.class);
         // With agents: and no hosts:, the agents alone build; hosts: names configured hosts to add to them.
         List<BuildHostSetting> configured = agents.isEmpty() || !hosts.isBlank()

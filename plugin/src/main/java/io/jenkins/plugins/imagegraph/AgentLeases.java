@@ -90,7 +90,11 @@ final class AgentLeases implements Closeable {
         AgentLeases taken = new AgentLeases(leases, new ArrayList<>());
         try {
             for (ExecutorLease lease : leases) {
-                Queue.getInstance().schedule2(lease, 0);
+                if (Queue.getInstance().schedule2(lease, 0).isRefused()) {
+                    throw new AbortException("Jenkins' queue refused to schedule an executor of agent "
+                            + AgentExecutors.hostName(lease.node()) + " for this build (a queue decision handler"
+                            + " vetoed it); allow it, or give agents: a label of agents it allows");
+                }
             }
             Map<String, Integer> granted = waitFor(executors, leases, listener);
             executors.started(granted).forEach(line -> listener.getLogger().println("imagegraph: " + line));

@@ -121,15 +121,17 @@ class EngineTunnelTest {
         EngineConnector silent = toClient -> OutputStream.nullOutputStream();
         EngineTunnel tunnel = EngineTunnel.open("closed", silent);
         Path socket = Path.of(tunnel.url().getPath());
-        assertThat(socket.getParent().getFileName().toString()).startsWith("imagegraph-closed-");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket.getParent()))).isEqualTo("rwx------");
         try (SocketChannel client = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+            assertThat(socket.getParent().getFileName().toString()).startsWith("imagegraph-closed-");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket.getParent()))).isEqualTo("rwx------");
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (tunnel.connectionsOpened() == 0 && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
             tunnel.close();
             assertThat(SocketStreams.input(client).read()).isEqualTo(-1);
+        } finally {
+            tunnel.close();   // idempotent: also when an assertion above failed
         }
         assertThat(socket.getParent()).doesNotExist();
     }

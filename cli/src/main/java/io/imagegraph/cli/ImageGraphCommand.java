@@ -45,6 +45,11 @@ public final class ImageGraphCommand implements Runnable {
         if (System.getProperty("http.maxConnections") == null) {
             System.setProperty("http.maxConnections", "64");
         }
+        // imagegraph, --help and --version print what picocli printed at build time, without building its model
+        int answered = TopLevelAnswers.answer(System.out, System.err, args);
+        if (answered >= 0) {
+            System.exit(answered);
+        }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         System.exit(execute(out, err, args));
@@ -52,6 +57,11 @@ public final class ImageGraphCommand implements Runnable {
 
     /** Runs a command line and returns its exit code; output goes to the given writers. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        return commandLine(out, err, args).execute(args);
+    }
+
+    /** The command line that {@link #execute} runs for {@code args}, configured, not yet run. */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new ImageGraphCommand());
         Subcommands.register(commandLine, args); // the subcommands are in Subcommands.ALL, added when they run
         commandLine.setOut(out);
@@ -77,6 +87,6 @@ public final class ImageGraphCommand implements Runnable {
             errors.flush();
             return ExitCodes.FAILED;
         });
-        return commandLine.execute(args);
+        return commandLine;
     }
 }

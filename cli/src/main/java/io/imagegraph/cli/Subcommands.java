@@ -92,7 +92,7 @@ final class Subcommands {
     private static void listWithoutModels(CommandLine root) {
         root.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_SYNOPSIS,
                 help -> help.commandSpec().subcommands().isEmpty()
-                        ? help.synopsis(help.synopsisHeadingLength()).replace("[-hV]", "[-hV] [COMMAND]")
+                        ? help.synopsis(help.synopsisHeadingLength()).replaceFirst("(\\R)$", " [COMMAND]$1")
                         : help.synopsis(help.synopsisHeadingLength()));
         root.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_COMMAND_LIST_HEADING,
                 help -> help.createHeading("Commands:%n"));

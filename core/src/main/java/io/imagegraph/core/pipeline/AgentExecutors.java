@@ -100,6 +100,12 @@ public final class AgentExecutors {
         return lines;
     }
 
+    /** What the step says of an agent it builds on: its Engine, and how many images at once. */
+    public static String connected(String node, String endpoint, int slots) {
+        return "agent " + hostName(node) + ": its Engine " + endpoint + " builds " + slots
+                + (slots == 1 ? " image" : " images") + " at a time, reached through the agent's channel";
+    }
+
     /** The build host name of an agent: its node name, with what a host name cannot hold as '-' ("built-in" for the controller). */
     public static String hostName(String node) {
         if (node.isEmpty()) {

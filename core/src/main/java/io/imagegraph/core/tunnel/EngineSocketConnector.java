@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class EngineSocketConnector implements EngineConnector {
 
     private static final int DOCKER_PORT = 2375;
+    private static final String DEFAULT_SOCKET = "unix:///var/run/docker.sock";
 
     private final String where;
     private final SocketAddress address;
@@ -30,6 +32,23 @@ public final class EngineSocketConnector implements EngineConnector {
         this.address = address;
     }
 
+    /** Of a machine's environment, what names its Engine ({@code DOCKER_HOST}, {@code DOCKER_TLS_VERIFY}): all {@link #of} reads. */
+    public static Map<String, String> engineVariables(Map<String, String> environment) {
+        Map<String, String> engine = new java.util.LinkedHashMap<>();
+        for (String key : List.of("DOCKER_HOST", "DOCKER_TLS_VERIFY")) {
+            if (environment.containsKey(key)) {
+                engine.put(key, environment.get(key));
+            }
+        }
+        return engine;
+    }
+
+    /** The Engine's endpoint the environment names, as {@link #of} reads it: {@code DOCKER_HOST}, else the default socket. */
+    public static String endpoint(Map<String, String> environment) {
+        String host = environment.getOrDefault("DOCKER_HOST", "");
+        return host.isBlank() ? DEFAULT_SOCKET : host.strip();
+    }
+
     /**
      * The Engine the environment names: {@code DOCKER_HOST}, else the default socket.
      *
@@ -37,14 +56,11 @@ public final class EngineSocketConnector implements EngineConnector {
      * @throws IllegalArgumentException when the Engine is one the tunnel cannot forward to, saying why
      */
     public static EngineSocketConnector of(Map<String, String> environment, String where) {
-        String host = environment.getOrDefault("DOCKER_HOST", "");
-        if (host.isBlank()) {
-            host = "unix:///var/run/docker.sock";
-        }
+        String host = endpoint(environment);
         String verify = environment.getOrDefault("DOCKER_TLS_VERIFY", "");
         URI url;
         try {
-            url = URI.create(host.strip());
+            url = URI.create(host);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + ": DOCKER_HOST=" + host + " is not a URL");
         }

@@ -2,29 +2,12 @@ package io.imagegraph.core.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagegraph.core.graph.GraphLoadResult;
-import io.imagegraph.core.lineage.JsonLinesLineageStore;
-import io.imagegraph.core.plan.Plan;
-import io.imagegraph.core.plan.Planner;
-import io.imagegraph.core.plan.Selection;
-import io.imagegraph.core.process.LocalProcessRunner;
-import io.imagegraph.core.ref.RegistryHost;
-import io.imagegraph.core.registry.CredentialResolver;
-import io.imagegraph.core.registry.DistributionRegistry;
-import io.imagegraph.core.registry.ManifestStore;
-import io.imagegraph.core.registry.RegistryEndpoint;
-import io.imagegraph.core.registry.RetryPolicy;
-import io.imagegraph.core.testing.Busybox;
 import io.imagegraph.core.testing.GraphFixture;
 import io.imagegraph.core.testing.NetnsEngines;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -65,11 +48,7 @@ class HostBuildTest {
     }
 
     private GraphFixture graph(String namespace) throws Exception {
-        GraphFixture fixture = new GraphFixture(dir)
-                .graphFile("namespace: " + namespace + Long.toHexString(System.nanoTime()) + "\n")
-                .image("base", "FROM scratch\nCOPY busybox /bin/busybox\nRUN [\"/bin/busybox\", \"--install\", \"-s\", \"/bin\"]\n");
-        Busybox.copyInto(dir.resolve("images/base/busybox"));
-        return fixture;
+        return HostsBuild.busyboxBase(dir, namespace);
     }
 
     private BuildReport build(GraphFixture fixture, List<BuildHost> hosts, int retries, BuildEventSink events)
@@ -80,21 +59,7 @@ class HostBuildTest {
     /** With this docker client on the hosts (Debian's /usr/bin/docker builds through BuildKit without buildx). */
     private BuildReport build(GraphFixture fixture, List<BuildHost> hosts, int retries, BuildEventSink events,
                               String docker) throws Exception {
-        GraphLoadResult loaded = fixture.load();
-        Plan plan = Planner.plan(loaded.graph().orElseThrow(), loaded.warnings(), Selection.all(), Optional.empty());
-        LocalProcessRunner runner = new LocalProcessRunner();
-        Set<String> plainHttp = Set.of(engines.registry());
-        ManifestStore registry = DistributionRegistry.of(RegistryEndpoint.of(RegistryHost.parse(engines.registry()),
-                plainHttp), CredentialResolver.anonymous(), new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(10)));
-        BuildHosts connected = BuildHosts.connect(hosts, runner, docker, Map.of(),
-                environment -> BuildTools.local(runner, docker, "buildah", environment, plainHttp));
-        GraphBuild build = new GraphBuild(BuildTools.local(runner, "docker", "buildah", Map.of()),
-                new JsonLinesLineageStore(dir.resolve(".imagegraph/lineage.jsonl")), events, Clock.systemUTC(),
-                Optional.of(registry)).onHosts(connected);
-        BuildOptions options = new BuildOptions("run-" + System.nanoTime(), List.of("test"), 1, false, false, retries,
-                Duration.ofMillis(10), dir.resolve(".imagegraph/run"), Optional.empty(), Optional.empty(),
-                Optional.of(engines.registry()), true);
-        return build.run(plan, options);
+        return HostsBuild.run(dir, fixture, hosts, engines.registry(), retries, events, docker);
     }
 
     private static Map<String, ImageResult> byName(BuildReport report) {

@@ -75,4 +75,12 @@ class AgentExecutorsTest {
         assertThat(AgentExecutors.hostName("_x")).isEqualTo("x");
         assertThat(AgentExecutors.hostName("a".repeat(80))).hasSize(63);
     }
+
+    @Test
+    void connected_namesTheEngineAndItsSlots() {
+        assertThat(AgentExecutors.connected("build agent", "unix:///run/docker.sock", 2)).isEqualTo(
+                "agent build-agent: its Engine unix:///run/docker.sock builds 2 images at a time, reached through the"
+                        + " agent's channel");
+        assertThat(AgentExecutors.connected("a", "tcp://10.0.0.5:2375", 1)).contains("builds 1 image at a time");
+    }
 }

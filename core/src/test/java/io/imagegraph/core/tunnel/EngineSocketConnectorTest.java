@@ -57,4 +57,11 @@ class EngineSocketConnectorTest {
                 .isInstanceOf(java.io.IOException.class)
                 .hasMessageStartingWith("cannot connect to agent a's Engine at unix://" + socket + ": ");
     }
+
+    @Test
+    void engineVariables_areWhatNamesTheEngine_only() {
+        assertThat(EngineSocketConnector.engineVariables(Map.of("DOCKER_HOST", "tcp://h:2375", "PATH", "/bin",
+                "DOCKER_TLS_VERIFY", "1"))).containsOnlyKeys("DOCKER_HOST", "DOCKER_TLS_VERIFY");
+        assertThat(EngineSocketConnector.endpoint(Map.of())).isEqualTo("unix:///var/run/docker.sock");
+    }
 }

@@ -151,12 +151,7 @@ final class AgentLeases implements Closeable {
             }
             EnvVars environment = computer.getEnvironment();
             environment.overrideAll(computer.buildEnvironment(listener));
-            Map<String, String> docker = new LinkedHashMap<>();
-            for (String key : List.of("DOCKER_HOST", "DOCKER_TLS_VERIFY")) {
-                if (environment.containsKey(key)) {
-                    docker.put(key, environment.get(key));
-                }
-            }
+            Map<String, String> docker = EngineSocketConnector.engineVariables(environment);
             try {
                 EngineSocketConnector.of(docker, "agent " + name);
             } catch (IllegalArgumentException e) {
@@ -167,9 +162,8 @@ final class AgentLeases implements Closeable {
                 relay = remote.export(EngineConnector.class, relay);
             }
             engines.add(new AgentEngine(name, held.size(), relay));
-            listener.getLogger().println("imagegraph: agent " + name + ": its Engine "
-                    + docker.getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock") + " builds " + held.size()
-                    + " image(s) at a time, reached through the agent's channel");
+            listener.getLogger().println("imagegraph: " + AgentExecutors.connected(each.getKey(),
+                    EngineSocketConnector.endpoint(docker), held.size()));
         }
     }
 

@@ -42,16 +42,9 @@ final class AgentTunnels implements Closeable {
 
     @Override
     public void close() throws IOException {
-        IOException first = null;
-        for (EngineTunnel tunnel : tunnels) {
-            try {
-                tunnel.close();
-            } catch (IOException e) {
-                first = first == null ? e : first;
-            }
-        }
-        if (first != null) {
-            throw first;
+        Optional<IOException> first = CloseAll.of(tunnels);
+        if (first.isPresent()) {
+            throw first.get();
         }
     }
 }

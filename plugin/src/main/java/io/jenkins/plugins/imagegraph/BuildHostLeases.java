@@ -62,14 +62,7 @@ final class BuildHostLeases implements Closeable {
 
     @Override
     public void close() throws IOException {
-        IOException first = null;
-        for (HostLease lease : leases) {
-            try {
-                lease.close();
-            } catch (IOException e) {
-                first = first == null ? e : first;
-            }
-        }
+        java.util.Optional<IOException> first = CloseAll.of(leases);
         if (folder != null) {
             try {
                 folder.deleteRecursive();
@@ -77,8 +70,8 @@ final class BuildHostLeases implements Closeable {
                 Thread.currentThread().interrupt();
             }
         }
-        if (first != null) {
-            throw first;
+        if (first.isPresent()) {
+            throw first.get();
         }
     }
 }

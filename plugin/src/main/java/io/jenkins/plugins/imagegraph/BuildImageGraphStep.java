@@ -134,7 +134,10 @@ public final class BuildImageGraphStep extends SelectingStep {
         return hosts;
     }
 
-    /** The configured build hosts to build on, by name, space-separated; empty: all of them (none: the agent's Docker). */
+    /**
+     * The configured build hosts to build on, by name, space-separated; empty: all of them (none: the
+     * agent's Docker), or, with {@link #setAgents agents}, none besides the agents.
+     */
     @DataBoundSetter
     public void setHosts(String hosts) {
         this.hosts = hosts == null ? "" : hosts;

@@ -1,6 +1,6 @@
 package io.imagegraph.core.state;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +39,7 @@ public final class IndexedJournal<T> implements CompactedJournal<T> {
 
     private static final int FINGERPRINT_BYTES = 4096;
     private static final int CHUNK = 10_000;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final RecordJson<Header> HEADER = RecordJson.of(Header.class);
 
     private final JsonLinesJournal<T> journal;
     private final Compaction<T> compaction;
@@ -77,6 +78,9 @@ public final class IndexedJournal<T> implements CompactedJournal<T> {
 
     @Override
     public List<T> kept() throws IOException {
+        if (journal.absent()) {
+            return List.of(); // nothing recorded yet: no index is written for a read
+        }
         Optional<List<T>> current = journal.locked(true, () -> {
             Optional<Loaded<T>> loaded = load();
             return loaded.isPresent() && loaded.get().header().covers() == size()
@@ -115,7 +119,7 @@ public final class IndexedJournal<T> implements CompactedJournal<T> {
         long size = size();
         Header header = new Header(FORMAT, size, fingerprint(0, Math.min(size, FINGERPRINT_BYTES)),
                 fingerprint(Math.max(0, size - FINGERPRINT_BYTES), size));
-        String content = JSON.writeValueAsString(header) + "\n" + journal.lines(kept);
+        String content = HEADER.lines(List.of(header)) + journal.lines(kept);
         Path temporary = Files.createTempFile(index.toAbsolutePath().getParent(), "." + index.getFileName(), ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
@@ -146,7 +150,9 @@ public final class IndexedJournal<T> implements CompactedJournal<T> {
         Header header;
         List<T> records;
         try {
-            header = JSON.readValue(content, 0, newline, Header.class);
+            try (JsonParser parser = RecordJson.parser(Arrays.copyOf(content, newline))) {
+                header = HEADER.next(parser);
+            }
             byte[] rest = new byte[content.length - newline - 1];
             System.arraycopy(content, newline + 1, rest, 0, rest.length);
             records = journal.parse(rest);
@@ -154,7 +160,7 @@ public final class IndexedJournal<T> implements CompactedJournal<T> {
             return Optional.empty();
         }
         long size = size();
-        if (header.format() != FORMAT || header.covers() > size || header.covers() < 0
+        if (header == null || header.format() != FORMAT || header.covers() > size || header.covers() < 0
                 || !fingerprint(0, Math.min(header.covers(), FINGERPRINT_BYTES)).equals(header.head())
                 || !fingerprint(Math.max(0, header.covers() - FINGERPRINT_BYTES), header.covers()).equals(header.tail())) {
             return Optional.empty();

@@ -1,11 +1,7 @@
 package io.imagegraph.core.state;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -37,13 +33,10 @@ import java.util.function.UnaryOperator;
  */
 public final class JsonLinesJournal<T> implements Journal<T> {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
     private static final ConcurrentHashMap<Path, Object> IN_PROCESS = new ConcurrentHashMap<>();
 
     private final Path file;
-    private final ObjectReader reader;
+    private final RecordJson<T> json;
     private final String what;
     private final Object inProcess;
     private final Path lockPath;
@@ -51,7 +44,7 @@ public final class JsonLinesJournal<T> implements Journal<T> {
     /** @param what what a record is, in words, for messages ("lineage record") */
     public JsonLinesJournal(Path file, Class<T> type, String what) {
         this.file = file;
-        this.reader = JSON.readerFor(type);
+        this.json = RecordJson.of(type);
         this.what = what;
         this.lockPath = file.resolveSibling(file.getFileName() + ".lock");
         this.inProcess = IN_PROCESS.computeIfAbsent(file.toAbsolutePath().normalize(), key -> new Object());
@@ -86,7 +79,15 @@ public final class JsonLinesJournal<T> implements Journal<T> {
 
     @Override
     public List<T> read() throws IOException {
+        if (Files.notExists(file)) {
+            return new ArrayList<>(); // nothing recorded yet: no folder or lock file is made for a read
+        }
         return parse(locked(true, this::readIfThere));
+    }
+
+    /** Whether the journal's file is there: nothing was ever appended when it is not. */
+    boolean absent() {
+        return Files.notExists(file);
     }
 
     @Override
@@ -122,11 +123,7 @@ public final class JsonLinesJournal<T> implements Journal<T> {
     }
 
     String lines(List<T> records) throws IOException {
-        StringBuilder lines = new StringBuilder();
-        for (T record : records) {
-            lines.append(JSON.writeValueAsString(record)).append('\n');
-        }
-        return lines.toString();
+        return json.lines(records);
     }
 
     private static void write(FileChannel channel, String lines) throws IOException {
@@ -173,7 +170,7 @@ public final class JsonLinesJournal<T> implements Journal<T> {
         // One parser over the whole file: a parser per line costs more than the parsing itself.
         List<T> records = new ArrayList<>();
         if (content.length > 0) {
-            readValues(() -> reader.readValues(content), Integer.MAX_VALUE, records::addAll);
+            readValues(() -> RecordJson.parser(content), Integer.MAX_VALUE, records::addAll);
         }
         return records;
     }
@@ -186,8 +183,8 @@ public final class JsonLinesJournal<T> implements Journal<T> {
 
     /** Opens a parser over journal lines. */
     @FunctionalInterface
-    private interface Values<T> {
-        MappingIterator<T> open() throws IOException;
+    private interface Values {
+        JsonParser open() throws IOException;
     }
 
     /**
@@ -200,7 +197,7 @@ public final class JsonLinesJournal<T> implements Journal<T> {
             long end = channel.size();
             if (end > from) {
                 channel.position(from);
-                readValues(() -> reader.readValues(new BufferedInputStream(Channels.newInputStream(channel), 1 << 16)),
+                readValues(() -> RecordJson.parser(new BufferedInputStream(Channels.newInputStream(channel), 1 << 16)),
                         chunk, sink);
             }
             return end;
@@ -209,11 +206,11 @@ public final class JsonLinesJournal<T> implements Journal<T> {
         }
     }
 
-    private void readValues(Values<T> open, int chunk, ChunkSink<T> sink) throws IOException {
+    private void readValues(Values open, int chunk, ChunkSink<T> sink) throws IOException {
         List<T> records = new ArrayList<>();
-        try (MappingIterator<T> values = open.open()) {
-            while (values.hasNextValue()) {
-                records.add(values.nextValue());
+        try (JsonParser values = open.open()) {
+            for (T record = json.next(values); record != null; record = json.next(values)) {
+                records.add(record);
                 if (records.size() == chunk) {
                     sink.accept(records);
                     records = new ArrayList<>();

@@ -48,6 +48,15 @@ class IndexedJournalTest {
     }
 
     @Test
+    void kept_ofAJournalNeverWritten_isEmpty_andWritesNoIndex() throws Exception {
+        IndexedJournal<Entry> indexed = new IndexedJournal<>(journal("j.jsonl"), LAST_TWO_BY_WRITER);
+        assertThat(indexed.kept()).isEmpty();
+        try (var files = Files.list(dir)) {
+            assertThat(files).as("no index or lock file for a read").isEmpty();
+        }
+    }
+
+    @Test
     void upToDateIndex_isReadWithoutTheJournal() throws Exception {
         JsonLinesJournal<Entry> journal = journal("j.jsonl");
         IndexedJournal<Entry> indexed = new IndexedJournal<>(journal, LAST_TWO_BY_WRITER);
@@ -90,6 +99,7 @@ class IndexedJournalTest {
         IndexedJournal<Entry> indexed = new IndexedJournal<>(journal, LAST_TWO_BY_WRITER);
         indexed.append(entries("a", 0, 4));
         Files.move(journal.file(), dir.resolve("j.jsonl.aside"));
+        assertThat(indexed.kept()).as("no journal: nothing, though its old index is still there").isEmpty();
         journal.append(entries("b", 0, 10));
         assertThat(indexed.kept()).as("a longer journal that is not the one indexed")
                 .containsExactly(new Entry("b", 8, null), new Entry("b", 9, null));

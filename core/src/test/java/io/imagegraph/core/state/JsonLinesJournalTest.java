@@ -28,6 +28,13 @@ class JsonLinesJournalTest {
     }
 
     @Test
+    void read_ofAJournalNeverWritten_isEmpty_andMakesNoFolderOrLockFile() throws Exception {
+        JsonLinesJournal<Entry> journal = new JsonLinesJournal<>(dir.resolve("state/b.jsonl"), Entry.class, "entry");
+        assertThat(journal.read()).isEmpty();
+        assertThat(dir.resolve("state")).as("a read-only command leaves the folder as it was").doesNotExist();
+    }
+
+    @Test
     void appendThenRead_roundTripsInOrder() throws Exception {
         JsonLinesJournal<Entry> journal = new JsonLinesJournal<>(dir.resolve("a/b.jsonl"), Entry.class, "entry");
         assertThat(journal.read()).isEmpty();

@@ -1,12 +1,14 @@
 package io.imagegraph.cli;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.Help.Ansi;
@@ -24,9 +26,21 @@ public final class TopLevelAnswersWriter {
     public static void main(String[] args) throws IOException {
         Path file = Path.of(args[0], TopLevelAnswers.class.getPackageName().replace('.', '/'), TopLevelAnswers.RESOURCE);
         Files.createDirectories(file.getParent());
-        try (OutputStream out = Files.newOutputStream(file)) {
-            answers().store(out, "what picocli prints for these command lines; written by TopLevelAnswersWriter");
-        }
+        Files.writeString(file, text(answers()), StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * The answers as a properties file, keys in order and without the time stamp that
+     * {@link Properties#store} writes, so that two builds of the same sources make the same jar.
+     */
+    static String text(Properties answers) throws IOException {
+        ByteArrayOutputStream stored = new ByteArrayOutputStream();
+        answers.store(stored, null); // escaped as a properties file read from bytes needs; one line a key
+        String entries = stored.toString(StandardCharsets.ISO_8859_1).lines()
+                .filter(line -> !line.startsWith("#"))
+                .sorted()
+                .collect(Collectors.joining("\n", "", "\n"));
+        return "# what picocli prints for these command lines; written by TopLevelAnswersWriter\n" + entries;
     }
 
     /** Every recorded answer, under the keys {@link TopLevelAnswers#key} gives. */

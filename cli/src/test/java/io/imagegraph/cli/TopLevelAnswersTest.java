@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,19 @@ class TopLevelAnswersTest {
         }
         assertThat(recorded).isEqualTo(TopLevelAnswersWriter.answers());
         assertThat(recorded).hasSize(TopLevelAnswers.COMMAND_LINES.size() * 2 * 3);
+    }
+
+    @Test
+    void theRecord_hasNoTimeStamp_andItsKeysInOrder_soEveryBuildWritesTheSameFile() throws IOException {
+        String text;
+        try (InputStream in = TopLevelAnswers.class.getResourceAsStream(TopLevelAnswers.RESOURCE)) {
+            text = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+        assertThat(text).as("the file the build wrote").isEqualTo(TopLevelAnswersWriter.text(TopLevelAnswersWriter.answers()));
+        List<String> lines = text.lines().toList();
+        assertThat(lines.stream().filter(line -> line.startsWith("#"))).as("one comment, no date")
+                .containsExactly("# what picocli prints for these command lines; written by TopLevelAnswersWriter");
+        assertThat(lines.subList(1, lines.size())).isSorted();
     }
 
     @Test

@@ -79,7 +79,7 @@ public final class JsonLinesJournal<T> implements Journal<T> {
 
     @Override
     public List<T> read() throws IOException {
-        if (Files.notExists(file)) {
+        if (absent()) {
             return new ArrayList<>(); // nothing recorded yet: no folder or lock file is made for a read
         }
         return parse(locked(true, this::readIfThere));

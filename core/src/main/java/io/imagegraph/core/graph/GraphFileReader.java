@@ -4,20 +4,13 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.imagegraph.core.files.InputFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -53,11 +46,6 @@ public final class GraphFileReader {
 
     /** A YAML reader that takes a file up to the size limit (SnakeYAML's own default stops at 3 MiB). */
     private static final YAMLFactory FACTORY = factory();
-    private static final YAMLMapper MAPPER = YAMLMapper.builder(factory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .build();
 
     private GraphFileReader() {
     }
@@ -104,11 +92,11 @@ public final class GraphFileReader {
         GraphFile graphFile = null;
         while (problems.size() < MAX_PROBLEMS) {
             try {
-                graphFile = tree == null || tree.isMissingNode() || tree.isNull() ? null : MAPPER.treeToValue(tree, GraphFile.class);
+                graphFile = tree == null || tree.isMissingNode() || tree.isNull() ? null : RecordTreeBinder.bind(tree, GraphFile.class);
                 break;
-            } catch (JsonProcessingException e) {
-                problems.add(new GraphFileException.Problem(lineOf(e, lines), describe(e)));
-                if (!(e instanceof JsonMappingException mapping) || !setAside(tree, mapping.getPath())) {
+            } catch (RecordTreeBinder.Problem e) {
+                problems.add(new GraphFileException.Problem(lineOf(e.path(), lines), describe(e)));
+                if (!setAside(tree, e.path())) {
                     break;
                 }
             }
@@ -163,24 +151,24 @@ public final class GraphFileReader {
     }
 
     /** Removes the node a mistake is about, so the rest can be read; false when there is nothing to remove. */
-    private static boolean setAside(JsonNode tree, List<JsonMappingException.Reference> path) {
+    private static boolean setAside(JsonNode tree, List<Object> path) {
         if (path.isEmpty()) {
             return false;
         }
         JsonNode parent = tree;
-        for (JsonMappingException.Reference ref : path.subList(0, path.size() - 1)) {
-            parent = ref.getFieldName() != null ? parent.get(ref.getFieldName()) : parent.get(ref.getIndex());
+        for (Object step : path.subList(0, path.size() - 1)) {
+            parent = step instanceof String key ? parent.get(key) : parent.get((Integer) step);
             if (parent == null) {
                 return false;
             }
         }
-        JsonMappingException.Reference last = path.get(path.size() - 1);
-        if (parent instanceof ObjectNode object && last.getFieldName() != null && object.has(last.getFieldName())) {
-            object.remove(last.getFieldName());
+        Object last = path.get(path.size() - 1);
+        if (parent instanceof ObjectNode object && last instanceof String key && object.has(key)) {
+            object.remove(key);
             return true;
         }
-        if (parent instanceof ArrayNode array && last.getIndex() >= 0 && last.getIndex() < array.size()) {
-            array.remove(last.getIndex());
+        if (parent instanceof ArrayNode array && last instanceof Integer index && index >= 0 && index < array.size()) {
+            array.remove(index.intValue());
             return true;
         }
         return false;
@@ -191,39 +179,34 @@ public final class GraphFileReader {
     }
 
     /** The line of the key the error is about, or of the nearest key above it (the list a list entry is in). */
-    private static int lineOf(JsonProcessingException e, Map<String, Integer> lines) {
-        if (e instanceof JsonMappingException mapping) {
-            List<String> keys = new ArrayList<>();
-            for (JsonMappingException.Reference ref : mapping.getPath()) {
-                if (ref.getFieldName() == null) {
-                    break;
-                }
-                keys.add(ref.getFieldName());
+    private static int lineOf(List<Object> path, Map<String, Integer> lines) {
+        List<String> keys = new ArrayList<>();
+        for (Object step : path) {
+            if (!(step instanceof String key)) {
+                break;
             }
-            for (int n = keys.size(); n > 0; n--) {
-                Integer line = lines.get(String.join(".", keys.subList(0, n)));
-                if (line != null) {
-                    return line;
-                }
+            keys.add(key);
+        }
+        for (int n = keys.size(); n > 0; n--) {
+            Integer line = lines.get(String.join(".", keys.subList(0, n)));
+            if (line != null) {
+                return line;
             }
         }
         return 0;
     }
 
+    private static String describe(RecordTreeBinder.Problem problem) {
+        String path = path(problem.path());
+        return switch (problem.kind()) {
+            case UNKNOWN_KEY -> "unknown key '" + problem.key() + "' " + where(problem.path())
+                    + "; expected one of: " + String.join(", ", new TreeSet<>(problem.known()));
+            case INVALID -> "'" + path + "': " + problem.getMessage();
+            case WRONG_TYPE -> (path.isEmpty() ? "the file" : "'" + path + "'") + " must be " + expected(problem.target());
+        };
+    }
+
     private static String describe(JsonProcessingException e) {
-        if (e instanceof UnrecognizedPropertyException unknown) {
-            return "unknown key '" + unknown.getPropertyName() + "' " + where(unknown.getPath())
-                    + "; expected one of: " + String.join(", ", sorted(unknown.getKnownPropertyIds()));
-        }
-        if (e instanceof ValueInstantiationException || e instanceof InvalidFormatException) {
-            Throwable cause = e.getCause();
-            String reason = cause instanceof IllegalArgumentException ? cause.getMessage() : e.getOriginalMessage();
-            return "'" + path(((JsonMappingException) e).getPath()) + "': " + reason;
-        }
-        if (e instanceof MismatchedInputException mismatch) {
-            String path = path(mismatch.getPath());
-            return (path.isEmpty() ? "the file" : "'" + path + "'") + " must be " + expected(mismatch.getTargetType());
-        }
         return "not valid YAML: " + firstLine(e.getOriginalMessage());
     }
 
@@ -256,33 +239,27 @@ public final class GraphFileReader {
         return "a single value (a string)";
     }
 
-    private static String where(List<JsonMappingException.Reference> path) {
-        List<JsonMappingException.Reference> parents = path.subList(0, Math.max(0, path.size() - 1));
+    private static String where(List<Object> path) {
+        List<Object> parents = path.subList(0, Math.max(0, path.size() - 1));
         if (parents.isEmpty()) {
             return "at the top level";
         }
         return "in '" + path(parents) + "'";
     }
 
-    private static String path(List<JsonMappingException.Reference> path) {
+    private static String path(List<Object> path) {
         StringBuilder text = new StringBuilder();
-        for (JsonMappingException.Reference ref : path) {
-            if (ref.getFieldName() != null) {
+        for (Object step : path) {
+            if (step instanceof String key) {
                 if (text.length() > 0) {
                     text.append('.');
                 }
-                text.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                text.append('[').append(ref.getIndex()).append(']');
+                text.append(key);
+            } else {
+                text.append('[').append(step).append(']');
             }
         }
         return text.toString();
-    }
-
-    private static List<String> sorted(Collection<Object> ids) {
-        TreeSet<String> names = new TreeSet<>();
-        ids.forEach(id -> names.add(String.valueOf(id)));
-        return List.copyOf(names);
     }
 
     private static String firstLine(String message) {

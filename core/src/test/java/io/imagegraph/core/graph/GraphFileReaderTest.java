@@ -119,6 +119,13 @@ class GraphFileReaderTest {
     }
 
     @Test
+    void parse_timeoutThatIsNoNumber_saysAWholeNumberGoesThere() {
+        assertThatThrownBy(() -> GraphFileReader.parse(
+                "images:\n  a:\n    smokeTests:\n      - command: [x]\n        timeoutSeconds: soon\n", "imagegraph.yaml"))
+                .hasMessage("imagegraph.yaml line 3: 'images.a.smokeTests[0].timeoutSeconds' must be a whole number");
+    }
+
+    @Test
     void parse_negativeTimeout_isRejectedWithItsPath() {
         assertThatThrownBy(() -> GraphFileReader.parse(
                 "images:\n  a:\n    smokeTests:\n      - command: [x]\n        timeoutSeconds: -1\n", "imagegraph.yaml"))

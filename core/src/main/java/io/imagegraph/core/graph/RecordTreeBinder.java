@@ -2,12 +2,11 @@ package io.imagegraph.core.graph;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.lang.reflect.Constructor;
+import io.imagegraph.core.files.RecordShape;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -29,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class RecordTreeBinder {
 
-    private static final Map<Class<?>, RecordType> RECORDS = new ConcurrentHashMap<>();
+    private static final Map<Class<?>, RecordShape> RECORDS = new ConcurrentHashMap<>();
 
     private RecordTreeBinder() {
     }
@@ -183,24 +182,22 @@ final class RecordTreeBinder {
         if (!node.isObject()) {
             throw new Problem(path, Problem.Kind.WRONG_TYPE, target, List.of(), "not a mapping");
         }
-        RecordType record = RECORDS.computeIfAbsent(target, RecordType::new);
-        Object[] arguments = new Object[record.names.size()];
+        RecordShape record = RECORDS.computeIfAbsent(target, RecordShape::of);
+        Object[] arguments = new Object[record.size()];
         for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
-            int at = record.names.indexOf(field.getKey());
+            int at = record.indexOf(field.getKey());
             path.add(field.getKey());
             if (at < 0) {
-                throw new Problem(path, Problem.Kind.UNKNOWN_KEY, target, record.names, "unknown key " + field.getKey());
+                throw new Problem(path, Problem.Kind.UNKNOWN_KEY, target, record.names(), "unknown key " + field.getKey());
             }
-            arguments[at] = value(field.getValue(), record.types[at], path);
+            arguments[at] = value(field.getValue(), record.genericType(at), path);
             path.remove(path.size() - 1);
         }
         try {
-            return record.constructor.newInstance(arguments);
+            return record.make(arguments);
         } catch (InvocationTargetException e) {
             throw refused(e, target, path);
-        } catch (InstantiationException | IllegalAccessException e) {
-            throw new IllegalStateException("cannot make a " + target.getName() + ": " + e.getMessage(), e);
         }
     }
 
@@ -235,29 +232,5 @@ final class RecordTreeBinder {
             }
         }
         throw new IllegalArgumentException(type.getName() + " has no @JsonCreator factory of a string");
-    }
-
-    /** A record's components and canonical constructor. */
-    private static final class RecordType {
-        private final List<String> names = new ArrayList<>();
-        private final Type[] types;
-        private final Constructor<?> constructor;
-
-        RecordType(Class<?> type) {
-            RecordComponent[] components = type.getRecordComponents();
-            types = new Type[components.length];
-            Class<?>[] parameters = new Class<?>[components.length];
-            for (int i = 0; i < components.length; i++) {
-                names.add(components[i].getName());
-                types[i] = components[i].getGenericType();
-                parameters[i] = components[i].getType();
-            }
-            try {
-                constructor = type.getDeclaredConstructor(parameters);
-                constructor.setAccessible(true);
-            } catch (NoSuchMethodException e) {
-                throw new IllegalArgumentException(type.getName() + " has no canonical constructor", e);
-            }
-        }
     }
 }

@@ -6,16 +6,13 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
+import io.imagegraph.core.files.RecordShape;
 import io.imagegraph.core.files.WireName;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -280,36 +277,17 @@ final class RecordJson<T> {
     }
 
     private static final class RecordValue implements Value {
-        private final Class<?> type;
-        private final String[] names;
-        private final Method[] accessors;
+        private final RecordShape shape;
         private final Value[] values;
         private final Object[] absent;
-        private final Map<String, Integer> index = new HashMap<>();
-        private final Constructor<?> constructor;
 
         RecordValue(Class<?> type) {
-            this.type = type;
-            RecordComponent[] components = type.getRecordComponents();
-            names = new String[components.length];
-            accessors = new Method[components.length];
-            values = new Value[components.length];
-            absent = new Object[components.length];
-            Class<?>[] parameters = new Class<?>[components.length];
-            for (int i = 0; i < components.length; i++) {
-                names[i] = components[i].getName();
-                accessors[i] = components[i].getAccessor();
-                accessors[i].setAccessible(true);
-                values[i] = value(components[i].getGenericType());
-                parameters[i] = components[i].getType();
-                absent[i] = absent(parameters[i]);
-                index.put(names[i], i);
-            }
-            try {
-                constructor = type.getDeclaredConstructor(parameters);
-                constructor.setAccessible(true);
-            } catch (NoSuchMethodException e) {
-                throw new IllegalArgumentException(type.getName() + " has no canonical constructor", e);
+            shape = RecordShape.of(type);
+            values = new Value[shape.size()];
+            absent = new Object[shape.size()];
+            for (int i = 0; i < shape.size(); i++) {
+                values[i] = value(shape.genericType(i));
+                absent[i] = absent(shape.rawType(i));
             }
         }
 
@@ -331,9 +309,9 @@ final class RecordJson<T> {
             }
             Object[] arguments = absent.clone();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                Integer at = index.get(parser.currentName());
+                int at = shape.indexOf(parser.currentName());
                 parser.nextToken();
-                if (at == null) {
+                if (at < 0) {
                     parser.skipChildren();
                 } else {
                     Object read = values[at].read(parser);
@@ -341,29 +319,21 @@ final class RecordJson<T> {
                 }
             }
             try {
-                return constructor.newInstance(arguments);
+                return shape.make(arguments);
             } catch (InvocationTargetException e) {
                 Throwable cause = e.getCause();
-                throw new JsonParseException(parser, "not a valid " + type.getSimpleName() + ": "
+                throw new JsonParseException(parser, "not a valid " + shape.type().getSimpleName() + ": "
                         + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()), cause);
-            } catch (InstantiationException | IllegalAccessException e) {
-                throw new IllegalStateException("cannot make a " + type.getName() + ": " + e.getMessage(), e);
             }
         }
 
         @Override
         public void write(JsonGenerator json, Object value) throws IOException {
             json.writeStartObject();
-            for (int i = 0; i < names.length; i++) {
-                Object component;
-                try {
-                    component = accessors[i].invoke(value);
-                } catch (IllegalAccessException | InvocationTargetException e) {
-                    throw new UncheckedIOException(new IOException("cannot read " + type.getSimpleName() + "."
-                            + names[i] + ": " + e.getMessage(), e));
-                }
+            for (int i = 0; i < shape.size(); i++) {
+                Object component = shape.component(value, i);
                 if (component != null) {
-                    json.writeFieldName(names[i]);
+                    json.writeFieldName(shape.name(i));
                     values[i].write(json, component);
                 }
             }
